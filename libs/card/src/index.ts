@@ -1,1 +1,2 @@
-export {};
+export * from './voter-card.ts';
+export * from './activation-card.ts';

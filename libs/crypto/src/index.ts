@@ -4,3 +4,4 @@ export * from './sign.ts';
 export * from './seal.ts';
 export * from './password.ts';
 export * from './domain.ts';
+export * from './seeded.ts';

@@ -1,1 +1,7 @@
-export {};
+export * from './schema.ts';
+export * from './errors.ts';
+export * from './rules.ts';
+export * from './package.ts';
+export * from './stembureau-key.ts';
+export * from './queries.ts';
+export * from './demo/generate.ts';
