@@ -8,7 +8,8 @@
 //   bytes 9–10    polling station, big-endian
 //   bytes 11–42   session public key (Ed25519)
 //   bytes 43–106  stembureau signature over bytes 0–42
-import { bytesEqual, concatBytes, Signer, Verifier, withDomain } from '@ovs/crypto';
+import type { Signer} from '@ovs/crypto';
+import { bytesEqual, concatBytes, Verifier, withDomain } from '@ovs/crypto';
 import { HASH_PREFIX_BYTES } from './context.ts';
 
 export const SESSION_CERTIFICATE_BYTES = 1 + HASH_PREFIX_BYTES + 2 + 32 + 64;

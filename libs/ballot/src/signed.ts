@@ -1,5 +1,6 @@
 // The barcode carries payload ‖ Ed25519 signature by the voting computer's session key.
-import { bytesEqual, concatBytes, Signer, Verifier, withDomain } from '@ovs/crypto';
+import type { Signer, Verifier} from '@ovs/crypto';
+import { bytesEqual, concatBytes, withDomain } from '@ovs/crypto';
 import { HASH_PREFIX_BYTES, type BallotContext } from './context.ts';
 import { BALLOT_FORMAT_VERSION, decodeBallot, encodeBallot, HEADER_BYTES, type Ballot, type DecodeError, type EncodeResult } from './codec.ts';
 

@@ -61,7 +61,7 @@ export function toLatin1(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .normalize('NFC')
-    .replace(/[^\u0000-\u00ff]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\u0000-\u00ff]/g, '?'));
+    .replace(/[^\u0020-\u00ff]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\u0020-\u00ff]/g, '?'));
 }
 
 export function renderBallotText(pkg: ElectionPackage, ballot: Ballot, language: Language = 'nl'): TextLine[] {

@@ -10,7 +10,8 @@
 //   byte 13       elections: bit i (LSB first) = the i-th election of the station in legal order
 //   bytes 14–29   random nonce
 //   bytes 30–93   stembureau signature over bytes 0–29
-import { bytesEqual, concatBytes, Signer, Verifier, withDomain } from '@ovs/crypto';
+import type { Signer, Verifier} from '@ovs/crypto';
+import { bytesEqual, concatBytes, withDomain } from '@ovs/crypto';
 import { electionsForStation, type ElectionPackage } from '@ovs/election';
 
 export const CARD_HASH_PREFIX_BYTES = 8;

@@ -5,3 +5,4 @@ export * from './package.ts';
 export * from './stembureau-key.ts';
 export * from './queries.ts';
 export * from './demo/generate.ts';
+export * from './files.ts';

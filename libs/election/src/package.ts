@@ -1,6 +1,7 @@
 // Parsing, signing and verifying the election package. The organiser signs the exact bytes
 // of election.json, so no canonical JSON is needed: what was signed is what is read.
-import { sha256, shortHash, Signer, Verifier, withDomain } from '@ovs/crypto';
+import type { Signer} from '@ovs/crypto';
+import { sha256, shortHash, Verifier, withDomain } from '@ovs/crypto';
 import { ElectionPackageSchema, type ElectionPackage } from './schema.ts';
 import { checkRules } from './rules.ts';
 import { formatPath, packageError, type PackageResult } from './errors.ts';

@@ -83,9 +83,9 @@ function candidates(random: SeededRandom, count: number, fractions?: [string, st
     usedNames.add(`${lastName} ${firstName}`);
     const year = 1950 + random.int(55);
     const birthDate = `${year}-${String(1 + random.int(12)).padStart(2, '0')}-${String(1 + random.int(28)).padStart(2, '0')}`;
-    const candidate: Candidate = { position, lastName, firstName, birthDate };
-    if (fractions) candidate.fraction = fractions[random.int(2)];
-    out.push(candidate);
+    // Key order follows the schema, so that parsing and re-serialising gives the same bytes.
+    const fraction = fractions ? { fraction: fractions[random.int(2)] as string } : {};
+    out.push({ position, lastName, firstName, ...fraction, birthDate });
   }
   return out;
 }

@@ -1,0 +1,91 @@
+import t from 'tap';
+import fc from 'fast-check';
+import { demoKeyMaterial, generateSigningKeyPair, randomBytes, Signer, Verifier } from '@ovs/crypto';
+import { generateDemoElection, verifyPackage, unsealStembureauKey } from '@ovs/election';
+import { createBallotContext, issueSessionCertificate } from '@ovs/ballot';
+import {
+  ACTIVATION_CARD_BYTES,
+  issueActivationCard,
+  issueVoterCard,
+  verifyActivationCard,
+  verifyVoterCard,
+  VOTER_CARD_BYTES,
+  VOTER_CARD_MESSAGES,
+} from '../src/index.ts';
+
+const demo = generateDemoElection({ scrypt: { N: 1024, r: 8, p: 1 }, districts: true });
+const verified = verifyPackage(demo.bytes, demo.signature, demo.organiser.publicKey);
+if (!verified.ok) throw new Error(verified.error.message);
+const pkg = verified.value.election;
+const { hashPrefix } = createBallotContext(verified.value);
+const unsealed = await unsealStembureauKey(pkg, 2, demo.passwords.get(2)!);
+if (!unsealed.ok) throw new Error(unsealed.error);
+const stembureau = unsealed.signer;
+const expect = { pkg, hashPrefix, station: 2, stembureau: Verifier.from(stembureau.publicKey)! };
+
+t.test('a voter card carries exactly the elections of its category', (t) => {
+  for (const elections of [['G'], ['G', 'D-NOORD'], ['G', 'D-NOORD', 'P'], ['P']]) {
+    const bytes = issueVoterCard(pkg, hashPrefix, { test: false, pollingStation: 2, elections, nonce: randomBytes(16) }, stembureau);
+    t.equal(bytes.length, VOTER_CARD_BYTES);
+    const r = verifyVoterCard(bytes, expect);
+    t.ok(r.ok);
+    if (r.ok) t.same(r.card.elections, elections);
+  }
+  t.end();
+});
+
+t.test('issuing a card for an election the station does not hold is a programming error', (t) => {
+  t.throws(() => issueVoterCard(pkg, hashPrefix, { test: false, pollingStation: 2, elections: ['D-ZUID'], nonce: randomBytes(16) }, stembureau));
+  t.throws(() => issueVoterCard(pkg, hashPrefix, { test: false, pollingStation: 2, elections: [], nonce: randomBytes(16) }, stembureau));
+  t.end();
+});
+
+t.test('refusals: foreign station, foreign package, forged, damaged', (t) => {
+  const card = issueVoterCard(pkg, hashPrefix, { test: true, pollingStation: 2, elections: ['G'], nonce: randomBytes(16) }, stembureau);
+  const err = (bytes: Uint8Array, e = expect) => {
+    const r = verifyVoterCard(bytes, e);
+    return r.ok ? `ok test=${r.card.test}` : r.error;
+  };
+  t.equal(err(card), 'ok test=true');
+  t.equal(err(card, { ...expect, station: 3 }), 'wrong-station');
+  t.equal(err(card, { ...expect, hashPrefix: new Uint8Array(8) }), 'wrong-package');
+  t.equal(err(card, { ...expect, stembureau: Verifier.from(generateSigningKeyPair().publicKey)! }), 'bad-signature');
+  t.equal(err(card.subarray(0, 50)), 'bad-length');
+  t.equal(err(new Uint8Array(0)), 'bad-length');
+  const other = new Uint8Array(card);
+  other[1] = 2;
+  t.equal(err(other), 'not-a-voter-card');
+  for (let bit = 0; bit < card.length * 8; bit++) {
+    const bad = new Uint8Array(card);
+    bad[bit >> 3]! ^= 1 << (bit & 7);
+    if (verifyVoterCard(bad, expect).ok) t.fail(`bit ${bit} accepted`);
+  }
+  for (const code of Object.keys(VOTER_CARD_MESSAGES)) t.ok(VOTER_CARD_MESSAGES[code as keyof typeof VOTER_CARD_MESSAGES].includes('voorzitter'), code);
+  t.end();
+});
+
+t.test('random bytes never verify and never throw', (t) => {
+  fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => !verifyVoterCard(b, expect).ok && !verifyActivationCard(b, { hashPrefix, station: 2, stembureauPublicKey: stembureau.publicKey }).ok), { numRuns: 20_000 });
+  t.end();
+});
+
+t.test('the activation card hands over the certified session key', (t) => {
+  const session = new Signer(demoKeyMaterial('card-tests', 'session'));
+  const seed = demoKeyMaterial('card-tests', 'session');
+  const cert = issueSessionCertificate(hashPrefix, 2, session.publicKey, stembureau);
+  const card = issueActivationCard(cert, seed);
+  t.equal(card.length, ACTIVATION_CARD_BYTES);
+  const ex = { hashPrefix, station: 2, stembureauPublicKey: stembureau.publicKey };
+  const r = verifyActivationCard(card, ex);
+  t.ok(r.ok);
+  if (r.ok) t.same(r.session.publicKey, session.publicKey);
+  const wrongKey = issueActivationCard(cert, randomBytes(32));
+  const r2 = verifyActivationCard(wrongKey, ex);
+  t.equal(r2.ok ? 'ok' : r2.error, 'key-mismatch');
+  const r3 = verifyActivationCard(card, { ...ex, station: 5 });
+  t.equal(r3.ok ? 'ok' : r3.error, 'wrong-station');
+  const voter = issueVoterCard(pkg, hashPrefix, { test: false, pollingStation: 2, elections: ['G'], nonce: randomBytes(16) }, stembureau);
+  const r4 = verifyActivationCard(voter, ex);
+  t.equal(r4.ok ? 'ok' : r4.error, 'not-an-activation-card');
+  t.end();
+});
