@@ -1,0 +1,46 @@
+import type { Command } from './command.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
+import { nodeIo, type CliIo } from './io.ts';
+import { seatsCommand } from './seats.ts';
+
+/**
+ * `hoofdbureau <command> [args]`: a small dispatcher. Each command lives in its own file;
+ * `check`, `import` and `results` join `seats` here.
+ */
+export const commands: readonly Command[] = [seatsCommand];
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'usage: hoofdbureau <command> [args]',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'exit codes: 0 done, 1 internal error, 2 bad usage or malformed input, 3 the law needs data the input lacks',
+    '',
+  ].join('\n');
+}
+
+export async function main(args: readonly string[], io: CliIo = nodeIo): Promise<ExitCode> {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    io.stderr(usage());
+    return EXIT.badInput;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(usage());
+    return EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    io.stderr(`hoofdbureau: unknown command "${name}" (commands: ${commands.map((c) => c.name).join(', ')})\n`);
+    return EXIT.badInput;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`hoofdbureau ${name}: internal error: ${message.replace(/\s+/g, ' ')}\n`);
+    return EXIT.internal;
+  }
+}
