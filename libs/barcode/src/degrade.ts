@@ -192,9 +192,9 @@ export function photographBallot(ballot: GrayImage, options: PhotographOptions):
   const slackY = frameHeight - img.height;
   const ox = slackX >= 0 ? random.int(slackX + 1) : Math.round(slackX / 2);
   const oy = slackY >= 0 ? random.int(slackY + 1) : Math.round(slackY / 2);
-  // Light falls off from one side of the slot: up to 25 % darker across the frame.
-  const gx = random.range(-0.25, 0.25) / frameWidth;
-  const gy = random.range(-0.25, 0.25) / frameHeight;
+  // Light falls off towards one side of the slot: up to 25 % darker across the frame.
+  const gx = random.range(-0.125, 0.125) / frameWidth;
+  const gy = random.range(-0.125, 0.125) / frameHeight;
   for (let y = 0; y < frameHeight; y++) {
     for (let x = 0; x < frameWidth; x++) {
       const bx = x - ox;
