@@ -1,1 +1,21 @@
-export {};
+// @ovs/stick: the data carrier of a polling station — two sticks with the same content.
+// Format and protocol: ../README.md.
+export * from './files.ts';
+export * from './problems.ts';
+export * from './io.ts';
+export * from './read.ts';
+export * from './label.ts';
+export * from './slot-file.ts';
+export * from './slot-choice.ts';
+export * from './session-record.ts';
+export * from './secrets.ts';
+export * from './event-log.ts';
+export * from './closing-record.ts';
+export * from './signature-file.ts';
+export * from './package-dir.ts';
+export * from './inspect.ts';
+export * from './prepare.ts';
+export * from './verify.ts';
+export * from './pair-problem.ts';
+export * from './pair.ts';
+export type { Completion } from './reconcile.ts';

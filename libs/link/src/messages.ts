@@ -1,0 +1,101 @@
+// What the ballot box and the president console say to each other (issue 3 and 5).
+//
+//   box → console   register  the scanned signed ballot bytes
+//                   status    is voting open? which session certificate?
+//                   event     refusals (to alert the president), deposit sensed, box empty…
+//   console → box   the answer, authenticated and bound to the request
+//
+// Registration is idempotent by ballot id: the same ballot twice is never counted twice.
+
+/** Why the console refuses to register a ballot. */
+export const REJECT_REASONS = [
+  /** Not a ballot of this package: bad version, length, padding, index… (`detail` says which). */
+  'malformed',
+  'wrong-package',
+  'wrong-station',
+  /** Forged or damaged: the signature is not by this opening's voting-computer key. */
+  'bad-signature',
+  'test-ballot',
+  /** Before the president opened voting (test votes, preparation). */
+  'voting-not-open',
+  'voting-closed',
+  /** A stick is missing or failing: voting is halted; try again when it resumes. */
+  'stick-unavailable',
+  'stick-full',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export type RegisterOutcome =
+  | { outcome: 'registered' }
+  /** Already in the store. `mostRecent`: it is the last ballot registered, so the box may reopen its flap without counting (seed 001 §XIV.3). */
+  | { outcome: 'duplicate'; mostRecent: boolean }
+  | { outcome: 'rejected'; reason: RejectReason; detail?: string };
+
+export const CONSOLE_PHASES = ['preparation', 'open', 'halted', 'closed'] as const;
+export type ConsolePhase = (typeof CONSOLE_PHASES)[number];
+
+export interface LinkStatus {
+  phase: ConsolePhase;
+  station: number;
+  /** SHA-256 of election.json, hex. */
+  packageHash: string;
+  /** The session certificate of this opening (base64): the key that signs every ballot. */
+  sessionCertificate: string;
+  /** The console recorded the box's report that it is empty (needed before opening). */
+  boxEmptyRecorded: boolean;
+}
+
+/** What the box refused, for the president's alert and the PV. */
+export const BOX_REFUSALS = [
+  'unreadable',
+  'malformed',
+  'bad-signature',
+  'wrong-station',
+  'wrong-package',
+  'test-ballot',
+  'duplicate',
+  'voting-not-open',
+  'voting-closed',
+  'console-unreachable',
+  'stick-unavailable',
+  'stick-full',
+] as const;
+export type BoxRefusal = (typeof BOX_REFUSALS)[number];
+
+export const BOX_DEVICES = ['scanner', 'flap', 'controller', 'deposit-sensor'] as const;
+export type BoxDevice = (typeof BOX_DEVICES)[number];
+
+export type BoxEvent =
+  | { kind: 'refused'; reason: BoxRefusal }
+  /** The box checked at opening that its bin is empty (decree art. 14). */
+  | { kind: 'box-empty' }
+  | { kind: 'deposit-sensed' }
+  /** The flap closed without a deposit: the voter must re-scan. */
+  | { kind: 'deposit-timeout' }
+  | { kind: 'cover-opened' }
+  | { kind: 'fault'; device: BoxDevice; detail: string };
+
+export type LinkRequest =
+  | { kind: 'register'; ballot: Uint8Array }
+  | { kind: 'status' }
+  | { kind: 'event'; event: BoxEvent };
+
+/** The console's and the box's words for each refusal, in Dutch. */
+export const REJECT_MESSAGES: Record<RejectReason, string> = {
+  malformed: 'Dit stembiljet kan niet gelezen worden.',
+  'wrong-package': 'Dit stembiljet hoort niet bij deze verkiezing.',
+  'wrong-station': 'Dit stembiljet hoort bij een ander stembureau.',
+  'bad-signature': 'Dit stembiljet is niet echt of beschadigd.',
+  'test-ballot': 'Dit is een teststembiljet: het mag niet in de stembus.',
+  'voting-not-open': 'De stemming is nog niet geopend.',
+  'voting-closed': 'De stemming is gesloten.',
+  'stick-unavailable': 'De stemming is onderbroken. Even geduld.',
+  'stick-full': 'De stemming is onderbroken: de stick is vol. Verwittig de voorzitter.',
+};
+
+export const BOX_REFUSAL_MESSAGES: Record<BoxRefusal, string> = {
+  ...REJECT_MESSAGES,
+  unreadable: 'De stembus kan de barcode niet lezen.',
+  duplicate: 'Dit stembiljet werd al geregistreerd.',
+  'console-unreachable': 'De stembus bereikt de voorzitterscomputer niet.',
+};

@@ -1,0 +1,282 @@
+// events.log: what happened in the polling station, for the PV and for the hoofdbureau —
+// opening, cards issued, annulled ballots, incidents, interruptions — and never a ballot id,
+// a vote, or anything that orders ballots (registrations are not events).
+//
+// One record per line: the record as compact JSON, a tab, an HMAC-SHA256 (base64), "\n".
+//   {"seq":1,"prev":"<hex>","at":"<ISO time>","type":"…",…fields of the type}
+// `prev` chains the records: SHA-256 of the previous line (its bytes including "\n"), and for
+// the first record SHA-256("ovs:stick-log-genesis\0" ‖ session id). The HMAC, under a key
+// derived from the stembureau key, lets the console trust its own log after a restart; the
+// hoofdbureau checks the chain, whose head the signed closing record fixes.
+import { createHmac, hkdfSync } from 'node:crypto';
+import { bytesEqual, concatBytes, fromBase64, fromHex, sha256, toBase64, toHex, withDomain, type Signer } from '@ovs/crypto';
+import type { StickPort } from './files.ts';
+import { bool, exactKeys, int, isoTime, str, type FieldResult, bad } from './json.ts';
+
+/** Decree art. 17 §2, 1°–5°. */
+export const ANNUL_REASONS = ['shown', 'damaged', 'visualisation-impossible', 'voter-request', 'unreadable-by-box'] as const;
+export type AnnulReason = (typeof ANNUL_REASONS)[number];
+
+/** Seed 002 II.B.5 and II.C.4–5. */
+export const INCIDENT_KINDS = ['defect', 'assistance', 'witness-remark', 'expert-visit', 'other'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const MAX_TEXT = 2000;
+
+export type EventBody =
+  | { type: 'session-started'; station: number; sessionId: string; software: string }
+  | { type: 'unlocked'; failedAttempts: number; resumed: boolean }
+  | { type: 'sticks-reconciled'; stick: StickPort; ballots: number; events: number; files: number }
+  | { type: 'activation-card' }
+  | { type: 'test-card'; category: string }
+  | { type: 'voter-card'; category: string; proxy: boolean; replacement: boolean }
+  | { type: 'ballot-annulled'; reason: AnnulReason }
+  | { type: 'box-connected' }
+  | { type: 'box-empty' }
+  | { type: 'box-refusal'; reason: string }
+  /** The box reported something the president must see: cover opened, a device fault. */
+  | { type: 'box-alert'; kind: string; detail: string }
+  | { type: 'voting-opened' }
+  | { type: 'interruption'; stick: StickPort; reason: string; from: string; to: string }
+  | {
+      type: 'incident';
+      id: number;
+      kind: IncidentKind;
+      description: string;
+      calledAt: string | null;
+      repairedAt: string | null;
+    }
+  | { type: 'voting-closed' };
+
+export type EventType = EventBody['type'];
+
+export type StickEvent = EventBody & { seq: number; prev: string; at: string };
+
+export const EVENT_MAC_BYTES = 32;
+
+export function eventMacKey(stembureau: Signer, packageHash: Uint8Array, station: number, sessionId: Uint8Array): Uint8Array {
+  const binding = concatBytes(packageHash, new Uint8Array([station >> 8, station & 0xff]), sessionId);
+  const ikm = stembureau.sign(withDomain('stick-event-key', binding));
+  return new Uint8Array(hkdfSync('sha256', ikm, sessionId, 'ovs-stick-events/1', 32));
+}
+
+const mac = (key: Uint8Array, body: Uint8Array): Uint8Array =>
+  new Uint8Array(createHmac('sha256', key).update(withDomain('stick-event', body)).digest());
+
+export const genesisHash = (sessionId: Uint8Array): string => toHex(sha256(withDomain('stick-log-genesis', sessionId)));
+
+export const lineHash = (line: Uint8Array): string => toHex(sha256(line));
+
+/** One line of the log, ready to append. */
+export function encodeEventLine(event: StickEvent, key: Uint8Array): Uint8Array {
+  const body = new TextEncoder().encode(JSON.stringify(event));
+  return concatBytes(body, new TextEncoder().encode(`\t${toBase64(mac(key, body))}\n`));
+}
+
+const oneOf = <T extends string>(o: Record<string, unknown>, key: string, values: readonly T[]): FieldResult<T> =>
+  typeof o[key] === 'string' && (values as readonly string[]).includes(o[key] as string) ? { ok: true, value: o[key] as T } : bad(key, `niet een van ${values.join(', ')}`);
+
+const word = (o: Record<string, unknown>, key: string): FieldResult<string> =>
+  typeof o[key] === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(o[key] as string) ? { ok: true, value: o[key] as string } : bad(key, 'geen code');
+
+const timeOrNull = (o: Record<string, unknown>, key: string): FieldResult<string | null> => (o[key] === null ? { ok: true, value: null } : isoTime(o, key));
+
+type Check = FieldResult<unknown>;
+
+/** Per type: the fields it has and how each is checked. */
+const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, key: string) => Check> } = {
+  'session-started': { station: (o, k) => int(o, k, 1, 999), sessionId: (o, k) => hexString(o, k, 16), software: (o, k) => hexString(o, k, 32) },
+  unlocked: { failedAttempts: (o, k) => int(o, k, 0, 1000), resumed: bool },
+  'sticks-reconciled': { stick: (o, k) => oneOf(o, k, ['A', 'B']), ballots: (o, k) => int(o, k, 0, 1 << 20), events: (o, k) => int(o, k, 0, 1 << 24), files: (o, k) => int(o, k, 0, 100) },
+  'activation-card': {},
+  'test-card': { category: word },
+  'voter-card': { category: word, proxy: bool, replacement: bool },
+  'ballot-annulled': { reason: (o, k) => oneOf(o, k, ANNUL_REASONS) },
+  'box-connected': {},
+  'box-empty': {},
+  'box-refusal': { reason: word },
+  'box-alert': { kind: word, detail: (o, k) => str(o, k, 500) },
+  'voting-opened': {},
+  interruption: { stick: (o, k) => oneOf(o, k, ['A', 'B']), reason: word, from: isoTime, to: isoTime },
+  incident: {
+    id: (o, k) => int(o, k, 1, 100_000),
+    kind: (o, k) => oneOf(o, k, INCIDENT_KINDS),
+    description: (o, k) => str(o, k, MAX_TEXT),
+    calledAt: timeOrNull,
+    repairedAt: timeOrNull,
+  },
+  'voting-closed': {},
+};
+
+function hexString(o: Record<string, unknown>, key: string, bytes: number): Check {
+  const v = o[key];
+  const b = typeof v === 'string' ? fromHex(v) : undefined;
+  return b && b.length === bytes ? { ok: true, value: v } : bad(key, `geen ${bytes} bytes in hexadecimale vorm`);
+}
+
+// One decoder for every line: a log of a thousand records is read many times at the hoofdbureau.
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const MAC_TEXT = /^[A-Za-z0-9+/]{43}=$/;
+
+/** Strict check of one record's JSON (no MAC, no chain). */
+export function decodeEventBody(body: Uint8Array): FieldResult<StickEvent> {
+  let o: unknown;
+  try {
+    o = JSON.parse(utf8Strict.decode(body));
+  } catch {
+    return bad('(root)', 'geen geldige JSON');
+  }
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return bad('(root)', 'geen JSON-object');
+  const obj = o as Record<string, unknown>;
+  const type = obj.type;
+  if (typeof type !== 'string' || !(type in FIELDS)) return bad('type', 'onbekend soort gebeurtenis');
+  const fields = FIELDS[type as EventType];
+  const keys = exactKeys(obj, ['seq', 'prev', 'at', 'type', ...Object.keys(fields)]);
+  if (!keys.ok) return keys;
+  const seq = int(obj, 'seq', 1, 2 ** 31);
+  if (!seq.ok) return seq;
+  const prev = hexString(obj, 'prev', 32);
+  if (!prev.ok) return prev;
+  const at = isoTime(obj, 'at');
+  if (!at.ok) return at;
+  for (const [k, check] of Object.entries(fields)) {
+    const r = check(obj, k);
+    if (!r.ok) return r;
+  }
+  return { ok: true, value: obj as unknown as StickEvent };
+}
+
+export interface ParsedLog {
+  events: StickEvent[];
+  /** The exact bytes of each valid line, including its "\n". */
+  lines: Uint8Array[];
+  /** Bytes of the valid prefix. */
+  validBytes: number;
+  /** SHA-256 of the last valid line (the genesis hash for an empty log). */
+  head: string;
+  /** Bytes after the valid prefix: a last record torn by a crash or a pulled stick. */
+  tornBytes: number;
+}
+
+export type LogProblem = { line: number; why: string };
+
+export type ParseLogResult = { ok: true; log: ParsedLog } | { ok: false; problem: LogProblem };
+
+/**
+ * Reads the log. Only the last line may be incomplete or fail its check (a torn append);
+ * anything wrong before it is corruption. `macKey` is the console's key; the hoofdbureau
+ * passes undefined and relies on the chain and the signed closing record.
+ */
+export function parseEventLog(bytes: Uint8Array, sessionId: Uint8Array, macKey: Uint8Array | undefined): ParseLogResult {
+  const events: StickEvent[] = [];
+  const lines: Uint8Array[] = [];
+  let prev = genesisHash(sessionId);
+  let offset = 0;
+  let lineNo = 0;
+  while (offset < bytes.length) {
+    lineNo++;
+    const end = bytes.indexOf(0x0a, offset);
+    const isLast = end < 0 || end === bytes.length - 1;
+    const problem = (why: string): ParseLogResult =>
+      isLast ? { ok: true, log: { events, lines, validBytes: offset, head: prev, tornBytes: bytes.length - offset } } : { ok: false, problem: { line: lineNo, why } };
+    if (end < 0) return problem('regel zonder einde');
+    const line = bytes.subarray(offset, end + 1);
+    const tab = line.lastIndexOf(0x09);
+    if (tab < 0) return problem('geen tab tussen record en controlecode');
+    const body = line.subarray(0, tab);
+    let codeText: string;
+    try {
+      codeText = utf8Strict.decode(line.subarray(tab + 1, line.length - 1));
+    } catch {
+      return problem('controlecode onleesbaar');
+    }
+    if (!MAC_TEXT.test(codeText)) return problem('controlecode onleesbaar');
+    if (macKey) {
+      const code = fromBase64(codeText);
+      if (!code || code.length !== EVENT_MAC_BYTES || !bytesEqual(code, mac(macKey, body))) return problem('controlecode klopt niet (record gewijzigd)');
+    }
+    const decoded = decodeEventBody(body);
+    if (!decoded.ok) return problem(`veld ${decoded.field}: ${decoded.why}`);
+    const event = decoded.value;
+    if (event.seq !== lineNo) return problem(`volgnummer ${event.seq} waar ${lineNo} verwacht werd`);
+    if (event.prev !== prev) return problem('ketting verbroken: verwijst niet naar het vorige record');
+    events.push(event);
+    lines.push(line);
+    prev = lineHash(line);
+    offset = end + 1;
+  }
+  return { ok: true, log: { events, lines, validBytes: offset, head: prev, tornBytes: 0 } };
+}
+
+/** What the closing record's figures are recounted from. */
+export interface EventCounts {
+  cardsPerCategory: Record<string, number>;
+  proxyPerCategory: Record<string, number>;
+  replacementCards: number;
+  testCards: number;
+  activationCards: number;
+  annulledByReason: Record<AnnulReason, number>;
+}
+
+export function countEvents(events: readonly StickEvent[], categories: readonly string[]): EventCounts {
+  const zero = (): Record<string, number> => Object.fromEntries(categories.map((c) => [c, 0]));
+  const counts: EventCounts = {
+    cardsPerCategory: zero(),
+    proxyPerCategory: zero(),
+    replacementCards: 0,
+    testCards: 0,
+    activationCards: 0,
+    annulledByReason: Object.fromEntries(ANNUL_REASONS.map((r) => [r, 0])) as Record<AnnulReason, number>,
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case 'voter-card':
+        counts.cardsPerCategory[e.category] = (counts.cardsPerCategory[e.category] ?? 0) + 1;
+        if (e.proxy) counts.proxyPerCategory[e.category] = (counts.proxyPerCategory[e.category] ?? 0) + 1;
+        if (e.replacement) counts.replacementCards++;
+        break;
+      case 'test-card':
+        counts.testCards++;
+        break;
+      case 'activation-card':
+        counts.activationCards++;
+        break;
+      case 'ballot-annulled':
+        counts.annulledByReason[e.reason]++;
+        break;
+      case 'session-started':
+      case 'unlocked':
+      case 'sticks-reconciled':
+      case 'box-connected':
+      case 'box-empty':
+      case 'box-refusal':
+      case 'box-alert':
+      case 'voting-opened':
+      case 'interruption':
+      case 'incident':
+      case 'voting-closed':
+        break;
+      default: {
+        const never: never = e;
+        throw new Error(`countEvents: ${String(never)}`);
+      }
+    }
+  }
+  return counts;
+}
+
+/** Where the session stands according to its log. */
+export type LogPhase = 'preparation' | 'open' | 'closing';
+
+export function phaseOf(events: readonly StickEvent[]): LogPhase {
+  if (events.some((e) => e.type === 'voting-closed')) return 'closing';
+  if (events.some((e) => e.type === 'voting-opened')) return 'open';
+  return 'preparation';
+}
+
+/** The latest version of every incident, in order of first report. */
+export function incidentsOf(events: readonly StickEvent[]): Array<Extract<StickEvent, { type: 'incident' }>> {
+  const byId = new Map<number, Extract<StickEvent, { type: 'incident' }>>();
+  for (const e of events) if (e.type === 'incident') byId.set(e.id, e);
+  return [...byId.values()];
+}

@@ -1,0 +1,638 @@
+// The console's side of the two sticks: open (or start) the session on both, reconcile them,
+// and write — every ballot and every event on stick A, fsync, stick B, fsync, and only then
+// report success. The only state kept outside the sticks is in memory: the index of ballot
+// ids, the free slots, and the id of the most recent ballot (for the box's re-scan; storing
+// it would reveal the last voter's vote).
+import {
+  agreementPublicKey,
+  bytesEqual,
+  fromBase64,
+  deriveSharedKey,
+  randomBytes as cryptoRandomBytes,
+  Signer,
+  sha256,
+  toHex,
+  type Verifier,
+} from '@ovs/crypto';
+import type { PollingStation, VerifiedPackage } from '@ovs/election';
+import { HASH_PREFIX_BYTES, issueSessionCertificate, openSignedBallot, type Ballot, type BallotContext } from '@ovs/ballot';
+import { CLOSING_FORMAT, FILES, SESSION_FORMAT, type StickPort } from './files.ts';
+import type { IoError, StickIo } from './io.ts';
+import { inspectStickFiles, type InspectedStick } from './inspect.ts';
+import { readStickFiles } from './read.ts';
+import { sealSecrets, unsealSecrets, type SessionSecrets } from './secrets.ts';
+import { encodeSessionRecord, SESSION_ID_BYTES, SESSION_SIGNATURE_DOMAIN, type SessionRecord } from './session-record.ts';
+import { encodeSignatureFile, signRecord } from './signature-file.ts';
+import {
+  countEvents,
+  encodeEventLine,
+  eventMacKey,
+  genesisHash,
+  incidentsOf,
+  lineHash,
+  parseEventLog,
+  phaseOf,
+  type EventBody,
+  type EventCounts,
+  type StickEvent,
+} from './event-log.ts';
+import { CLOSING_SIGNATURE_DOMAIN, encodeClosingRecord, type ClosingRecord } from './closing-record.ts';
+import { openSlot, sealSlot, slotOffset, SLOT_USED, type SlotHeader } from './slot-file.ts';
+import { FreeSlots, type RandomBytes } from './slot-choice.ts';
+import { BALLOT_KEY_INFO } from './verify.ts';
+import { reconcileSides, type Completion, type Side } from './reconcile.ts';
+import { ioProblem, type PairProblem } from './pair-problem.ts';
+import { Mutex } from './mutex.ts';
+
+export interface OpenPairOptions {
+  a: StickIo;
+  b: StickIo;
+  organiserPublicKey: Uint8Array;
+  /** The polling station this console was installed for. */
+  station: number;
+  /** The stembureau key, unsealed with the envelope password. */
+  stembureau: Signer;
+  /** SHA-256 of the console software, recorded in the session and the closing record. */
+  software: Uint8Array;
+  now?: () => Date;
+  random?: RandomBytes;
+}
+
+export type PairPhase = 'preparation' | 'open' | 'closing' | 'closed';
+
+export interface ReconcileSummary {
+  completions: Completion[];
+  /** Ballots that were on one stick only and are now on both. */
+  completedBallots: number;
+}
+
+export type OpenPairResult = { ok: true; pair: StickPair; created: boolean; reconcile: ReconcileSummary } | { ok: false; problem: PairProblem };
+
+export type WriteFailure = { port: StickPort; error: IoError };
+
+export type RegisterWrite =
+  | { outcome: 'stored' }
+  | { outcome: 'duplicate'; mostRecent: boolean }
+  | { outcome: 'full' }
+  | { outcome: 'closed' }
+  /** Stick A or B failed. With `storedOnA` the ballot is on A and is completed on B when B is back. */
+  | { outcome: 'failed'; failure: WriteFailure; storedOnA: boolean };
+
+export type AppendResult = { ok: true; event: StickEvent } | { ok: false; failure: WriteFailure; event: StickEvent };
+
+export type CloseInput = { annulledBallots: number; testBallots: number };
+
+export type CloseResult = { ok: true; closing: ClosingRecord } | { ok: false; problem: PairProblem } | { ok: false; failure: WriteFailure };
+
+export type ReattachResult = { ok: true; reconcile: ReconcileSummary } | { ok: false; problem: PairProblem };
+
+const idHex = (id: Uint8Array): string => toHex(id);
+
+interface Keys {
+  secrets: SessionSecrets | undefined;
+  /** The sealed secrets as they are (to be) on both sticks; undefined once erased. */
+  secretsFile: Uint8Array | undefined;
+  ballotKey: Uint8Array | undefined;
+  macKey: Uint8Array;
+}
+
+export class StickPair {
+  readonly pkg: VerifiedPackage;
+  readonly context: BallotContext;
+  readonly station: PollingStation;
+  readonly elections: readonly string[];
+  readonly categories: readonly string[];
+  readonly session: SessionRecord;
+  readonly header: SlotHeader;
+  readonly #stembureau: Signer;
+  readonly #organiserPublicKey: Uint8Array;
+  readonly #sessionVerifier: Verifier;
+  readonly #now: () => Date;
+  readonly #random: RandomBytes;
+  readonly #software: Uint8Array;
+  readonly #mutex = new Mutex();
+  #keys: Keys;
+  #ios: Record<StickPort, StickIo>;
+  #broken = new Set<StickPort>();
+  #lines: Uint8Array[] = [];
+  #events: StickEvent[] = [];
+  #slots: Uint8Array;
+  #ids = new Set<string>();
+  #free: FreeSlots;
+  #perElection: Record<string, number> = {};
+  #mostRecent: string | undefined;
+  #closing: ClosingRecord | undefined;
+
+  /** Use openStickPair. */
+  constructor(args: {
+    stick: InspectedStick;
+    session: SessionRecord;
+    sessionVerifier: Verifier;
+    keys: Keys;
+    ios: Record<StickPort, StickIo>;
+    stembureau: Signer;
+    organiserPublicKey: Uint8Array;
+    now: () => Date;
+    random: RandomBytes;
+    software: Uint8Array;
+  }) {
+    this.pkg = args.stick.pkg;
+    this.context = args.stick.context;
+    this.station = args.stick.station;
+    this.elections = args.stick.elections;
+    this.categories = args.stick.categories;
+    this.header = args.stick.header;
+    this.session = args.session;
+    this.#sessionVerifier = args.sessionVerifier;
+    this.#keys = args.keys;
+    this.#ios = args.ios;
+    this.#stembureau = args.stembureau;
+    this.#organiserPublicKey = args.organiserPublicKey;
+    this.#now = args.now;
+    this.#random = args.random;
+    this.#software = args.software;
+    this.#slots = new Uint8Array(args.stick.slots);
+    this.#free = new FreeSlots(this.header.capacity, []);
+  }
+
+  // ---- state -------------------------------------------------------------------------------
+
+  get phase(): PairPhase {
+    return this.#closing ? 'closed' : phaseOf(this.#events);
+  }
+  get events(): readonly StickEvent[] {
+    return this.#events;
+  }
+  get counts(): EventCounts {
+    return countEvents(this.#events, this.categories);
+  }
+  get incidents(): ReturnType<typeof incidentsOf> {
+    return incidentsOf(this.#events);
+  }
+  get registered(): number {
+    return this.#ids.size;
+  }
+  get registeredPerElection(): Readonly<Record<string, number>> {
+    return this.#perElection;
+  }
+  get freeSlots(): number {
+    return this.#free.size;
+  }
+  get closing(): ClosingRecord | undefined {
+    return this.#closing;
+  }
+  /** Sticks that failed a write and must be reattached (reconciled) before the next write. */
+  get broken(): readonly StickPort[] {
+    return [...this.#broken].sort();
+  }
+  get secrets(): SessionSecrets | undefined {
+    return this.#keys.secrets;
+  }
+  get sessionCertificate(): Uint8Array {
+    return this.session.sessionCertificate;
+  }
+  /** SHA-256 of the ballot store as it is now (both sticks hold exactly these bytes). */
+  storeHash(): Uint8Array {
+    return sha256(this.#slots);
+  }
+
+  // ---- writes --------------------------------------------------------------------------------
+
+  /**
+   * Stores a ballot the caller has verified (signature, station, not a test ballot). Returns only
+   * after the sealed ballot is durably on both sticks, or with the stick that failed.
+   */
+  registerBallot(signedBallot: Uint8Array, ballot: Ballot): Promise<RegisterWrite> {
+    return this.#mutex.run(async () => {
+      if (this.#closing || this.phase === 'closing') return { outcome: 'closed' as const };
+      // The caller verified the ballot; a test ballot or another station's here is a bug.
+      if (ballot.test || ballot.pollingStation !== this.station.number) throw new Error('registerBallot: only real ballots of this polling station');
+      const id = idHex(ballot.ballotId);
+      if (this.#ids.has(id)) return { outcome: 'duplicate' as const, mostRecent: this.#mostRecent === id };
+      const down = this.#firstBroken();
+      if (down) return { outcome: 'failed' as const, failure: { port: down, error: { code: 'absent' as const, detail: 'stick wacht op herstel' } }, storedOnA: false };
+      const ballotKey = this.#keys.ballotKey;
+      if (!ballotKey) throw new Error('registerBallot: no ballot key (secrets erased)');
+      const index = this.#free.pick(this.#random);
+      if (index === undefined) return { outcome: 'full' as const };
+      const record = sealSlot(this.header, this.session.sessionId, index, ballotKey, signedBallot, this.#random(12));
+      const offset = slotOffset(this.header, index);
+
+      const onA = await this.#write('A', () => this.#ios.A.writeAt(FILES.slots, offset, record), () => this.#ios.A.sync(FILES.slots));
+      if (onA) return { outcome: 'failed' as const, failure: onA, storedOnA: false };
+      // From here the ballot is in the store: on A now, on B now or after reconciliation.
+      this.#slots.set(record, offset);
+      this.#free.take(index);
+      this.#ids.add(id);
+      for (const ev of ballot.vote.elections) this.#perElection[ev.election] = (this.#perElection[ev.election] ?? 0) + 1;
+      this.#mostRecent = id;
+      const onB = await this.#write('B', () => this.#ios.B.writeAt(FILES.slots, offset, record), () => this.#ios.B.sync(FILES.slots));
+      if (onB) return { outcome: 'failed' as const, failure: onB, storedOnA: true };
+      return { outcome: 'stored' as const };
+    });
+  }
+
+  /** Is this the ballot most recently stored (memory only)? */
+  isMostRecent(ballotId: Uint8Array): boolean {
+    return this.#mostRecent === idHex(ballotId);
+  }
+
+  hasBallot(ballotId: Uint8Array): boolean {
+    return this.#ids.has(idHex(ballotId));
+  }
+
+  /** After closing nothing may be added: the closing record fixes the log's length and head. */
+  appendEvent(body: EventBody): Promise<AppendResult> {
+    return this.#mutex.run(() => {
+      if (this.#closing) throw new Error(`appendEvent: the session is closed (${body.type})`);
+      return this.#append(body);
+    });
+  }
+
+  async #append(body: EventBody): Promise<AppendResult> {
+    const previous = this.#lines.at(-1);
+    const event = { seq: this.#events.length + 1, prev: previous ? lineHash(previous) : genesisHash(this.session.sessionId), at: this.#now().toISOString(), ...body } as StickEvent;
+    const line = encodeEventLine(event, this.#keys.macKey);
+    const down = this.#firstBroken();
+    if (down) return { ok: false, failure: { port: down, error: { code: 'absent', detail: 'stick wacht op herstel' } }, event };
+    const onA = await this.#write('A', () => this.#ios.A.append(FILES.events, line), () => this.#ios.A.sync(FILES.events));
+    // Kept in memory even when A failed: written to both sticks when they are back, so an
+    // event (a card that was handed out) is never lost while the console runs.
+    this.#lines.push(line);
+    this.#events.push(event);
+    if (onA) return { ok: false, failure: onA, event };
+    const onB = await this.#write('B', () => this.#ios.B.append(FILES.events, line), () => this.#ios.B.sync(FILES.events));
+    if (onB) return { ok: false, failure: onB, event };
+    return { ok: true, event };
+  }
+
+  /**
+   * Decree art. 21: records that voting is closed, checks both stores against memory, writes the
+   * signed closing record on A then B, then erases the session secrets from both sticks.
+   */
+  close(input: CloseInput): Promise<CloseResult> {
+    return this.#mutex.run(async () => {
+      if (this.#closing) return { ok: true as const, closing: this.#closing };
+      for (const n of [input.annulledBallots, input.testBallots]) {
+        if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error('close: counts must be non-negative integers');
+      }
+      const down = this.#firstBroken();
+      if (down) return { ok: false as const, failure: { port: down, error: { code: 'absent' as const, detail: 'stick wacht op herstel' } } };
+      if (this.phase !== 'closing') {
+        const appended = await this.#append({ type: 'voting-closed' });
+        if (!appended.ok) return { ok: false as const, failure: appended.failure };
+      }
+      for (const port of ['A', 'B'] as const) {
+        const onDisk = await this.#ios[port].readFile(FILES.slots);
+        if (!onDisk.ok) {
+          this.#broken.add(port);
+          return { ok: false as const, failure: { port, error: onDisk.error } };
+        }
+        if (!bytesEqual(onDisk.value, this.#slots)) {
+          return { ok: false as const, problem: { code: 'corrupt' as const, file: FILES.slots, message: `Stick ${port}: ${FILES.slots} verschilt van wat de console schreef. Verwittig de technische ondersteuning.` } };
+        }
+      }
+      const counts = this.counts;
+      const opened = this.#events.find((e) => e.type === 'voting-opened');
+      const record: ClosingRecord = {
+        format: CLOSING_FORMAT,
+        station: this.station.number,
+        packageHash: this.pkg.hash,
+        sessionId: this.session.sessionId,
+        openedAt: opened?.at ?? null,
+        closedAt: this.#now().toISOString(),
+        registeredBallots: this.#ids.size,
+        registeredPerElection: Object.fromEntries(this.elections.map((id) => [id, this.#perElection[id] ?? 0])),
+        cards: {
+          perCategory: counts.cardsPerCategory,
+          proxyPerCategory: counts.proxyPerCategory,
+          replacement: counts.replacementCards,
+          test: counts.testCards,
+          activation: counts.activationCards,
+        },
+        annulledBallots: input.annulledBallots,
+        annulledByReason: counts.annulledByReason,
+        testBallots: input.testBallots,
+        store: { sha256: sha256(this.#slots), slotSize: this.header.slotSize, capacity: this.header.capacity },
+        eventLog: { records: this.#events.length, head: this.#head() },
+        software: this.#software,
+      };
+      const bytes = encodeClosingRecord(record);
+      const sig = encodeSignatureFile(signRecord(CLOSING_SIGNATURE_DOMAIN, bytes, this.#stembureau));
+      for (const port of ['A', 'B'] as const) {
+        const failed = await this.#write(port, () => this.#ios[port].replace(FILES.closingSig, sig), () => this.#ios[port].replace(FILES.closingJson, bytes));
+        if (failed) {
+          if (port === 'B') this.#closing = record;
+          return { ok: false as const, failure: failed };
+        }
+      }
+      this.#closing = record;
+      await this.#eraseSecrets();
+      return { ok: true as const, closing: record };
+    });
+  }
+
+  async #eraseSecrets(): Promise<void> {
+    for (const port of ['A', 'B'] as const) {
+      const r = await this.#ios[port].erase(FILES.secrets);
+      if (!r.ok) this.#broken.add(port);
+    }
+    this.#keys = { ...this.#keys, secrets: undefined, secretsFile: undefined, ballotKey: undefined };
+  }
+
+  // ---- sticks coming and going ----------------------------------------------------------------
+
+  /** A stick was seen pulled out (or failed): no write until it is reattached. */
+  detach(port: StickPort): void {
+    this.#broken.add(port);
+  }
+
+  /**
+   * The stick on `port` is back (or a blank stick of this station replaces it): reconcile both
+   * sticks with each other and with what the console holds in memory, then resume.
+   */
+  reattach(port: StickPort, io: StickIo): Promise<ReattachResult> {
+    return this.#mutex.run(async () => {
+      const old = this.#ios[port];
+      if (old !== io) await old.close();
+      this.#ios = { ...this.#ios, [port]: io };
+      const sides = await readSides(this.#ios, this.#organiserPublicKey, this.station.number, this.pkg.hash);
+      if (!sides.ok) return sides;
+      const loaded = await this.#reconcileAndLoad(sides.sides);
+      if (!loaded.ok) return loaded;
+      this.#broken.clear();
+      return { ok: true as const, reconcile: loaded.summary };
+    });
+  }
+
+  async release(): Promise<void> {
+    await this.#mutex.run(async () => {
+      await this.#ios.A.close();
+      await this.#ios.B.close();
+    });
+  }
+
+  /** Reconciles two freshly read sides and rebuilds the memory state from the result. */
+  async #reconcileAndLoad(sides: [Side, Side]): Promise<{ ok: true; summary: ReconcileSummary } | { ok: false; problem: PairProblem }> {
+    for (const side of sides) {
+      const s = side.stick.session;
+      if (s && !bytesEqual(s.bytes, encodeSessionRecord(this.session))) {
+        return { ok: false, problem: { code: 'different-sessions', message: `Stick ${side.port} hoort bij een andere opening van dit stembureau.` } };
+      }
+    }
+    const [a, b] = sides;
+    const closedOnStick = a.stick.closing ?? b.stick.closing;
+    const r = await reconcileSides(a, b, {
+      sessionId: this.session.sessionId,
+      macKey: this.#keys.macKey,
+      ballotKey: this.#keys.ballotKey,
+      secretsFile: closedOnStick ? undefined : this.#keys.secretsFile,
+      sessionVerifier: this.#sessionVerifier,
+      context: this.context,
+      station: this.station.number,
+      memoryLines: this.#lines,
+    });
+    if (!r.ok) return r;
+    const loaded = this.#load(r.outcome.lines, r.outcome.slots);
+    if (!loaded.ok) return loaded;
+    if (closedOnStick) {
+      this.#closing = closedOnStick.record;
+      await this.#eraseSecrets();
+    }
+    const completedIds = r.outcome.completedSlots.map((i) => loaded.idBySlot.get(i)).filter((x): x is string => x !== undefined);
+    // The ballot completed from one stick to the other was the last write in flight: the
+    // most recent one, so the box may reopen its flap for it (memory only).
+    if (completedIds.length === 1) this.#mostRecent = completedIds[0];
+    return { ok: true, summary: { completions: r.outcome.completions, completedBallots: completedIds.length } };
+  }
+
+  /** Memory state from the reconciled log and store: ids, free slots, counts. */
+  #load(lines: Uint8Array[], slots: Uint8Array): { ok: true; idBySlot: Map<number, string> } | { ok: false; problem: PairProblem } {
+    const bytes = concatLines(lines);
+    const parsed = parseEventLog(bytes, this.session.sessionId, this.#keys.macKey);
+    if (!parsed.ok || parsed.log.tornBytes > 0) {
+      return { ok: false, problem: { code: 'corrupt', file: FILES.events, message: `${FILES.events}: het logboek is beschadigd.` } };
+    }
+    const ids = new Set<string>();
+    const idBySlot = new Map<number, string>();
+    const used: number[] = [];
+    const perElection: Record<string, number> = Object.fromEntries(this.elections.map((id) => [id, 0]));
+    const h = this.header;
+    const ballotKey = this.#keys.ballotKey;
+    for (let i = 0; i < h.capacity; i++) {
+      const off = slotOffset(h, i);
+      if (slots[off] !== SLOT_USED) continue;
+      used.push(i);
+      if (!ballotKey) continue;
+      const opened = openSlot(h, this.session.sessionId, i, ballotKey, slots.subarray(off, off + h.slotSize));
+      const ballot = opened.ok ? openSignedBallot(this.context, opened.signedBallot, this.station.number, [this.#sessionVerifier]) : undefined;
+      if (!ballot?.ok || ballot.ballot.test) {
+        return { ok: false, problem: { code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: onleesbaar op beide sticks.` } };
+      }
+      const id = idHex(ballot.ballot.ballotId);
+      if (ids.has(id)) return { ok: false, problem: { code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: stembiljet staat twee keer op de sticks.` } };
+      ids.add(id);
+      idBySlot.set(i, id);
+      for (const ev of ballot.ballot.vote.elections) perElection[ev.election] = (perElection[ev.election] ?? 0) + 1;
+    }
+    this.#lines = lines;
+    this.#events = parsed.log.events;
+    this.#slots = slots;
+    this.#free = new FreeSlots(h.capacity, used);
+    if (ballotKey) {
+      this.#ids = ids;
+      this.#perElection = perElection;
+    }
+    return { ok: true, idBySlot };
+  }
+
+  #head(): Uint8Array {
+    const last = this.#lines.at(-1);
+    return last ? sha256(last) : sha256FromHex(genesisHash(this.session.sessionId));
+  }
+
+  #firstBroken(): StickPort | undefined {
+    return this.#broken.has('A') ? 'A' : this.#broken.has('B') ? 'B' : undefined;
+  }
+
+  async #write(port: StickPort, ...steps: Array<() => Promise<{ ok: true } | { ok: false; error: IoError }>>): Promise<WriteFailure | undefined> {
+    for (const step of steps) {
+      const r = await step();
+      if (!r.ok) {
+        this.#broken.add(port);
+        return { port, error: r.error };
+      }
+    }
+    return undefined;
+  }
+
+  /** Used by openStickPair. */
+  static async build(args: ConstructorParameters<typeof StickPair>[0], sides: [Side, Side]): Promise<{ ok: true; pair: StickPair; summary: ReconcileSummary } | { ok: false; problem: PairProblem }> {
+    const pair = new StickPair(args);
+    const loaded = await pair.#reconcileAndLoad(sides);
+    if (!loaded.ok) return loaded;
+    return { ok: true, pair, summary: loaded.summary };
+  }
+
+  /** Used by openStickPair for a new session: the first event. */
+  static async start(pair: StickPair): Promise<AppendResult> {
+    return pair.appendEvent({ type: 'session-started', station: pair.station.number, sessionId: toHex(pair.session.sessionId), software: toHex(pair.#software) });
+  }
+}
+
+const sha256FromHex = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, 'hex'));
+
+function concatLines(lines: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(lines.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lines) {
+    out.set(l, at);
+    at += l.length;
+  }
+  return out;
+}
+
+type ReadSides = { ok: true; sides: [Side, Side] } | { ok: false; problem: PairProblem };
+
+async function readSides(ios: Record<StickPort, StickIo>, organiserPublicKey: Uint8Array, station: number, packageHash: Uint8Array | undefined): Promise<ReadSides> {
+  const sides: Side[] = [];
+  for (const port of ['A', 'B'] as const) {
+    const io = ios[port];
+    const read = await readStickFiles(io);
+    if (!read.ok) return { ok: false, problem: ioProblem(port, read.error) };
+    const inspected = inspectStickFiles(read.files, { organiserPublicKey });
+    if (!inspected.ok) return { ok: false, problem: { code: 'stick', port, problem: inspected.problem, message: `Stick ${port}: ${inspected.problem.message}` } };
+    const stick = inspected.value;
+    if (stick.station.number !== station) {
+      return { ok: false, problem: { code: 'wrong-station', port, found: stick.station.number, message: `Stick ${port} is voor stembureau ${stick.station.name}, niet voor dit stembureau.` } };
+    }
+    if (packageHash && !bytesEqual(stick.pkg.hash, packageHash)) {
+      return { ok: false, problem: { code: 'different-sticks', message: `Stick ${port} heeft een ander verkiezingspakket.` } };
+    }
+    sides.push({ port, io, stick });
+  }
+  const [a, b] = sides as [Side, Side];
+  if (!bytesEqual(a.stick.pkg.hash, b.stick.pkg.hash)) return { ok: false, problem: { code: 'different-sticks', message: 'De twee sticks hebben een verschillend verkiezingspakket.' } };
+  const ha = a.stick.header;
+  const hb = b.stick.header;
+  if (ha.slotSize !== hb.slotSize || ha.capacity !== hb.capacity) {
+    return { ok: false, problem: { code: 'different-sticks', message: 'De twee sticks werden verschillend voorbereid (ander aantal vakken).' } };
+  }
+  return { ok: true, sides: [a, b] };
+}
+
+/**
+ * Opens the two sticks with the unsealed stembureau key: starts the session on blank sticks,
+ * or resumes it — reconciling the sticks first — after a restart.
+ */
+export async function openStickPair(options: OpenPairOptions): Promise<OpenPairResult> {
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? cryptoRandomBytes;
+  const ios = { A: options.a, B: options.b };
+  const read = await readSides(ios, options.organiserPublicKey, options.station, undefined);
+  if (!read.ok) return read;
+  let [a, b] = read.sides;
+  const stick = a.stick;
+  const stationKey = stick.stembureau.publicKey;
+  if (!bytesEqual(options.stembureau.publicKey, stationKey)) {
+    return { ok: false, problem: { code: 'wrong-stembureau-key', message: 'De sleutel past niet bij dit stembureau.' } };
+  }
+  const sa = a.stick.session;
+  const sb = b.stick.session;
+  if (sa && sb && !bytesEqual(sa.bytes, sb.bytes)) {
+    return { ok: false, problem: { code: 'different-sessions', message: 'De twee sticks horen bij een verschillende opening van dit stembureau.' } };
+  }
+  for (const side of [a, b]) {
+    if (!side.stick.session && side.stick.slots.subarray(512).some((x) => x !== 0)) {
+      return { ok: false, problem: { code: 'corrupt', file: FILES.slots, message: `Stick ${side.port}: ${FILES.slots} bevat gegevens zonder sessie.` } };
+    }
+  }
+
+  let created = false;
+  if (!sa && !sb) {
+    const started = await startSession(options, stick, now, random);
+    if (!started.ok) return started;
+    created = true;
+    const again = await readSides(ios, options.organiserPublicKey, options.station, stick.pkg.hash);
+    if (!again.ok) return again;
+    [a, b] = again.sides;
+  }
+  const session = (a.stick.session ?? b.stick.session)!;
+  const binding = { packageHash: stick.pkg.hash, station: stick.station.number, sessionId: session.record.sessionId };
+  let secrets: SessionSecrets | undefined;
+  let secretsFile: Uint8Array | undefined;
+  for (const side of [a, b]) {
+    if (secrets || !side.stick.secrets) continue;
+    const opened = unsealSecrets(options.stembureau, binding, side.stick.secrets);
+    if (opened.ok) {
+      secrets = opened.secrets;
+      secretsFile = side.stick.secrets;
+    }
+  }
+  const closed = a.stick.closing ?? b.stick.closing;
+  if (!secrets && !closed) return { ok: false, problem: { code: 'secrets', message: 'De sessiesleutels op de sticks zijn onleesbaar. Verwittig de technische ondersteuning.' } };
+  const hoofdbureauKey = fromBase64(stick.pkg.election.hoofdbureau.publicKey);
+  const ballotKey = secrets && hoofdbureauKey ? deriveSharedKey(secrets.ballotPrivateKey, hoofdbureauKey, BALLOT_KEY_INFO) : undefined;
+  if (secrets && !ballotKey) return { ok: false, problem: { code: 'secrets', message: 'De sleutel van het hoofdbureau in het verkiezingspakket is onbruikbaar.' } };
+  const built = await StickPair.build(
+    {
+      stick,
+      session: session.record,
+      sessionVerifier: session.sessionVerifier,
+      keys: { secrets, secretsFile, ballotKey, macKey: eventMacKey(options.stembureau, stick.pkg.hash, stick.station.number, session.record.sessionId) },
+      ios,
+      stembureau: options.stembureau,
+      organiserPublicKey: options.organiserPublicKey,
+      now,
+      random,
+      software: options.software,
+    },
+    [a, b],
+  );
+  if (!built.ok) return built;
+  // A session whose first event is missing was interrupted while starting: finish it.
+  if (built.pair.events.length === 0) {
+    const first = await StickPair.start(built.pair);
+    if (!first.ok) return { ok: false, problem: ioProblem(first.failure.port, first.failure.error) };
+  }
+  return { ok: true, pair: built.pair, created, reconcile: built.summary };
+}
+
+/** A new session on two blank sticks: secrets, signature, record — on A, then on B. */
+async function startSession(options: OpenPairOptions, stick: InspectedStick, now: () => Date, random: RandomBytes): Promise<{ ok: true } | { ok: false; problem: PairProblem }> {
+  const sessionId = random(SESSION_ID_BYTES);
+  // Keys from the same random source as everything else, so a test can fix it (golden sticks).
+  const sessionPrivateKey = random(32);
+  const sessionKeys = { privateKey: sessionPrivateKey, publicKey: new Signer(sessionPrivateKey).publicKey };
+  const ballotPrivateKey = random(32);
+  const ballotKeys = { privateKey: ballotPrivateKey, publicKey: agreementPublicKey(ballotPrivateKey) };
+  const record: SessionRecord = {
+    format: SESSION_FORMAT,
+    station: stick.station.number,
+    packageHash: stick.pkg.hash,
+    sessionId,
+    startedAt: now().toISOString(),
+    sessionCertificate: issueSessionCertificate(stick.pkg.hash.subarray(0, HASH_PREFIX_BYTES), stick.station.number, sessionKeys.publicKey, options.stembureau),
+    ballotPublicKey: ballotKeys.publicKey,
+    software: options.software,
+  };
+  const bytes = encodeSessionRecord(record);
+  const sig = encodeSignatureFile(signRecord(SESSION_SIGNATURE_DOMAIN, bytes, options.stembureau));
+  const secrets = sealSecrets(
+    options.stembureau,
+    { packageHash: stick.pkg.hash, station: stick.station.number, sessionId },
+    { sessionPrivateKey: sessionKeys.privateKey, ballotPrivateKey: ballotKeys.privateKey, linkKey: random(32) },
+    random(12),
+  );
+  for (const [port, io] of [['A', options.a], ['B', options.b]] as const) {
+    for (const [name, data] of [
+      [FILES.secrets, secrets],
+      [FILES.sessionSig, sig],
+      [FILES.sessionJson, bytes],
+    ] as const) {
+      const r = await io.replace(name, data);
+      if (!r.ok) return { ok: false, problem: ioProblem(port, r.error) };
+    }
+  }
+  return { ok: true };
+}

@@ -1,0 +1,2 @@
+// Test helpers shared by @ovs/stick and the apps that write sticks.
+export * from './faulty-io.ts';

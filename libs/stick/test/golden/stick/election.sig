@@ -1,0 +1,1 @@
+QghaOk84pul0gKBkksh049WAoHLjEzVvjUj78HDqc0avpT8/SZjbIkvqqt0AP9NwBn4mjoa5zxK2t34liHkaAw==

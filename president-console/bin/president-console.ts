@@ -1,0 +1,33 @@
+// president-console CONFIG.json — starts the voorzitterscomputer on hardware: the kiosk
+// browser opens the printed URL. Logs go to stdout as JSON lines (events and outcomes only).
+import { readFile } from 'node:fs/promises';
+import { parseConfig } from '../src/config.ts';
+import { startConsole } from '../src/start.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const path = argv[0];
+  if (!path) {
+    process.stderr.write('gebruik: president-console CONFIG.json\n');
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    process.stderr.write(`${path} kan niet gelezen worden.\n`);
+    return 2;
+  }
+  const config = parseConfig(text);
+  if (!config.ok) {
+    process.stderr.write(`${config.message}\n`);
+    return 2;
+  }
+  const handle = await startConsole({ ...config.options, prebuiltUi: true, log: (e) => process.stdout.write(`${JSON.stringify(e)}\n`) });
+  process.stdout.write(`${JSON.stringify({ event: 'started', url: handle.url, link: handle.linkUrl })}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  await handle.stop();
+  return 0;
+}

@@ -1,0 +1,58 @@
+// The console's configuration file on hardware (written at installation, fase 2): which
+// polling station, the organiser's key, where the sticks are mounted, which devices.
+import { fromBase64 } from '@ovs/crypto';
+import { createCardReader, type CardReaderConfig } from '@ovs/devices/card';
+import { createPrinter, type PrinterConfig } from '@ovs/devices/printer';
+import type { StartConsoleOptions } from './start.ts';
+import { createMountPointSticks } from './sticks/mount-points.ts';
+import { createSimulatedSticks } from './sticks/simulated-sticks.ts';
+
+export interface ConsoleConfigFile {
+  station: number;
+  /** Ed25519 public key of the organiser, base64. */
+  organiserPublicKey: string;
+  sticks: { kind: 'mount-points' | 'simulated'; A: string; B: string };
+  cardWriter: CardReaderConfig;
+  printer: PrinterConfig;
+  http?: { host?: string; port?: number };
+  link?: { host?: string; port?: number };
+}
+
+export type ConfigResult = { ok: true; options: StartConsoleOptions } | { ok: false; message: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function parseConfig(text: string): ConfigResult {
+  let c: unknown;
+  try {
+    c = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `De configuratie is geen geldige JSON: ${(e as Error).message}` };
+  }
+  if (!isObject(c)) return { ok: false, message: 'De configuratie is geen JSON-object.' };
+  if (typeof c.station !== 'number' || !Number.isInteger(c.station) || c.station < 1 || c.station > 999) return { ok: false, message: 'station: een stembureaunummer 1–999.' };
+  const key = typeof c.organiserPublicKey === 'string' ? fromBase64(c.organiserPublicKey) : undefined;
+  if (!key || key.length !== 32) return { ok: false, message: 'organiserPublicKey: de publieke sleutel van de organisator (32 bytes, base64).' };
+  const s = c.sticks;
+  if (!isObject(s) || (s.kind !== 'mount-points' && s.kind !== 'simulated') || typeof s.A !== 'string' || typeof s.B !== 'string' || s.A === s.B) {
+    return { ok: false, message: 'sticks: { "kind": "mount-points" | "simulated", "A": pad, "B": ander pad }.' };
+  }
+  if (!isObject(c.cardWriter) || typeof c.cardWriter.kind !== 'string') return { ok: false, message: 'cardWriter: { "kind": "serial" | "simulated", … }.' };
+  if (!isObject(c.printer) || typeof c.printer.kind !== 'string') return { ok: false, message: 'printer: { "kind": "serial" | "device-file" | "simulated", … }.' };
+  const endpoint = (v: unknown): { host?: string; port?: number } | undefined => (isObject(v) ? { ...(typeof v.host === 'string' ? { host: v.host } : {}), ...(typeof v.port === 'number' ? { port: v.port } : {}) } : undefined);
+  const folders = { A: s.A, B: s.B };
+  const http = endpoint(c.http);
+  const link = endpoint(c.link);
+  return {
+    ok: true,
+    options: {
+      station: c.station,
+      organiserPublicKey: key,
+      sticks: s.kind === 'mount-points' ? createMountPointSticks(folders) : createSimulatedSticks(folders),
+      devices: { cardWriter: createCardReader(c.cardWriter as CardReaderConfig), printer: createPrinter(c.printer as PrinterConfig) },
+      ...(http?.host ? { host: http.host } : {}),
+      ...(http?.port !== undefined ? { port: http.port } : {}),
+      ...(link ? { link } : {}),
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// What the president's screen shows, as one value: the UI renders it and nothing else.
+import type { AnnulReason, IncidentKind, StickPort } from '@ovs/stick';
+import type { StickStatus } from '../sticks/stick-status.ts';
+
+export type Phase =
+  /** Waiting for two good sticks. */
+  | { kind: 'sticks' }
+  /** Sticks fine: the envelope password is asked. */
+  | { kind: 'locked'; attemptsLeft: number }
+  | { kind: 'locked-out' }
+  /** Before opening: activation cards, pairing the box, test votes. */
+  | { kind: 'preparation' }
+  | { kind: 'open' }
+  /** Voting was closed (the box refuses everything), the closing record is not written yet. */
+  | { kind: 'closing' }
+  | { kind: 'closed' }
+  /** The sticks cannot be used together; technical support must come. */
+  | { kind: 'fatal'; message: string };
+
+export type HaltReason = 'removed' | 'write-failed' | 'read-only' | 'full';
+
+export interface Halt {
+  port: StickPort;
+  reason: HaltReason;
+  since: string;
+  message: string;
+}
+
+export interface CategoryView {
+  id: string;
+  name: string;
+  /** The elections a card of this category is valid for, in legal order — shown on the button. */
+  elections: Array<{ id: string; title: string }>;
+}
+
+export interface Counters {
+  cardsPerCategory: Record<string, number>;
+  proxyPerCategory: Record<string, number>;
+  replacementCards: number;
+  testCards: number;
+  activationCards: number;
+  annulled: number;
+  annulledByReason: Record<AnnulReason, number>;
+  registered: number;
+  registeredPerElection: Array<{ id: string; title: string; count: number }>;
+}
+
+export interface Alert {
+  id: number;
+  at: string;
+  message: string;
+}
+
+export interface IncidentView {
+  id: number;
+  kind: IncidentKind;
+  description: string;
+  calledAt: string | null;
+  repairedAt: string | null;
+  reportedAt: string;
+}
+
+export interface LastCard {
+  kind: 'voter' | 'test' | 'activation';
+  category?: string;
+  categoryName?: string;
+  elections: string[];
+  proxy: boolean;
+  replacement: boolean;
+  at: string;
+}
+
+export interface ClosingView {
+  closedAt: string;
+  storeShortHash: string;
+  closingShortHash: string;
+  registered: number;
+}
+
+export interface ConsoleSnapshot {
+  phase: Phase;
+  halt: Halt | undefined;
+  station: { number: number; name: string } | undefined;
+  electionDate: string | undefined;
+  municipality: string | undefined;
+  packageShortHash: string | undefined;
+  softwareShortHash: string;
+  sticks: Record<StickPort, StickStatus>;
+  categories: CategoryView[];
+  counters: Counters | undefined;
+  box: { connected: boolean; emptyRecorded: boolean; deposits: number };
+  alerts: Alert[];
+  incidents: IncidentView[];
+  lastCard: LastCard | undefined;
+  closing: ClosingView | undefined;
+  unlocking: boolean;
+}
+
+export type ActionError =
+  | 'not-now'
+  | 'halted'
+  | 'unknown-category'
+  | 'card'
+  | 'stick'
+  | 'cannot-open'
+  | 'bad-input'
+  | 'printer'
+  | 'password';
+
+export type ActionResult = { ok: true; message?: string } | { ok: false; error: ActionError; message: string };

@@ -1,0 +1,202 @@
+// What the four reports say (seed 002 II–III, decree art. 14 and 21): the pairing ticket for
+// the ballot box, the opening report, the proces-verbaal and the kerncijferrapport.
+import { group, sha256, shortHash, toHex } from '@ovs/crypto';
+import { encodeClosingRecord, incidentsOf, type AnnulReason, type IncidentKind } from '@ovs/stick';
+import type { ReportData, ReportKind } from '../core/report-data.ts';
+import { date, time } from './format.ts';
+import type { Block, ReportModel } from './model.ts';
+
+export const ANNUL_LABELS: Record<AnnulReason, string> = {
+  shown: 'stem zichtbaar gemaakt (art. 17 §2, 1°)',
+  damaged: 'onvrijwillig beschadigd (2°)',
+  'visualisation-impossible': 'visualisatie onmogelijk (3°)',
+  'voter-request': 'op verzoek van de kiezer (4°)',
+  'unreadable-by-box': 'barcode onleesbaar voor de stembus (5°)',
+};
+
+export const INCIDENT_LABELS: Record<IncidentKind, string> = {
+  defect: 'Defect',
+  assistance: 'Bijstand aan een kiezer',
+  'witness-remark': 'Opmerking van een getuige',
+  'expert-visit': 'Bezoek van een deskundige',
+  other: 'Ander incident',
+};
+
+const HALT_LABELS: Record<string, string> = {
+  removed: 'verwijderd',
+  'write-failed': 'schrijffout',
+  'read-only': 'alleen-lezen',
+  full: 'vol',
+};
+
+function header(d: ReportData): Block[] {
+  return [
+    { kind: 'line', label: 'Stembureau', value: d.station.name },
+    { kind: 'line', label: 'Gemeente', value: d.pkg.election.municipality.name },
+    { kind: 'line', label: 'Verkiezingen van', value: date(d.pkg.election.electionDate) },
+  ];
+}
+
+function codes(d: ReportData): Block[] {
+  return [
+    { kind: 'line', label: 'Verkiezingspakket', value: d.pkg.shortHash },
+    { kind: 'line', label: 'Software', value: shortHash(d.software) },
+    { kind: 'line', label: 'Sleutel stemcomputers', value: shortHash(sha256(d.sessionCertificate)) },
+  ];
+}
+
+function cards(d: ReportData): Block[] {
+  const names = new Map(d.pkg.election.voterCategories.map((c) => [c.id, c.name.nl]));
+  const c = d.counters;
+  return [
+    ...Object.entries(c.cardsPerCategory).map(([id, n]) => ({
+      kind: 'line' as const,
+      label: names.get(id) ?? id,
+      value: c.proxyPerCategory[id] ? `${n} (waarvan ${c.proxyPerCategory[id]} volmacht)` : String(n),
+    })),
+    { kind: 'line', label: 'Vervangkaarten (inbegrepen)', value: String(c.replacementCards) },
+    { kind: 'line', label: 'Testkaarten', value: String(c.testCards) },
+    { kind: 'line', label: 'Activeringskaarten', value: String(c.activationCards) },
+  ];
+}
+
+function registered(d: ReportData): Block[] {
+  return [
+    { kind: 'line', label: 'Geregistreerde stembiljetten', value: String(d.counters.registered) },
+    ...d.counters.registeredPerElection.map((e) => ({ kind: 'line' as const, label: `  ${e.title}`, value: String(e.count) })),
+  ];
+}
+
+export function pairingTicket(d: ReportData): ReportModel | undefined {
+  if (!d.pairingCode) return undefined;
+  return {
+    kind: 'koppelticket',
+    title: 'Koppelticket stembus',
+    blocks: [
+      { kind: 'title', text: 'KOPPELTICKET STEMBUS' },
+      ...header(d),
+      { kind: 'qr', label: 'Koppelcode', bytes: d.pairingCode },
+      { kind: 'text', text: 'Leg dit ticket met de code naar onder op de scanner van de stembus. De stembus meldt daarna of haar bak leeg is.' },
+      { kind: 'text', text: 'Bewaar het ticket bij het proces-verbaal.' },
+      { kind: 'line', label: 'Afgedrukt om', value: time(d.now) },
+    ],
+  };
+}
+
+export function openingReport(d: ReportData): ReportModel {
+  const opened = d.events.find((e) => e.type === 'voting-opened');
+  const started = d.events.find((e) => e.type === 'session-started');
+  return {
+    kind: 'openingsrapport',
+    title: 'Openingsrapport',
+    blocks: [
+      { kind: 'title', text: 'OPENINGSRAPPORT' },
+      ...header(d),
+      { kind: 'rule' },
+      { kind: 'line', label: 'Sticks geopend om', value: time(started?.at) },
+      { kind: 'line', label: 'Stemming geopend om', value: time(opened?.at ?? d.now) },
+      { kind: 'line', label: 'Teller stembiljetten', value: String(d.counters.registered) },
+      { kind: 'line', label: 'Stembus', value: d.events.some((e) => e.type === 'box-empty') ? 'leeg gemeld en nagekeken' : 'niet leeg gemeld' },
+      { kind: 'line', label: 'Stemcomputers geactiveerd', value: String(d.counters.activationCards) },
+      { kind: 'line', label: 'Testkaarten', value: String(d.counters.testCards) },
+      { kind: 'line', label: 'Stick A en stick B', value: d.sticks.A.kind === 'ready' && d.sticks.B.kind === 'ready' ? 'in orde' : 'niet in orde' },
+      { kind: 'rule' },
+      ...codes(d),
+      { kind: 'signatures', roles: ['Voorzitter'] },
+    ],
+  };
+}
+
+export function procesVerbaal(d: ReportData): ReportModel {
+  const c = d.closing;
+  const events = d.events;
+  const interruptions = events.filter((e) => e.type === 'interruption');
+  const incidents = incidentsOf(events);
+  const refusals = new Map<string, number>();
+  for (const e of events) if (e.type === 'box-refusal') refusals.set(e.reason, (refusals.get(e.reason) ?? 0) + 1);
+  const boxAlerts = events.filter((e) => e.type === 'box-alert');
+  const annulledRecorded = Object.values(d.counters.annulledByReason).reduce((a, b) => a + b, 0);
+  const blocks: Block[] = [
+    { kind: 'title', text: 'PROCES-VERBAAL' },
+    { kind: 'text', text: 'van de verkiezing in een stembureau met digitale stemming (Digitaal Kiesdecreet, art. 21)' },
+    ...header(d),
+    { kind: 'heading', text: '1. Verloop' },
+    { kind: 'line', label: 'Sticks geopend om', value: time(events.find((e) => e.type === 'session-started')?.at) },
+    { kind: 'line', label: 'Stemming geopend om', value: time(c?.openedAt ?? events.find((e) => e.type === 'voting-opened')?.at) },
+    { kind: 'line', label: 'Stemming gesloten om', value: time(c?.closedAt) },
+    { kind: 'heading', text: '2. Geregistreerde stemmen per verkiezing' },
+    ...registered(d),
+    { kind: 'heading', text: '3. Chipkaarten per kiezerscategorie' },
+    ...cards(d),
+    { kind: 'heading', text: '4. Geannuleerde stembiljetten' },
+    { kind: 'line', label: 'Geteld in de omslag', value: c ? String(c.annulledBallots) : '—' },
+    { kind: 'line', label: 'Geregistreerd op de computer', value: String(annulledRecorded) },
+    ...(Object.entries(d.counters.annulledByReason) as Array<[AnnulReason, number]>).filter(([, n]) => n > 0).map(([r, n]) => ({ kind: 'line' as const, label: `  ${ANNUL_LABELS[r]}`, value: String(n) })),
+    { kind: 'heading', text: '5. Teststemmen' },
+    { kind: 'line', label: 'Teststembiljetten in de omslag', value: c ? String(c.testBallots) : '—' },
+    { kind: 'heading', text: '6. Onderbrekingen' },
+    ...(interruptions.length === 0
+      ? [{ kind: 'text' as const, text: 'Geen.' }]
+      : interruptions.map((e) => ({ kind: 'line' as const, label: `Stick ${e.stick} ${HALT_LABELS[e.reason] ?? e.reason}`, value: `${time(e.from)} – ${time(e.to)}` }))),
+    { kind: 'heading', text: '7. Incidenten en opmerkingen' },
+    ...(incidents.length === 0
+      ? [{ kind: 'text' as const, text: 'Geen.' }]
+      : incidents.flatMap((i) => [
+          { kind: 'line' as const, label: INCIDENT_LABELS[i.kind], value: i.calledAt || i.repairedAt ? `oproep ${time(i.calledAt)}, hersteld ${time(i.repairedAt)}` : '' },
+          { kind: 'text' as const, text: i.description },
+        ])),
+    { kind: 'heading', text: '8. Meldingen van de stembus' },
+    ...(refusals.size === 0 && boxAlerts.length === 0
+      ? [{ kind: 'text' as const, text: 'Geen.' }]
+      : [
+          ...[...refusals].map(([r, n]) => ({ kind: 'line' as const, label: `Geweigerd: ${r}`, value: String(n) })),
+          ...boxAlerts.map((e) => ({ kind: 'line' as const, label: `${time(e.at)} ${e.kind}`, value: e.detail })),
+        ]),
+    { kind: 'heading', text: '9. Controlecodes' },
+    ...(c ? [{ kind: 'line' as const, label: 'Stembiljetten', value: shortHash(c.store.sha256) }] : []),
+    ...codes(d),
+    { kind: 'signatures', roles: ['Voorzitter', 'Secretaris', 'Bijzitter', 'Bijzitter', 'Bijzitter', 'Bijzitter', 'Getuigen'] },
+  ];
+  return { kind: 'proces-verbaal', title: 'Proces-verbaal', blocks };
+}
+
+export function kerncijferrapport(d: ReportData): ReportModel | undefined {
+  const c = d.closing;
+  if (!c) return undefined;
+  return {
+    kind: 'kerncijferrapport',
+    title: 'Kerncijferrapport',
+    blocks: [
+      { kind: 'title', text: 'KERNCIJFERRAPPORT' },
+      ...header(d),
+      { kind: 'line', label: 'Stemming gesloten om', value: time(c.closedAt) },
+      { kind: 'rule' },
+      ...registered(d),
+      { kind: 'line', label: 'Geannuleerde stembiljetten', value: String(c.annulledBallots) },
+      { kind: 'line', label: 'Teststembiljetten', value: String(c.testBallots) },
+      ...cards(d),
+      { kind: 'rule' },
+      { kind: 'code', label: 'Controlecode stembiljetten', value: shortHash(c.store.sha256) },
+      { kind: 'text', text: 'Deze code moet gelijk zijn aan de code op het scherm van het hoofdbureau bij het inlezen van de sticks.' },
+      { kind: 'line', label: 'Controlecode afsluiting', value: shortHash(closingBytesHash(d)) },
+      { kind: 'line', label: 'Sessie', value: group(toHex(c.sessionId).slice(0, 16).toUpperCase()) },
+      ...codes(d),
+      { kind: 'signatures', roles: ['Voorzitter'] },
+    ],
+  };
+}
+
+const closingBytesHash = (d: ReportData): Uint8Array => (d.closing ? sha256(encodeClosingRecord(d.closing)) : new Uint8Array(32));
+
+export function buildReport(kind: ReportKind, d: ReportData): ReportModel | undefined {
+  switch (kind) {
+    case 'pairing':
+      return pairingTicket(d);
+    case 'opening':
+      return openingReport(d);
+    case 'pv':
+      return procesVerbaal(d);
+    case 'kerncijfers':
+      return kerncijferrapport(d);
+  }
+}

@@ -1,0 +1,84 @@
+// A report as an A4 PDF (pdfkit), for the PV envelope and for the screen.
+import PDFDocument from 'pdfkit';
+import { encodeQr } from '@ovs/barcode';
+import type { Block, ReportModel } from './model.ts';
+import { REPORT_QR } from './ticket.ts';
+
+const MARGIN = 56;
+
+export function reportPdf(model: ReportModel, options: { creationDate?: Date; compress?: boolean } = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: MARGIN,
+      compress: options.compress ?? true,
+      info: { Title: model.title, Creator: 'Voorzitterscomputer', Producer: 'ovs', CreationDate: options.creationDate ?? new Date() },
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    const width = doc.page.width - 2 * MARGIN;
+    for (const b of model.blocks) draw(doc, b, width);
+    doc.end();
+  });
+}
+
+function draw(doc: PDFKit.PDFDocument, b: Block, width: number): void {
+  switch (b.kind) {
+    case 'title':
+      doc.font('Helvetica-Bold').fontSize(18).text(b.text, { align: 'center' }).moveDown(0.6);
+      return;
+    case 'heading':
+      doc.moveDown(0.5).font('Helvetica-Bold').fontSize(12).text(b.text).moveDown(0.2);
+      return;
+    case 'line': {
+      const y = doc.y;
+      doc.font('Helvetica').fontSize(10.5).text(b.label, MARGIN, y, { width: width * 0.62 });
+      const after = doc.y;
+      doc.text(b.value, MARGIN + width * 0.62, y, { width: width * 0.38, align: 'right' });
+      doc.x = MARGIN;
+      doc.y = Math.max(after, doc.y);
+      return;
+    }
+    case 'text':
+      doc.font('Helvetica').fontSize(10.5).text(b.text, MARGIN, doc.y, { width });
+      return;
+    case 'code':
+      doc.moveDown(0.6).font('Helvetica-Bold').fontSize(11).text(b.label, { align: 'center' });
+      doc.font('Courier-Bold').fontSize(24).text(b.value, { align: 'center' }).moveDown(0.4);
+      return;
+    case 'qr': {
+      const qr = encodeQr(b.bytes, { version: REPORT_QR.version, ecc: REPORT_QR.ecc });
+      doc.font('Helvetica-Bold').fontSize(11).text(b.label, { align: 'center' });
+      if (!qr.ok) return;
+      const cell = 3;
+      const side = (qr.matrix.size + 8) * cell;
+      const x0 = MARGIN + (width - side) / 2;
+      const y0 = doc.y + 6;
+      for (let y = 0; y < qr.matrix.size; y++) {
+        for (let x = 0; x < qr.matrix.size; x++) {
+          if (qr.matrix.modules[y * qr.matrix.size + x] === 1) doc.rect(x0 + (x + 4) * cell, y0 + (y + 4) * cell, cell, cell);
+        }
+      }
+      doc.fill('black');
+      doc.x = MARGIN;
+      doc.y = y0 + side + 6;
+      return;
+    }
+    case 'signatures':
+      doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Handtekeningen');
+      for (const role of b.roles) {
+        doc.moveDown(1.4).font('Helvetica').fontSize(10.5).text(`${role}:`, MARGIN, doc.y, { continued: false });
+        const y = doc.y;
+        doc.moveTo(MARGIN + 110, y - 2).lineTo(MARGIN + width, y - 2).stroke();
+      }
+      return;
+    case 'rule': {
+      const y = doc.y + 4;
+      doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).lineWidth(0.5).stroke();
+      doc.y = y + 6;
+      return;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// The HTTP API of the president's screen (loopback only): a snapshot to render and one POST
+// per action. Every answer is { ok, message?, snapshot } so the screen always shows the truth.
+import express, { type Request, type Response, type Router } from 'express';
+import type { AnnulReason, IncidentKind } from '@ovs/stick';
+import type { ConsoleCore } from '../core/console-core.ts';
+import type { ReportKind } from '../core/report-data.ts';
+import type { ActionResult } from '../core/snapshot.ts';
+import { reportAsPdf } from '../reports/reports.ts';
+
+const REPORTS: readonly ReportKind[] = ['pairing', 'opening', 'pv', 'kerncijfers'];
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const int = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : Number.NaN);
+const timeOrNull = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+
+export function apiRouter(core: ConsoleCore): Router {
+  const r = express.Router();
+  r.use(express.json({ limit: '64kb' }));
+
+  const answer = (res: Response, result: ActionResult): void => {
+    res.status(result.ok ? 200 : 409).json({ ...result, snapshot: core.snapshot() });
+  };
+  const act = (fn: (body: Record<string, unknown>) => Promise<ActionResult>) => async (req: Request, res: Response): Promise<void> => {
+    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
+    answer(res, await fn(body));
+  };
+
+  r.get('/state', (_req, res) => {
+    res.json(core.snapshot());
+  });
+  r.post('/sticks/check', async (_req, res) => {
+    await core.checkSticks();
+    answer(res, { ok: true });
+  });
+  r.post('/unlock', act((b) => core.unlock(str(b.password))));
+  r.post('/cards/activation', act(() => core.issueActivationCard()));
+  r.post('/cards/test', act((b) => core.issueTestCard(str(b.category))));
+  r.post('/cards/voter', act((b) => core.issueVoterCard(str(b.category), { proxy: b.proxy === true })));
+  r.post('/cards/replacement', act((b) => core.issueReplacementCard(str(b.category))));
+  r.post('/annul', act((b) => core.annulBallot(str(b.reason) as AnnulReason, str(b.category))));
+  r.post('/open', act((b) => core.openVoting(b.boxChecked === true)));
+  r.post('/incidents', act((b) => core.recordIncident({ kind: str(b.kind) as IncidentKind, description: str(b.description), calledAt: timeOrNull(b.calledAt), repairedAt: timeOrNull(b.repairedAt) }, b.id === undefined ? undefined : int(b.id))));
+  r.post('/close', act((b) => core.close({ annulledBallots: int(b.annulledBallots), testBallots: int(b.testBallots) })));
+  r.post('/alerts/:id/dismiss', (req, res) => {
+    core.dismissAlert(Number(req.params.id));
+    answer(res, { ok: true });
+  });
+  r.post('/print/:kind', async (req, res) => {
+    const kind = req.params.kind as ReportKind;
+    if (!REPORTS.includes(kind)) {
+      answer(res, { ok: false, error: 'bad-input', message: 'Onbekend rapport.' });
+      return;
+    }
+    answer(res, await core.print(kind));
+  });
+  r.get('/reports/:kind.pdf', async (req, res) => {
+    const kind = req.params.kind as ReportKind;
+    const pdf = REPORTS.includes(kind) ? await reportAsPdf(core, kind) : undefined;
+    if (!pdf) {
+      res.status(404).type('text/plain').send('Dit rapport bestaat nog niet.');
+      return;
+    }
+    res.type('application/pdf').setHeader('content-disposition', `inline; filename="${pdf.name}"`);
+    res.send(pdf.bytes);
+  });
+  return r;
+}

@@ -1,0 +1,127 @@
+// Pieces every screen shows: the sticks, the counters, the messages.
+import type { ComponentChildren } from 'preact';
+import type { StickPort } from '@ovs/stick';
+import type { Alert, Counters } from '../core/snapshot.ts';
+import type { StickStatus } from '../sticks/stick-status.ts';
+import { time } from './format.ts';
+
+export function StickBadge({ port, status }: { port: StickPort; status: StickStatus }) {
+  let text: string;
+  let tone: 'ok' | 'bad' | 'idle';
+  switch (status.kind) {
+    case 'absent':
+      text = 'ontbreekt';
+      tone = 'idle';
+      break;
+    case 'ready':
+      text = status.state === 'blank' ? 'klaar (nieuw)' : status.state === 'closed' ? 'klaar (afgesloten)' : 'klaar';
+      tone = 'ok';
+      break;
+    case 'read-only':
+      text = 'alleen-lezen';
+      tone = 'bad';
+      break;
+    case 'error':
+      text = 'fout';
+      tone = 'bad';
+      break;
+  }
+  return (
+    <span class={`badge ${tone}`} aria-label={`Stick ${port}: ${text}`}>
+      Stick {port}: {text}
+    </span>
+  );
+}
+
+export function StickDetails({ port, status }: { port: StickPort; status: StickStatus }) {
+  switch (status.kind) {
+    case 'absent':
+      return <p>Stick {port}: steek de stick in poort {port}.</p>;
+    case 'ready':
+      return (
+        <p>
+          Stick {port}: in orde — stembureau {status.station.name}.
+        </p>
+      );
+    case 'read-only':
+      return <p class="problem">Stick {port} is alleen-lezen. Zet het schuifje op de stick op schrijven en steek hem opnieuw in.</p>;
+    case 'error':
+      return <p class="problem">Stick {port}: {status.message}</p>;
+  }
+}
+
+export function CountersPanel({ counters, names }: { counters: Counters; names: Map<string, string> }) {
+  const cards = Object.entries(counters.cardsPerCategory);
+  return (
+    <aside class="counters" aria-label="Tellers">
+      <h2>Tellers</h2>
+      <table>
+        <tbody>
+          {counters.registeredPerElection.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">Stemmen {e.title}</th>
+              <td data-counter={`registered-${e.id}`}>{e.count}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Stembiljetten in de stembus</th>
+            <td data-counter="registered">{counters.registered}</td>
+          </tr>
+          {cards.map(([id, n]) => (
+            <tr key={id}>
+              <th scope="row">Kaarten {names.get(id) ?? id}</th>
+              <td data-counter={`cards-${id}`}>
+                {n}
+                {counters.proxyPerCategory[id] ? ` (${counters.proxyPerCategory[id]} volmacht)` : ''}
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Geannuleerde stembiljetten</th>
+            <td data-counter="annulled">{counters.annulled}</td>
+          </tr>
+          <tr>
+            <th scope="row">Testkaarten</th>
+            <td data-counter="test">{counters.testCards}</td>
+          </tr>
+        </tbody>
+      </table>
+    </aside>
+  );
+}
+
+export function Message({ text, ok }: { text: string | undefined; ok: boolean }) {
+  if (!text) return null;
+  return (
+    <p class={ok ? 'message ok' : 'message bad'} role={ok ? 'status' : 'alert'}>
+      {text}
+    </p>
+  );
+}
+
+export function Alerts({ alerts, dismiss }: { alerts: Alert[]; dismiss: (id: number) => void }) {
+  if (alerts.length === 0) return null;
+  return (
+    <section class="alerts" aria-label="Meldingen">
+      {alerts.map((a) => (
+        <div class="alert" role="alert" key={a.id}>
+          <span>
+            {time(a.at)} — {a.message}
+          </span>
+          <button type="button" onClick={() => dismiss(a.id)}>
+            Gezien
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function Panel({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section class="panel" aria-label={title}>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// The card buttons: one per voter category, each naming the elections its card is valid for.
+import { useState } from 'preact/hooks';
+import type { ConsoleSnapshot } from '../../core/snapshot.ts';
+import type { Act } from '../app.tsx';
+
+export function CategoryButtons({ snap, onPick, test }: { snap: ConsoleSnapshot; onPick: (category: string) => void; test?: boolean }) {
+  return (
+    <div class="categories">
+      {snap.categories.map((c) => (
+        <button type="button" class={test ? 'category test' : 'category'} key={c.id} onClick={() => onPick(c.id)} aria-label={`${test ? 'Testkaart ' : ''}${c.name}: ${c.elections.map((e) => e.title).join(', ')}`}>
+          <span class="name">{test ? `Testkaart — ${c.name}` : c.name}</span>
+          <span class="elections">{c.elections.map((e) => e.title).join(' + ')}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function LastCard({ snap }: { snap: ConsoleSnapshot }) {
+  const c = snap.lastCard;
+  if (!c) return null;
+  const what = c.kind === 'activation' ? 'Activeringskaart' : c.kind === 'test' ? 'Testkaart' : c.replacement ? 'Vervangkaart' : c.proxy ? 'Volmachtkaart' : 'Stemkaart';
+  return (
+    <div class={c.kind === 'test' ? 'last-card test' : 'last-card'} aria-label="Laatste kaart">
+      <strong>{what}</strong>
+      {c.categoryName ? ` — ${c.categoryName}` : ''}
+      {c.elections.length > 0 ? <div>Geldig voor: {c.elections.join(', ')}</div> : null}
+    </div>
+  );
+}
+
+export function ProxyCard({ snap, act }: { snap: ConsoleSnapshot; act: Act }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        Volmacht…
+      </button>
+    );
+  }
+  return (
+    <div class="dialog" role="dialog" aria-label="Volmacht">
+      <p>Kies de categorie van de <strong>volmachtgever</strong> (op de oproepingsbrief van de volmachtgever).</p>
+      <CategoryButtons
+        snap={snap}
+        onPick={(category) => {
+          setOpen(false);
+          void act('cards/voter', { category, proxy: true });
+        }}
+      />
+      <button type="button" onClick={() => setOpen(false)}>
+        Annuleren
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import t from 'tap';
+import { parseConfig } from '../src/config.ts';
+
+const good = {
+  station: 3,
+  organiserPublicKey: Buffer.alloc(32, 1).toString('base64'),
+  sticks: { kind: 'mount-points', A: '/media/ovs-a', B: '/media/ovs-b' },
+  cardWriter: { kind: 'simulated' },
+  printer: { kind: 'simulated' },
+  link: { host: '10.77.0.1', port: 8471 },
+};
+
+t.test('a good configuration starts the real devices it names', async (t) => {
+  const r = parseConfig(JSON.stringify(good));
+  t.ok(r.ok);
+  if (!r.ok) return;
+  t.equal(r.options.station, 3);
+  t.equal(r.options.sticks.kind, 'mount-points');
+  t.same(r.options.link, { host: '10.77.0.1', port: 8471 });
+  await r.options.devices.cardWriter.close();
+});
+
+t.test('every bad configuration says what is wrong', (t) => {
+  const cases: Array<[unknown, RegExp]> = [
+    ['{', /geen geldige JSON/],
+    [[], /geen JSON-object/],
+    [{ ...good, station: 0 }, /^station/],
+    [{ ...good, organiserPublicKey: 'abc' }, /^organiserPublicKey/],
+    [{ ...good, sticks: { kind: 'mount-points', A: '/x', B: '/x' } }, /^sticks/],
+    [{ ...good, sticks: { kind: 'usb', A: '/x', B: '/y' } }, /^sticks/],
+    [{ ...good, cardWriter: 'serial' }, /^cardWriter/],
+    [{ ...good, printer: {} }, /^printer/],
+  ];
+  for (const [config, message] of cases) {
+    const r = parseConfig(typeof config === 'string' ? config : JSON.stringify(config));
+    t.match(r.ok ? 'ok' : r.message, message);
+  }
+  t.end();
+});

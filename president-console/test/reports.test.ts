@@ -1,0 +1,74 @@
+// The printed reports say what the sticks say: the pairing ticket's QR code scans back to a
+// valid pairing code, the kerncijferrapport carries the store's code and the key figures on
+// paper and in the PDF, the PV lists incidents and interruptions.
+import t from 'tap';
+import { SeededRandom, sha256 } from '@ovs/crypto';
+import { decodeQr } from '@ovs/barcode';
+import { HASH_PREFIX_BYTES } from '@ovs/ballot';
+import { decodePairingCode } from '@ovs/link';
+import { verifyStick } from '@ovs/stick';
+import { buildReport, reportPdf } from '../src/index.ts';
+import { ballot, demo, openForVoting, password, signed, startRig } from './support.ts';
+
+/** The text of an uncompressed pdfkit PDF: each TJ array's hex strings, decoded. */
+function pdfText(pdf: Buffer): string {
+  const out: string[] = [];
+  for (const m of pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)) {
+    const hex = [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((x) => x[1]).join('');
+    out.push(Buffer.from(hex, 'hex').toString('latin1'));
+  }
+  return out.join('\n');
+}
+
+t.test('the pairing ticket scans back to the pairing code', async (t) => {
+  const rig = await startRig(t);
+  t.match(await rig.handle.core.unlock(password()), { ok: true });
+  const ticket = rig.devices.printer.tickets[0];
+  t.ok(ticket, 'printed at unlock');
+  const scanned = await decodeQr(new Uint8Array((ticket as { png(): Buffer }).png()));
+  t.ok(scanned.ok, 'the QR code on the paper reads');
+  if (!scanned.ok) return;
+  t.same(scanned.bytes, rig.handle.pairingCode());
+  const d = demo();
+  const station = d.election.pollingStations.find((s) => s.number === 3);
+  const paired = decodePairingCode(scanned.bytes, { hashPrefix: sha256(d.bytes).subarray(0, HASH_PREFIX_BYTES), station: 3, stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64') });
+  t.ok(paired.ok, 'a box with the package accepts it');
+});
+
+t.test('kerncijferrapport and PV: paper and PDF carry the figures and the code', async (t) => {
+  const rig = await startRig(t);
+  const core = rig.handle.core;
+  const { box, session } = await openForVoting(rig);
+  const random = new SeededRandom('reports');
+  for (let i = 0; i < 7; i++) {
+    await core.issueVoterCard(i === 0 ? 'eu' : 'belg');
+    await box.register(signed(session, ballot(random, { onlyFirst: i === 0 })));
+  }
+  await core.recordIncident({ kind: 'expert-visit', description: 'Bezoek deskundige mevrouw Claes, 11:05.', calledAt: null, repairedAt: null });
+  rig.sticks.pull('A');
+  await rig.handle.checkSticks();
+  rig.sticks.insert('A');
+  await rig.handle.checkSticks();
+  t.match(await core.close({ annulledBallots: 0, testBallots: 2 }), { ok: true });
+  const d = demo();
+  const v = await verifyStick(rig.dirs.A, { organiserPublicKey: d.organiser.publicKey });
+  if (!v.ok) throw new Error(v.problem.message);
+  const code = v.stick.storeShortHash;
+
+  const paper = Buffer.from(rig.devices.printer.bytes()).toString('latin1');
+  t.ok(paper.includes('KERNCIJFERRAPPORT') && paper.includes('PROCES-VERBAAL'), 'both printed at closing');
+  t.ok(paper.includes(code), 'the code the hoofdbureau computes is on the paper');
+
+  const data = core.reportData();
+  if (!data) throw new Error('no data');
+  const kern = pdfText(await reportPdf(buildReport('kerncijfers', data) as NonNullable<ReturnType<typeof buildReport>>, { compress: false }));
+  t.ok(kern.includes(code), 'and in the PDF');
+  t.match(kern, /Geregistreerde stembiljetten/);
+  t.ok(kern.includes('7'), 'registered count');
+  t.match(kern, /Teststembiljetten/);
+  const pv = pdfText(await reportPdf(buildReport('pv', data) as NonNullable<ReturnType<typeof buildReport>>, { compress: false }));
+  t.match(pv, /Bezoek deskundige mevrouw Claes/, 'the incident');
+  t.match(pv, /Stick A verwijderd/, 'the interruption');
+  t.match(pv, /Gemeenteraad Vlindermeer/);
+  t.match(pv, /Handtekeningen/);
+});

@@ -1,0 +1,66 @@
+// Ballot secrecy (DESIGN, "Non-negotiable properties" 2): no ballot id and no vote anywhere
+// outside the sealed ballot store — not in the console's log, not in any other file on the
+// sticks, not on the printer, not in the PDFs, not on the screen — and nothing on the sticks
+// grows with the registrations except the store itself.
+import t from 'tap';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SeededRandom, toBase32, toBase64, toHex } from '@ovs/crypto';
+import { FILES } from '@ovs/stick';
+import { buildReport, reportPdf } from '../src/index.ts';
+import { ballot, openForVoting, signed, startRig } from './support.ts';
+
+function forms(bytes: Uint8Array): Buffer[] {
+  return [Buffer.from(bytes), Buffer.from(toHex(bytes)), Buffer.from(toHex(bytes).toUpperCase()), Buffer.from(toBase64(bytes)), Buffer.from(toBase32(bytes, 26))];
+}
+
+t.test('no ballot id or vote outside the store', async (t) => {
+  const rig = await startRig(t);
+  const { box, session } = await openForVoting(rig);
+  const eventsBefore = (await readFile(join(rig.dirs.A, FILES.events))).length;
+  const random = new SeededRandom('secrecy');
+  const secrets: Array<{ id: Uint8Array; signed: Uint8Array }> = [];
+  for (let i = 0; i < 30; i++) {
+    const b = ballot(random);
+    const bytes = signed(session, b);
+    t.same(await box.register(bytes), { ok: true, value: { outcome: 'registered' } });
+    secrets.push({ id: b.ballotId, signed: bytes });
+  }
+  await box.register(secrets[29]?.signed as Uint8Array);
+  await box.register(secrets[3]?.signed as Uint8Array);
+  t.equal((await readFile(join(rig.dirs.A, FILES.events))).length, eventsBefore, 'registrations leave no trace in the event log');
+  const snapshotDuring = JSON.stringify(rig.handle.core.snapshot());
+  t.match(await rig.handle.core.close({ annulledBallots: 0, testBallots: 0 }), { ok: true });
+
+  const haystacks: Array<[string, Buffer]> = [
+    ['console log', Buffer.from(JSON.stringify(rig.log))],
+    ['screen during voting', Buffer.from(snapshotDuring)],
+    ['screen after closing', Buffer.from(JSON.stringify(rig.handle.core.snapshot()))],
+    ['printer', Buffer.from(rig.devices.printer.bytes())],
+  ];
+  const data = rig.handle.core.reportData();
+  for (const kind of ['pairing', 'opening', 'pv', 'kerncijfers'] as const) {
+    const model = data ? buildReport(kind, data) : undefined;
+    if (model) haystacks.push([`${kind} PDF`, await reportPdf(model, { compress: false })]);
+  }
+  for (const dir of [rig.dirs.A, rig.dirs.B]) {
+    for (const f of await readdir(dir)) haystacks.push([`${dir === rig.dirs.A ? 'A' : 'B'}/${f}`, await readFile(join(dir, f))]);
+  }
+  t.ok(haystacks.length > 15, 'every place is searched');
+  let found = 0;
+  for (const { id, signed: s } of secrets) {
+    const needles = [...forms(id), ...forms(s)];
+    for (const [where, hay] of haystacks) {
+      for (const needle of needles) {
+        if (hay.includes(needle)) {
+          found++;
+          t.fail(`a ballot id or vote in ${where}`);
+        }
+      }
+    }
+  }
+  t.equal(found, 0, 'no ballot id or vote in plain form anywhere, the slot file included');
+  // The needles are found where they are, so the search itself works.
+  const probe = secrets[0] as { id: Uint8Array };
+  t.ok(Buffer.concat([Buffer.from('x'), Buffer.from(toHex(probe.id))]).includes(forms(probe.id)[1] as Buffer));
+});

@@ -1,0 +1,130 @@
+// Fixtures for the console tests: the demo election (cheap scrypt), two prepared sticks in
+// /dev/shm, simulated devices, and a started console with a paired ballot-box client.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SeededRandom, Signer} from '@ovs/crypto';
+import { sha256, utf8 } from '@ovs/crypto';
+import { generateDemoElection, type DemoElection } from '@ovs/election';
+import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, type Ballot, type BallotContext, type ElectionChoice } from '@ovs/ballot';
+import { verifyActivationCard } from '@ovs/card';
+import { createLinkClient, decodePairingCode, type LinkClient } from '@ovs/link';
+import { prepareStick } from '@ovs/stick';
+import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole, type ConsoleHandle, type ConsoleLogEntry, type SimulatedConsoleDevices, type SimulatedSticks, type StartConsoleOptions } from '../src/index.ts';
+
+export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
+export const STATION = 3;
+export const SOFTWARE = sha256(utf8('console test software'));
+
+let cached: DemoElection | undefined;
+export const demo = (): DemoElection => (cached ??= generateDemoElection({ scrypt: FAST_SCRYPT }));
+let ctx: BallotContext | undefined;
+export const context = (): BallotContext => (ctx ??= createBallotContext({ election: demo().election, hash: sha256(demo().bytes) }));
+export const password = (station = STATION): string => demo().passwords.get(station) ?? '';
+
+type Teardown = { teardown: (fn: () => Promise<void> | void) => void };
+const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
+export async function tempDir(t: Teardown, label = 'console'): Promise<string> {
+  const dir = await mkdtemp(join(base, `ovs-${label}-`));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export async function prepared(t: Teardown, options: { station?: number; capacity?: number } = {}): Promise<string> {
+  const dir = await tempDir(t, 'stick');
+  const d = demo();
+  const r = await prepareStick(dir, { packageBytes: d.bytes, packageSignature: d.signature, organiserPublicKey: d.organiser.publicKey, station: options.station ?? STATION, capacity: options.capacity ?? 64 });
+  if (!r.ok) throw new Error(r.error.message);
+  return dir;
+}
+
+export interface Rig {
+  handle: ConsoleHandle;
+  sticks: SimulatedSticks;
+  devices: SimulatedConsoleDevices;
+  dirs: { A: string; B: string };
+  log: ConsoleLogEntry[];
+}
+
+export async function startRig(t: Teardown, options: Partial<StartConsoleOptions> & { dirs?: { A: string; B: string }; capacity?: number } = {}): Promise<Rig> {
+  const dirs = options.dirs ?? { A: await prepared(t, { capacity: options.capacity ?? 64 }), B: await prepared(t, { capacity: options.capacity ?? 64 }) };
+  const sticks = createSimulatedSticks(dirs);
+  const devices = createSimulatedConsoleDevices();
+  const log: ConsoleLogEntry[] = [];
+  const handle = await startConsole({
+    station: STATION,
+    organiserPublicKey: demo().organiser.publicKey,
+    sticks,
+    devices,
+    pollMs: 0,
+    ui: false,
+    software: SOFTWARE,
+    log: (e) => log.push(e),
+    ...options,
+  });
+  t.teardown(async () => {
+    await handle.stop();
+    await devices.reader.close();
+  });
+  return { handle, sticks, devices, dirs, log };
+}
+
+/** The ballot box's client, paired with the pairing code the console would print. */
+export function boxClient(rig: Rig): LinkClient {
+  const code = rig.handle.pairingCode();
+  if (!code) throw new Error('no pairing code');
+  const d = demo();
+  const station = d.election.pollingStations.find((s) => s.number === STATION);
+  const paired = decodePairingCode(code, { hashPrefix: sha256(d.bytes).subarray(0, HASH_PREFIX_BYTES), station: STATION, stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64') });
+  if (!paired.ok) throw new Error(paired.error);
+  return createLinkClient({ baseUrl: rig.handle.linkUrl, linkKey: paired.linkKey, station: STATION });
+}
+
+/** The session key a voting computer gets from an activation card written by the console. */
+export function sessionFromActivation(rig: Rig): Signer {
+  const card = rig.devices.cards.findLast((c) => c.payload[1] === 2);
+  if (!card) throw new Error('no activation card');
+  const d = demo();
+  const station = d.election.pollingStations.find((s) => s.number === STATION);
+  const r = verifyActivationCard(card.payload, { hashPrefix: sha256(d.bytes).subarray(0, HASH_PREFIX_BYTES), station: STATION, stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64') });
+  if (!r.ok) throw new Error(r.error);
+  return r.session;
+}
+
+export function ballot(random: SeededRandom, options: { test?: boolean; onlyFirst?: boolean; station?: number } = {}): Ballot {
+  const layouts = context().stations.get(options.station ?? STATION) ?? [];
+  const elections = (options.onlyFirst ? layouts.slice(0, 1) : layouts).map((l) => {
+    const i = random.int(l.listNumbers.length + 1);
+    let choice: ElectionChoice;
+    if (i === 0) choice = { kind: 'blank' };
+    else {
+      const count = l.candidateCounts[i - 1] as number;
+      const candidates = [...Array(count).keys()].map((x) => x + 1).filter(() => random.chance(0.15));
+      choice = { kind: 'list', list: l.listNumbers[i - 1] as number, topBox: candidates.length === 0 || random.chance(0.5), candidates };
+    }
+    return { election: l.id, choice };
+  });
+  return { test: options.test ?? false, pollingStation: options.station ?? STATION, ballotId: random.bytes(16), vote: { elections } };
+}
+
+export function signed(session: Signer, b: Ballot): Uint8Array {
+  const r = encodeSignedBallot(context(), b, session);
+  if (!r.ok) throw new Error(r.error);
+  return r.payload;
+}
+
+/** Unlock, activate one voting computer, pair the box, report the box empty, open voting. */
+export async function openForVoting(rig: Rig): Promise<{ box: LinkClient; session: Signer }> {
+  const u = await rig.handle.core.unlock(password());
+  if (!u.ok) throw new Error(u.message);
+  const a = await rig.handle.core.issueActivationCard();
+  if (!a.ok) throw new Error(a.message);
+  const box = boxClient(rig);
+  const e = await box.event({ kind: 'box-empty' });
+  if (!e.ok) throw new Error(e.error);
+  const o = await rig.handle.core.openVoting(true);
+  if (!o.ok) throw new Error(o.message);
+  return { box, session: sessionFromActivation(rig) };
+}

@@ -1,0 +1,112 @@
+// The president's screen in real Chromium (Debian's /usr/bin/chromium through playwright-core):
+// open, test votes, cards of each category, a pulled stick, close, print — reading what a
+// person reads.
+import t from 'tap';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { SeededRandom } from '@ovs/crypto';
+import { ballot, boxClient, password, sessionFromActivation, signed, startRig } from './support.ts';
+
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+async function browser(t: { teardown: (fn: () => Promise<void>) => void }): Promise<Browser> {
+  const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  t.teardown(() => b.close());
+  return b;
+}
+
+const message = (page: Page) => page.locator('.message');
+
+t.test('a day at the president console, in Chromium', async (t) => {
+  const rig = await startRig(t, { ui: true, pollMs: 150 });
+  const page = await (await browser(t)).newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(rig.handle.url);
+
+  // Opening.
+  await page.getByRole('heading', { name: 'Paswoord uit de verzegelde enveloppe' }).waitFor();
+  t.ok(await page.getByText('Vlindermeer-003-Zonnebrug').first().isVisible(), 'the station is named');
+  await page.getByLabel('Paswoord').fill('ABCD-EFGH-JKMN-PQRS-TVWX');
+  await page.getByRole('button', { name: 'Openen' }).click();
+  await message(page).getByText(/niet juist/).waitFor();
+  t.ok(await page.getByText('Nog 4 pogingen.', { exact: true }).isVisible(), 'one attempt fewer');
+  await page.getByLabel('Paswoord').fill(password().toLowerCase());
+  await page.getByRole('button', { name: 'Openen' }).click();
+  await page.getByRole('heading', { name: /Voorbereiding/ }).waitFor();
+
+  // Preparation: a voting computer, the box, test votes.
+  await page.getByRole('button', { name: 'Activeringskaart maken' }).click();
+  await message(page).getByText('Activeringskaart klaar').waitFor();
+  await page.getByRole('button', { name: 'Stemming openen' }).click();
+  await message(page).getByText(/nog niet gemeld dat ze leeg is/).waitFor();
+  const box = boxClient(rig);
+  await box.event({ kind: 'box-empty' });
+  await page.getByText('meldt een lege bak').waitFor();
+  await page.getByRole('button', { name: /^Testkaart Belgische kiezer/ }).click();
+  await message(page).getByText(/^Testkaart klaar — Belgische kiezer/).waitFor();
+  await page.getByRole('button', { name: 'Stemming openen' }).click();
+  await message(page).getByText(/Bevestig dat u de stembus leeg hebt gezien/).waitFor();
+  await page.getByLabel(/stembus leeg is en ze verzegeld/).check();
+  await page.getByRole('button', { name: 'Stemming openen' }).click();
+  await page.getByRole('heading', { name: 'Stemming geopend' }).waitFor();
+
+  // A card of each category: the button and the confirmation name the elections.
+  const expected: Array<[string, RegExp]> = [
+    ['Belgische kiezer', /Belgische kiezer: Gemeenteraad Vlindermeer, Provincieraad Vlinderland/],
+    ['EU-burger', /EU-burger: Gemeenteraad Vlindermeer\.$/],
+    ['Niet-EU-burger', /Niet-EU-burger: Gemeenteraad Vlindermeer\.$/],
+  ];
+  for (const [name, confirmation] of expected) {
+    const button = page.locator('main').getByRole('button', { name: new RegExp(`^${name}:`) });
+    t.match(await button.innerText(), /Gemeenteraad Vlindermeer/, `${name}: the button lists the elections`);
+    await button.click();
+    await message(page).getByText(confirmation).waitFor();
+    t.pass(`${name}: card written for exactly its elections`);
+  }
+  await page.getByRole('button', { name: 'Volmacht…' }).click();
+  await page.getByRole('dialog', { name: 'Volmacht' }).getByRole('button', { name: /^EU-burger:/ }).click();
+  await message(page).getByText(/^Volmachtkaart klaar — EU-burger/).waitFor();
+  await page.getByRole('button', { name: 'Stembiljet annuleren…' }).click();
+  const annul = page.getByRole('dialog', { name: 'Stembiljet annuleren' });
+  await annul.getByLabel('Op verzoek van de kiezer').check();
+  await annul.getByRole('button', { name: /^Belgische kiezer:/ }).click();
+  await message(page).getByText(/^Vervangkaart klaar/).waitFor();
+
+  // The box registers two ballots; the counters follow.
+  const session = sessionFromActivation(rig);
+  const random = new SeededRandom('ui');
+  await box.register(signed(session, ballot(random)));
+  await box.register(signed(session, ballot(random, { onlyFirst: true })));
+  await page.locator('[data-counter="registered"]').getByText('2').waitFor();
+  t.equal(await page.locator('[data-counter="registered-G"]').innerText(), '2');
+  t.equal(await page.locator('[data-counter="registered-P"]').innerText(), '1');
+  t.equal(await page.locator('[data-counter="cards-belg"]').innerText(), '2');
+  t.equal(await page.locator('[data-counter="cards-eu"]').innerText(), '2 (1 volmacht)');
+  t.equal(await page.locator('[data-counter="annulled"]').innerText(), '1');
+
+  // A stick pulled: the screen says so, and clears when it is back.
+  rig.sticks.pull('B');
+  await page.getByRole('alertdialog', { name: 'Stemming onderbroken' }).getByText(/Stick B is verwijderd/).waitFor();
+  t.pass('a pulled stick halts voting on screen');
+  rig.sticks.insert('B');
+  await page.getByRole('alertdialog', { name: 'Stemming onderbroken' }).waitFor({ state: 'detached' });
+  t.pass('back in: voting resumes');
+
+  // An incident, then closing and printing.
+  await page.getByLabel('Soort').selectOption('assistance');
+  await page.getByLabel(/Beschrijving/).fill('Bijstand aan kiezer Peeters door Janssens.');
+  await page.getByRole('button', { name: 'Incident noteren' }).click();
+  await message(page).getByText(/genoteerd voor het proces-verbaal/).waitFor();
+  await page.getByRole('button', { name: 'Stemming sluiten…' }).click();
+  await page.getByLabel('Aantal geannuleerde stembiljetten in de omslag').fill('1');
+  await page.getByLabel('Aantal teststembiljetten in de omslag').fill('1');
+  await page.getByRole('button', { name: 'Stemming definitief sluiten' }).click();
+  await page.getByRole('heading', { name: 'De stemming is afgesloten' }).waitFor();
+  t.match(await page.locator('.code').innerText(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/, 'the code for the hoofdbureau is shown');
+  t.ok(await page.getByText(/Verwijder nu de twee sticks/).first().isVisible(), 'the instruction to eject the sticks');
+  const printed = rig.devices.printer.tickets.length;
+  await page.getByRole('button', { name: 'Kerncijferrapport afdrukken' }).click();
+  await message(page).getByText('Kerncijferrapport afgedrukt.').waitFor();
+  t.equal(rig.devices.printer.tickets.length, printed + 1);
+  const pdf = await page.request.get(`${rig.handle.url}api/reports/pv.pdf`);
+  t.equal(pdf.headers()['content-type'], 'application/pdf');
+  t.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+});
