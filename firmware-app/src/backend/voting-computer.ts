@@ -1,0 +1,406 @@
+// The voting computer's backend: it holds the flow state, turns what the devices report into
+// flow events, and carries out the flow's effects (mark the card, sign and print, alarm).
+// Everything that changes the state goes through one queue, in order. The vote lives here
+// only inside the flow state, from the first touch to the end of the print, and nowhere else:
+// no log line, no file, no cache carries it.
+import { fromBase64, randomBytes, Verifier } from '@ovs/crypto';
+import { createBallotContext, openSignedBallot, type BallotContext } from '@ovs/ballot';
+import { findStation, type Language, type VerifiedPackage } from '@ovs/election';
+import type { Alarm, AlarmReason as DeviceAlarmReason, CardReader, CardReaderEvent, HandScanner, PrintResult, ThermalPrinter, Timers } from '@ovs/devices';
+import {
+  initialState,
+  screenOf,
+  step,
+  type AlarmReason,
+  type Effect,
+  type FlowContext,
+  type FlowEvent,
+  type FlowState,
+  type PendingBallot,
+  type PrinterReadiness,
+  type Rejection,
+  type VoterAction,
+  type Visualisation,
+} from '../flow/index.ts';
+import type { ActionResponse, ScreenMessage } from '../api/protocol.ts';
+import { ballotJob } from './ballot-job.ts';
+import { checkCard, type SessionKey, type StationKeys } from './card-check.ts';
+import type { Logger } from './log.ts';
+
+/** VVSG 2.0: warn after 2–5 minutes without a touch, reset 20–45 s later. */
+export const INACTIVITY = { warningMs: 3 * 60_000, resetMs: 30_000 };
+
+export interface VotingComputerDevices {
+  printer: ThermalPrinter;
+  cardReader: CardReader;
+  alarm: Alarm;
+  /** Only the machine of the polling station that has one (seed 002 II.A.3.3). */
+  handScanner?: HandScanner;
+}
+
+export interface VotingComputerOptions {
+  verified: VerifiedPackage;
+  station: number;
+  devices: VotingComputerDevices;
+  /** The clock for the inactivity timers (tests step it by hand). */
+  timers: Timers;
+  inactivity?: { warningMs: number; resetMs: number };
+  log: Logger;
+}
+
+function deviceAlarmReason(reason: AlarmReason): DeviceAlarmReason {
+  switch (reason) {
+    case 'card-pulled':
+      return 'card-pulled';
+    case 'too-many-invalid-actions':
+      return 'invalid-actions';
+    case 'inactivity':
+      return 'inactivity';
+    case 'printer-paper-out':
+    case 'printer-cover-open':
+    case 'printer-offline':
+    case 'printer-error':
+    case 'print-failed':
+      return 'printer-fault';
+    case 'card-write-failed':
+      return 'other';
+    default:
+      return reason satisfies never;
+  }
+}
+
+function printFailure(r: Extract<PrintResult, { ok: false }>): Exclude<PrinterReadiness, 'ready'> {
+  switch (r.error) {
+    case 'paper-out':
+      return 'paper-out';
+    case 'cover-open':
+      return 'cover-open';
+    case 'offline':
+    case 'timeout':
+    case 'write-failed':
+      return 'offline';
+    case 'printer-error':
+    case 'invalid-job':
+      return 'error';
+    default:
+      return r.error satisfies never;
+  }
+}
+
+export class VotingComputer {
+  readonly flow: FlowContext;
+  readonly #context: BallotContext;
+  readonly #keys: StationKeys;
+  readonly #devices: VotingComputerDevices;
+  readonly #timers: Timers;
+  readonly #inactivity: { warningMs: number; resetMs: number };
+  readonly #log: Logger;
+  #state: FlowState = initialState();
+  #seq = 1;
+  #session: SessionKey | undefined;
+  /** An activation card just read, until the flow says to adopt its key. */
+  #offered: SessionKey | undefined;
+  #queue: Promise<void> = Promise.resolve();
+  readonly #waiters = new Set<() => void>();
+  #timer: ReturnType<Timers['setTimeout']> | undefined;
+  #timerGeneration = 0;
+  readonly #unsubscribe: Array<() => void> = [];
+  #stopped = false;
+
+  constructor(options: VotingComputerOptions) {
+    const station = findStation(options.verified.election, options.station);
+    if (!station) throw new Error(`polling station ${options.station} is not in the election package`);
+    const stembureauPublicKey = fromBase64(station.stembureauKey.publicKey);
+    const stembureau = stembureauPublicKey ? Verifier.from(stembureauPublicKey) : undefined;
+    if (!stembureauPublicKey || !stembureau) throw new Error(`polling station ${options.station}: invalid stembureau key in the package`);
+    this.#context = createBallotContext(options.verified);
+    this.flow = { pkg: options.verified.election, station: options.station };
+    this.#keys = { pkg: options.verified.election, station: options.station, hashPrefix: this.#context.hashPrefix, stembureauPublicKey, stembureau };
+    this.#devices = options.devices;
+    this.#timers = options.timers;
+    this.#inactivity = options.inactivity ?? INACTIVITY;
+    this.#log = options.log;
+    this.#unsubscribe.push(options.devices.cardReader.onEvent((e) => void this.#enqueue(() => this.#onCardEvent(e))));
+    if (options.devices.handScanner) {
+      this.#unsubscribe.push(options.devices.handScanner.onScan((scan) => void this.#enqueue(() => this.#onScan(scan.bytes))));
+    }
+    this.#log('started', { station: options.station, package: options.verified.shortHash, handScanner: options.devices.handScanner !== undefined });
+  }
+
+  /** The screen as the UI shows it. */
+  screen(): ScreenMessage {
+    return { seq: this.#seq, screen: screenOf(this.flow, this.#state) };
+  }
+
+  /** Resolves with the screen once its number exceeds `after` (or after `maxWaitMs`). */
+  async next(after: number, maxWaitMs = 25_000): Promise<ScreenMessage> {
+    if (this.#seq > after || this.#stopped) return this.screen();
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.#waiters.delete(done);
+        clearTimeout(timeout);
+        resolve();
+      };
+      // A real-time wait for an HTTP client, not a device timer: not on the injected clock.
+      const timeout = setTimeout(done, maxWaitMs);
+      this.#waiters.add(done);
+    });
+    return this.screen();
+  }
+
+  /** One touch, made on screen `seq`. */
+  act(seq: number, action: VoterAction): Promise<ActionResponse> {
+    return this.#enqueue((): ActionResponse => {
+      if (seq !== this.#seq) return { ok: false, error: 'stale', ...this.screen() };
+      const rejected = this.#dispatch({ type: 'voter', action });
+      return rejected ? { ok: false, error: 'rejected', rejection: rejected, ...this.screen() } : { ok: true, ...this.screen() };
+    });
+  }
+
+  /** True when an activation card has been accepted (the session key is in memory). */
+  get activated(): boolean {
+    return this.#session !== undefined;
+  }
+
+  /** Waits until every queued event has been handled (tests, orderly stop). */
+  settle(): Promise<void> {
+    return this.#enqueue(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const off of this.#unsubscribe) off();
+    this.#clearTimer();
+    await this.settle();
+    this.#state = initialState();
+    this.#session = undefined;
+    this.#offered = undefined;
+    this.#notify();
+  }
+
+  /**
+   * Everything this backend holds, for the no-trace test: after a voter it must contain no
+   * trace of the vote. (The session key is reported by presence only.)
+   */
+  inspect(): Record<string, unknown> {
+    return {
+      state: this.#state,
+      seq: this.#seq,
+      session: this.#session ? 'present' : 'absent',
+      offered: this.#offered ? 'present' : 'absent',
+      waiters: this.#waiters.size,
+      timer: this.#timer ? 'armed' : 'none',
+    };
+  }
+
+  #enqueue<T>(task: () => T | Promise<T>): Promise<T> {
+    const run = this.#queue.then(task);
+    // The queue goes on whatever one task does; the caller sees its own failure.
+    this.#queue = run.then(
+      () => undefined,
+      (e: unknown) => this.#log('internal-error', { message: e instanceof Error ? e.message : String(e) }),
+    );
+    return run;
+  }
+
+  #notify(): void {
+    for (const w of [...this.#waiters]) w();
+  }
+
+  /** Applies one event; returns the rejection of a voter action, if any. */
+  #dispatch(event: FlowEvent): Rejection | undefined {
+    if (this.#stopped) return undefined;
+    const before = this.#state;
+    const r = step(this.flow, before, event);
+    this.#state = r.state;
+    if (r.state !== before) {
+      this.#seq++;
+      this.#logTransition(before, r.state);
+      this.#notify();
+    }
+    this.#armTimers(before, event);
+    for (const effect of r.effects) this.#perform(effect);
+    return r.rejected;
+  }
+
+  #logTransition(before: FlowState, after: FlowState): void {
+    const a = after.phase;
+    if (before.phase.kind === a.kind) return;
+    switch (a.kind) {
+      case 'voting':
+        this.#log('session-started', { test: a.session.test, elections: a.session.elections.length });
+        break;
+      case 'alarm':
+        this.#log('alarm', { reason: a.reason, ballot: a.ballot });
+        break;
+      case 'card-refused':
+        this.#log('card-refused', { reason: a.refusal });
+        break;
+      case 'printed':
+        this.#log('ballot-printed', { test: a.test });
+        break;
+      case 'activated':
+        this.#log(a.after === 'activation' ? 'activated' : 'alarm-reset', {});
+        break;
+      case 'not-activated':
+        if (a.refusal) this.#log('activation-refused', { reason: a.refusal });
+        break;
+      case 'visualising':
+        this.#log('visualised', a.visualisation.ok ? { ok: true } : { ok: false, error: a.visualisation.error });
+        break;
+      case 'idle':
+      case 'finishing':
+        break;
+      default:
+        a satisfies never;
+    }
+  }
+
+  #perform(effect: Effect): void {
+    switch (effect.kind) {
+      case 'mark-card-used':
+        void this.#devices.cardReader.markUsed().then((r) => {
+          if (!r.ok) this.#log('card-mark-failed', { error: r.error });
+          return this.#enqueue(() => void this.#dispatch({ type: 'card-marked', ok: r.ok }));
+        });
+        break;
+      case 'print':
+        void this.#print(effect.ballot).then((result) => this.#enqueue(() => void this.#dispatch({ type: 'printed', result })));
+        break;
+      case 'alarm': {
+        const phase = this.#state.phase;
+        const reason = phase.kind === 'alarm' ? deviceAlarmReason(phase.reason) : 'other';
+        void (effect.sounding ? this.#devices.alarm.raise(reason) : this.#devices.alarm.reset()).then((r) => {
+          // The alarm shows on screen whatever the output does; a broken buzzer is logged.
+          if (!r.ok) this.#log('alarm-output-failed', { error: r.error });
+        });
+        break;
+      }
+      case 'adopt-session':
+        if (this.#offered) this.#session = this.#offered;
+        this.#offered = undefined;
+        break;
+      default:
+        effect satisfies never;
+    }
+  }
+
+  async #print(ballot: PendingBallot): Promise<Extract<FlowEvent, { type: 'printed' }>['result']> {
+    const session = this.#session;
+    if (!session) return { ok: false, reason: 'prepare-failed', partial: false };
+    const prepared = ballotJob(this.#context, ballot, this.flow.station, session.signer, randomBytes(16));
+    if (!prepared.ok) {
+      this.#log('print-failed', { reason: 'prepare-failed' });
+      return { ok: false, reason: 'prepare-failed', partial: false };
+    }
+    const r = await this.#devices.printer.print(prepared.job);
+    if (r.ok) return { ok: true };
+    this.#log('print-failed', { reason: r.error, stage: r.stage });
+    return { ok: false, reason: printFailure(r), partial: r.stage === 'during' };
+  }
+
+  async #printerReadiness(): Promise<PrinterReadiness> {
+    const s = await this.#devices.printer.status();
+    switch (s.kind) {
+      case 'ready':
+        return 'ready';
+      case 'paper-out':
+        return 'paper-out';
+      case 'cover-open':
+        return 'cover-open';
+      case 'offline':
+        return 'offline';
+      case 'error':
+        return 'error';
+      default:
+        return s satisfies never;
+    }
+  }
+
+  async #onCardEvent(e: CardReaderEvent): Promise<void> {
+    switch (e.kind) {
+      case 'inserted': {
+        const read = await this.#devices.cardReader.read();
+        const printer = await this.#printerReadiness();
+        const checked = checkCard(read, this.#keys, this.#session, printer);
+        this.#offered = checked.session;
+        this.#dispatch(checked.event);
+        // A key offered but not adopted (e.g. while voting) is not kept.
+        this.#offered = undefined;
+        break;
+      }
+      case 'card-error':
+        this.#dispatch({ type: 'voter-card', result: { ok: false, refusal: 'unreadable' }, printer: await this.#printerReadiness() });
+        break;
+      case 'removed':
+        this.#dispatch({ type: 'card-removed' });
+        break;
+      case 'reader-lost':
+        // The card can no longer be marked: for the flow the card is gone.
+        this.#log('card-reader-lost', {});
+        this.#dispatch({ type: 'card-removed' });
+        break;
+      case 'reader-found':
+        this.#log('card-reader-found', {});
+        break;
+      default:
+        e satisfies never;
+    }
+  }
+
+  #onScan(bytes: Uint8Array): void {
+    const phase = this.#state.phase.kind;
+    // Only a machine at rest shows a scanned ballot; a voter's session is never interrupted.
+    if (phase !== 'idle' && phase !== 'printed' && phase !== 'visualising') return;
+    const session = this.#session;
+    let visualisation: Visualisation;
+    if (!session) visualisation = { ok: false, error: 'unreadable' };
+    else {
+      const r = openSignedBallot(this.#context, bytes, this.flow.station, [session.verifier]);
+      if (r.ok) visualisation = { ok: true, test: r.ballot.test, vote: r.ballot.vote, language: this.flow.pkg.languages[0] as Language };
+      else {
+        switch (r.error) {
+          case 'bad-signature':
+            visualisation = { ok: false, error: 'forged' };
+            break;
+          case 'wrong-package':
+          case 'wrong-station':
+          case 'unknown-station':
+            visualisation = { ok: false, error: 'foreign' };
+            break;
+          default:
+            visualisation = { ok: false, error: 'unreadable' };
+        }
+      }
+    }
+    this.#dispatch({ type: 'scanned', visualisation });
+  }
+
+  #clearTimer(): void {
+    if (this.#timer) this.#timers.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#timerGeneration++;
+  }
+
+  #arm(ms: number, event: 'inactivity-warning' | 'inactivity-timeout'): void {
+    this.#clearTimer();
+    const generation = this.#timerGeneration;
+    this.#timer = this.#timers.setTimeout(() => {
+      void this.#enqueue(() => {
+        if (generation !== this.#timerGeneration) return;
+        this.#timer = undefined;
+        this.#dispatch({ type: event });
+      });
+    }, ms);
+  }
+
+  /** Inactivity counts only while a voter is voting; every touch starts it again. */
+  #armTimers(before: FlowState, event: FlowEvent): void {
+    if (this.#state.phase.kind !== 'voting') {
+      if (this.#timer) this.#clearTimer();
+      return;
+    }
+    if (event.type === 'inactivity-warning') this.#arm(this.#inactivity.resetMs, 'inactivity-timeout');
+    else if (event.type === 'voter' || before.phase.kind !== 'voting') this.#arm(this.#inactivity.warningMs, 'inactivity-warning');
+  }
+}

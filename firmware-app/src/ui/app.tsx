@@ -1,0 +1,134 @@
+// The kiosk app: shows the backend's screen, sends touches, and follows screen changes the
+// devices cause (a card inserted, a ballot printed) by long-polling. It keeps nothing: no
+// storage, no cookies, no URL changes; the only copy of a vote in the page is the screen on
+// display, replaced as soon as the backend moves on.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { Button, Modal, Settled, translator, useSettle, type UiLanguage } from '@ovs/ui';
+import type { VotingClient } from '../api/client.ts';
+import type { ScreenMessage } from '../api/protocol.ts';
+import type { Screen, VoterAction } from '../flow/index.ts';
+import type { ScreenProps } from './context.ts';
+import { Activated, Alarm, CardRefused, Finishing, InsertCard, NotActivated, Printed } from './screens/machine.tsx';
+import { Candidates, Confirm, ElectionIntro, LanguageChoice, LanguageConfirm, Lists } from './screens/voter.tsx';
+import { VisualisationScreen } from './screens/visualisation.tsx';
+
+/** Which changes of screen count as a new layout (and so wait before accepting touches). */
+function layoutKey(screen: Screen): string {
+  const b = screen.body;
+  switch (b.kind) {
+    case 'election-intro':
+    case 'lists':
+    case 'confirm':
+      return `${b.kind}:${b.election.id}`;
+    case 'candidates':
+      return `${b.kind}:${b.election.id}:${b.list.number}`;
+    default:
+      return b.kind;
+  }
+}
+
+function ScreenView(props: Omit<ScreenProps, 'body'>) {
+  const b = props.screen.body;
+  switch (b.kind) {
+    case 'not-activated':
+      return <NotActivated {...props} body={b} />;
+    case 'activated':
+      return <Activated {...props} body={b} />;
+    case 'insert-card':
+      return <InsertCard {...props} body={b} />;
+    case 'card-refused':
+      return <CardRefused {...props} body={b} />;
+    case 'language':
+      return <LanguageChoice {...props} body={b} />;
+    case 'language-confirm':
+      return <LanguageConfirm {...props} body={b} />;
+    case 'election-intro':
+      return <ElectionIntro {...props} body={b} />;
+    case 'lists':
+      return <Lists {...props} body={b} />;
+    case 'candidates':
+      return <Candidates {...props} body={b} />;
+    case 'confirm':
+      return <Confirm {...props} body={b} />;
+    case 'finishing':
+      return <Finishing {...props} body={b} />;
+    case 'printed':
+      return <Printed {...props} body={b} />;
+    case 'alarm':
+      return <Alarm {...props} body={b} />;
+    case 'visualisation':
+      return <VisualisationScreen {...props} body={b} />;
+    default:
+      return b satisfies never;
+  }
+}
+
+export function App({ client }: { client: VotingClient }) {
+  const [message, setMessage] = useState<ScreenMessage | undefined>(undefined);
+  const latest = useRef(0);
+  const apply = useCallback((m: ScreenMessage) => {
+    if (m.seq < latest.current) return;
+    latest.current = m.seq;
+    setMessage(m);
+  }, []);
+
+  useEffect(() => {
+    let stopped = false;
+    const controller = new AbortController();
+    void (async () => {
+      while (!stopped) {
+        try {
+          apply(latest.current === 0 ? await client.screen() : await client.next(latest.current, controller.signal));
+        } catch {
+          // The backend restarts or the network hiccups: try again shortly.
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+    })();
+    return () => {
+      stopped = true;
+      controller.abort();
+    };
+  }, [client, apply]);
+
+  const screen = message?.screen;
+  useEffect(() => {
+    if (!screen) return;
+    const root = document.documentElement;
+    root.dataset.contrast = screen.settings.contrast;
+    root.dataset.text = String(screen.settings.textSize);
+    root.lang = screen.language;
+    root.dataset.screen = screen.body.kind;
+    root.dataset.seq = String(message.seq);
+  }, [screen, message?.seq]);
+
+  const send = useCallback(
+    (action: VoterAction) => {
+      if (!message) return;
+      client.act(message.seq, action).then(apply, () => undefined);
+    },
+    [client, message, apply],
+  );
+
+  const settled = useSettle(screen ? layoutKey(screen) : 'none');
+  if (!screen) return null;
+  const t = translator(screen.language);
+  const all = screen.languages.map((language: UiLanguage) => ({ language, t: translator(language) }));
+  return (
+    <Settled.Provider value={settled}>
+      <ScreenView screen={screen} t={t} all={all} send={send} />
+      {screen.inactivityWarning ? (
+        <Modal
+          title={t('inactivity.title')}
+          actions={
+            <Button kind="primary" testId="still-here" onPress={() => send({ type: 'still-here' })}>
+              {t('inactivity.button')}
+            </Button>
+          }
+        >
+          <p class="big">{t('inactivity.body')}</p>
+        </Modal>
+      ) : null}
+    </Settled.Provider>
+  );
+}

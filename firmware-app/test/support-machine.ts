@@ -1,0 +1,75 @@
+// A voting computer on simulated devices, started the way `npm start` and the simulation
+// start it, with helpers to insert and take out cards and to read what was printed.
+import { openSignedBallot, type Ballot } from '@ovs/ballot';
+import { decodeQr } from '@ovs/barcode';
+import { SimulatedCard, type SimulatedTicket } from '@ovs/devices';
+import { ManualTimers } from '@ovs/devices/testing';
+import { memoryLog, readerReady, startVotingComputer, type LogLine, type SimulatedDevices, type SimulationOptions, type VotingComputerHandle } from '../src/index.ts';
+import { stationKit, type PackageOptions, type StationKit } from './support.ts';
+
+export interface Machine {
+  kit: StationKit;
+  handle: VotingComputerHandle<SimulatedDevices>;
+  log: LogLine[];
+  timers: ManualTimers | undefined;
+  insert(bytes: Uint8Array): SimulatedCard;
+  remove(): void;
+  /** Activation card in and out: the machine is ready for voters. */
+  activate(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startMachine(
+  options: PackageOptions & { station?: number; simulate?: SimulationOptions; manualTimers?: boolean } = {},
+): Promise<Machine> {
+  const { station = 1, simulate, manualTimers, ...packageOptions } = options;
+  const kit = await stationKit(packageOptions, station);
+  const log: LogLine[] = [];
+  const timers = manualTimers ? new ManualTimers() : undefined;
+  const r = await startVotingComputer({
+    verifiedPackage: kit.demo.verified,
+    station,
+    ...(simulate ? { simulate } : {}),
+    ...(timers ? { timers } : {}),
+    log: memoryLog(log),
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const handle = r.handle;
+  await readerReady(handle.devices.cardReader);
+  const terminal = handle.devices.cardReader.terminal;
+  const m: Machine = {
+    kit,
+    handle,
+    log,
+    timers,
+    insert(bytes) {
+      const card = SimulatedCard.initialised(bytes);
+      terminal.insert(card);
+      return card;
+    },
+    remove() {
+      terminal.remove();
+    },
+    async activate() {
+      const voter = handle.voter();
+      m.insert(kit.activationCard);
+      await voter.waitFor('activated');
+      m.remove();
+      await voter.waitFor('insert-card');
+    },
+    stop: () => handle.stop(),
+  };
+  return m;
+}
+
+/** The ballot in a printed ticket: its PNG decoded by zxing-wasm, then verified and decoded. */
+export async function readTicket(kit: StationKit, ticket: SimulatedTicket): Promise<Ballot> {
+  const scanned = await decodeQr(ticket.png());
+  if (!scanned.ok) throw new Error(`barcode: ${scanned.error}`);
+  const opened = openSignedBallot(kit.context, scanned.bytes, kit.station, [kit.sessionVerifier]);
+  if (!opened.ok) throw new Error(`ballot: ${opened.error}`);
+  return opened.ballot;
+}
+
+/** Whether a used mark has been written to the simulated card. */
+export const cardUsed = (card: SimulatedCard): boolean => !card.memory.subarray(0x420, 0x430).every((b) => b === 0xff);
