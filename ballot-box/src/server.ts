@@ -1,0 +1,141 @@
+// The box's local HTTP server: the display page (the kiosk browser on the box's own screen
+// loads it from 127.0.0.1), a long-poll of what the display shows, the assessor's "box is
+// empty" button, test mode, and — only with simulated devices — the virtual polling station's
+// hands: put a printed ballot on the glass, push it through the flap.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { DisplayView } from './display.ts';
+import type { SelfTestOutcome } from './self-test.ts';
+import { DISPLAY_CSS } from './ui/styles.ts';
+
+export interface SimulatedHands {
+  /** PNG bytes of a printed ballot (or any picture). */
+  present(png: Uint8Array): Promise<unknown>;
+  deposit(): Promise<unknown>;
+}
+
+export interface ServerDeps {
+  js: string;
+  display(): DisplayView;
+  onDisplay(listener: (view: DisplayView) => void): () => void;
+  canConfirmEmpty(): boolean;
+  confirmBoxEmpty(): void;
+  selfTest(phase: 'fase-1' | 'fase-2'): Promise<SelfTestOutcome>;
+  sim: SimulatedHands | null;
+}
+
+const PAGE = `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Stembus</title>
+<link rel="stylesheet" href="/app.css">
+<script type="module" src="/app.js"></script>
+</head>
+<body><div id="app"></div></body>
+</html>
+`;
+
+const LONG_POLL_MS = 25_000;
+
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.set('Cache-Control', 'no-store');
+  res.set('Referrer-Policy', 'no-referrer');
+  res.set('X-Content-Type-Options', 'nosniff');
+  res.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors *");
+  next();
+}
+
+export function createDisplayApp(deps: ServerDeps): { app: express.Express; close(): void } {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use(noStore);
+
+  let seq = 0;
+  let current = deps.display();
+  const waiters = new Set<() => void>();
+  const off = deps.onDisplay((view) => {
+    current = view;
+    seq++;
+    for (const w of [...waiters]) w();
+  });
+  const state = () => ({ seq, view: current, canConfirmEmpty: deps.canConfirmEmpty() });
+
+  app.get('/', (_req, res) => {
+    res.type('html').send(PAGE);
+  });
+  app.get('/app.js', (_req, res) => {
+    res.type('text/javascript').send(deps.js);
+  });
+  app.get('/app.css', (_req, res) => {
+    res.type('text/css').send(DISPLAY_CSS);
+  });
+  app.get('/api/display', (req, res) => {
+    const after = typeof req.query.after === 'string' ? Number(req.query.after) : Number.NaN;
+    if (!Number.isSafeInteger(after) || after < seq) {
+      res.json(state());
+      return;
+    }
+    const done = (): void => {
+      waiters.delete(done);
+      clearTimeout(timer);
+      if (!res.headersSent) res.json(state());
+    };
+    const timer = setTimeout(done, LONG_POLL_MS);
+    waiters.add(done);
+    req.on('close', () => {
+      waiters.delete(done);
+      clearTimeout(timer);
+    });
+  });
+  app.post('/api/box-empty', (_req, res) => {
+    deps.confirmBoxEmpty();
+    res.json(state());
+  });
+  app.post('/api/self-test', express.json({ limit: '1kb' }), async (req, res) => {
+    const phase = (req.body as { phase?: unknown } | undefined)?.phase;
+    if (phase !== 'fase-1' && phase !== 'fase-2') {
+      res.status(400).json({ ok: false, error: 'bad-request' });
+      return;
+    }
+    res.json(await deps.selfTest(phase));
+  });
+  if (deps.sim) {
+    const sim = deps.sim;
+    app.post('/api/sim/scan', express.raw({ type: 'image/png', limit: '8mb' }), async (req, res) => {
+      if (!(req.body instanceof Buffer) || req.body.length === 0) {
+        res.status(400).json({ ok: false, error: 'bad-request' });
+        return;
+      }
+      res.json(await sim.present(new Uint8Array(req.body)));
+    });
+    app.post('/api/sim/deposit', async (_req, res) => {
+      res.json(await sim.deposit());
+    });
+  }
+  app.use((_req, res) => {
+    res.status(404).json({ ok: false, error: 'not-found' });
+  });
+  // A malformed body is answered, never logged with its content.
+  app.use((_err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(400).json({ ok: false, error: 'bad-request' });
+  });
+  return {
+    app,
+    close: () => {
+      off();
+      for (const w of [...waiters]) w();
+    },
+  };
+}
+
+export async function listen(app: express.Express, port: number, host: string): Promise<{ server: Server; url: string }> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const address = server.address() as AddressInfo;
+  return { server, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/` };
+}

@@ -1,0 +1,6 @@
+// The display page's entry.
+import { render } from 'preact';
+import { App } from './app.tsx';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,214 @@
+// The state machine alone: the rules as plain unit tests, and a property test that drives it
+// with random sequences of scans, console answers (right, late, lost, for other tickets),
+// controller events and timers, and checks the invariants the box exists for.
+import t from 'tap';
+import fc from 'fast-check';
+import { generateSigningKeyPair, sha256, Signer, toBase64, toHex } from '@ovs/crypto';
+import type { LinkCall, LinkError, LinkStatus, RegisterOutcome } from '@ovs/link';
+import { issuePairingCode } from '@ovs/link';
+import type { BallotBoxEvent, BallotBoxResult, BallotBoxStatus } from '@ovs/devices';
+import { DEFAULT_TIMING, initialModel, ledsFor, stationKeys, step, type BoxModel, type Command, type Input, type MachineConfig } from '../src/index.ts';
+import { ballot, context, demo, SeededRandom, session, sign, STATION, stembureau } from './support/election.ts';
+
+const random = new SeededRandom('machine');
+const s = await session();
+const keys = stationKeys(context(), sha256(demo().bytes), STATION)!;
+const config: MachineConfig = { ...DEFAULT_TIMING, context: context(), keys, flapOpenMs: 5000 };
+const pairing = issuePairingCode(keys.hashPrefix, STATION, new Uint8Array(32).fill(7), await stembureau());
+const status = (phase: LinkStatus['phase']): LinkCall<LinkStatus> => ({
+  ok: true,
+  value: { phase, station: STATION, packageHash: toHex(sha256(demo().bytes)), sessionCertificate: toBase64(s.certificate), boxEmptyRecorded: true },
+});
+const connected: BallotBoxStatus = { kind: 'connected', flap: 'closed', red: 'on', green: 'off', cover: 'closed', depositSensor: 'clear', deposits: 0 };
+
+/** Runs inputs through the machine; returns the final model and every command with the input that caused it. */
+function run(inputs: Input[], start: BoxModel = initialModel(false), t0 = 0): { model: BoxModel; log: Array<{ input: Input; commands: Command[]; before: BoxModel }> } {
+  let model = start;
+  const log: Array<{ input: Input; commands: Command[]; before: BoxModel }> = [];
+  inputs.forEach((input, i) => {
+    const r = step(config, model, input, t0 + i * 100);
+    log.push({ input, commands: r.commands, before: model });
+    model = r.model;
+  });
+  return { model, log };
+}
+
+const ready = (): BoxModel =>
+  run([
+    { kind: 'controller-status', status: connected },
+    { kind: 'decoded', bytes: pairing },
+    { kind: 'status', ticket: null, result: status('open') },
+  ]).model;
+
+const pendingTicket = (m: BoxModel): number => {
+  const st = m.state;
+  if (st.kind === 'registering' || st.kind === 'opening' || st.kind === 'flap-open') return st.pending.ticket;
+  if (st.kind === 'verifying') return st.ticket;
+  throw new Error(`no pending ticket in ${st.kind}`);
+};
+
+
+t.test('a valid ballot: register, then open the flap on "registered", green only while open', async (t) => {
+  const good = sign(s.signer, ballot(random));
+  let m = ready();
+  let r = step(config, m, { kind: 'decoded', bytes: good }, 1000);
+  t.equal(r.model.state.kind, 'registering');
+  t.same(r.commands.filter((c) => c.kind === 'register').length, 1);
+  m = r.model;
+  r = step(config, m, { kind: 'register-answer', ticket: pendingTicket(m), result: { ok: true, value: { outcome: 'registered' } } }, 1010);
+  t.equal(r.model.state.kind, 'opening');
+  t.same(r.commands.find((c) => c.kind === 'open-flap'), { kind: 'open-flap', ticket: pendingTicket(m), ms: 5000 });
+  t.same(ledsFor(r.model.state), { red: 'on', green: 'off' }, 'still red until the controller confirms');
+  m = r.model;
+  r = step(config, m, { kind: 'flap-answer', ticket: pendingTicket(m), result: { ok: true } }, 1020);
+  t.equal(r.model.state.kind, 'flap-open');
+  t.same(r.commands.find((c) => c.kind === 'set-leds'), { kind: 'set-leds', red: 'off', green: 'blink' });
+});
+
+t.test('the duplicate rule: reopen only for the box\'s own registration or the most recent ballot not seen going in', async (t) => {
+  const good = sign(s.signer, ballot(random));
+  const dup = (mostRecent: boolean): Input => ({ kind: 'register-answer', ticket: 0, result: { ok: true, value: { outcome: 'duplicate', mostRecent } } });
+  const scanAndAnswer = (m: BoxModel, answer: Input): BoxModel => {
+    const scanned = step(config, m, { kind: 'decoded', bytes: good }, 0).model;
+    return step(config, scanned, { ...answer, ticket: pendingTicket(scanned) } as Input, 0).model;
+  };
+  t.equal(scanAndAnswer(ready(), dup(true)).state.kind, 'opening', 'most recent, unknown to this box (restarted): reopen');
+  t.equal(scanAndAnswer(ready(), dup(false)).state.kind, 'refused', 'not the most recent: refused');
+  const id = toHex(good.subarray(12, 28));
+  t.equal(scanAndAnswer({ ...ready(), last: { id, deposited: true } }, dup(true)).state.kind, 'refused', 'most recent but the box saw it go in: refused');
+  t.equal(scanAndAnswer({ ...ready(), last: { id, deposited: false } }, dup(false)).state.kind, 'opening', 'the box\'s last ballot, never deposited (console restarted): reopen');
+  t.equal(scanAndAnswer({ ...ready(), unresolved: [id] }, dup(false)).state.kind, 'opening', 'a registration whose answer the box never heard: reopen');
+});
+
+t.test('the backstop: no flap-closed event in time, the box closes the flap itself', async (t) => {
+  const good = sign(s.signer, ballot(random));
+  let m = step(config, ready(), { kind: 'decoded', bytes: good }, 0).model;
+  const ticket = pendingTicket(m);
+  m = step(config, m, { kind: 'register-answer', ticket, result: { ok: true, value: { outcome: 'registered' } } }, 10).model;
+  const opened = step(config, m, { kind: 'flap-answer', ticket, result: { ok: true } }, 20);
+  t.same(opened.commands.find((c) => c.kind === 'start-timer'), { kind: 'start-timer', timer: 'backstop', ticket, ms: 5000 + DEFAULT_TIMING.flapBackstopMs });
+  const r = step(config, opened.model, { kind: 'timer', timer: 'backstop', ticket }, 7000);
+  t.ok(r.commands.some((c) => c.kind === 'close-flap'));
+  t.equal(r.model.state.kind, 'idle');
+  t.equal(r.model.notice?.notice.kind, 'rescan');
+  t.same(r.model.last, { id: toHex(good.subarray(12, 28)), deposited: false }, 'the voter may still re-scan');
+});
+
+t.test('before the console is heard from, a ballot is held until the session key is known; a forged one is refused then', async (t) => {
+  const forged = sign(new Signer(generateSigningKeyPair().privateKey), ballot(random));
+  let m = run([{ kind: 'controller-status', status: connected }, { kind: 'decoded', bytes: pairing }]).model;
+  const r = step(config, m, { kind: 'decoded', bytes: forged }, 0);
+  t.equal(r.model.state.kind, 'verifying');
+  m = step(config, r.model, { kind: 'status', ticket: pendingTicket(r.model), result: status('open') }, 10).model;
+  t.equal(m.state.kind, 'refused');
+  t.equal(m.state.kind === 'refused' && m.state.reason, 'bad-signature');
+});
+
+t.test('a pairing code of another station is refused and changes nothing', async (t) => {
+  const other = issuePairingCode(keys.hashPrefix, 4, new Uint8Array(32).fill(1), await stembureau(4));
+  const r = step(config, initialModel(false), { kind: 'decoded', bytes: other }, 0);
+  t.equal(r.model.paired, false);
+  t.equal(r.commands.some((c) => c.kind === 'use-link-key'), false);
+  t.equal(r.model.notice?.notice.kind, 'pairing-refused');
+});
+
+// ---- the property ------------------------------------------------------------------------------
+
+const valid = Array.from({ length: 3 }, () => sign(s.signer, ballot(random)));
+const refusable = [
+  sign(s.signer, ballot(random, { test: true })),
+  sign(s.signer, ballot(random, { station: 4 })),
+  sign(new Signer(generateSigningKeyPair().privateKey), ballot(random)),
+  new Uint8Array([1, 2, 3]),
+];
+const validHex = new Set(valid.map((b) => toHex(b)));
+const ids = [...valid, ...refusable].filter((b) => b.length > 28).map((b) => toHex(b.subarray(12, 28)));
+
+const linkError = fc.constantFrom<LinkError>('unreachable', 'timeout', 'not-ready', 'unauthenticated', 'bad-response', 'replayed', 'malformed-request', 'wrong-station');
+const registerResult: fc.Arbitrary<LinkCall<RegisterOutcome>> = fc.oneof(
+  fc.constant({ ok: true as const, value: { outcome: 'registered' as const } }),
+  fc.boolean().map((mostRecent) => ({ ok: true as const, value: { outcome: 'duplicate' as const, mostRecent } })),
+  fc.constantFrom('voting-closed', 'stick-unavailable', 'bad-signature', 'voting-not-open').map((reason) => ({ ok: true as const, value: { outcome: 'rejected' as const, reason: reason as 'voting-closed' } })),
+  linkError.map((error) => ({ ok: false as const, error })),
+);
+const flapResult: fc.Arbitrary<BallotBoxResult> = fc.oneof(fc.constant({ ok: true as const }), fc.constantFrom('disconnected', 'timeout', 'cover-open', 'flap-jammed', 'refused').map((error) => ({ ok: false as const, error: error as 'timeout' })));
+const controllerEvent: fc.Arbitrary<BallotBoxEvent> = fc.oneof(
+  fc.constant({ kind: 'deposit' as const, count: 1 }),
+  fc.constantFrom('command', 'deposit', 'timeout', 'watchdog', 'cover-opened', 'power-up').map((reason) => ({ kind: 'flap-closed' as const, reason: reason as 'timeout' })),
+  fc.constantFrom<BallotBoxEvent>({ kind: 'flap-opened' }, { kind: 'flap-jammed', while: 'closing' }, { kind: 'cover-opened' }, { kind: 'cover-closed' }, { kind: 'controller-restarted' }, { kind: 'connection-lost' }, { kind: 'connection-restored' }),
+);
+/** `null` ticket: the one the machine is waiting for right now (a timely answer); a number: a stale or stray one. */
+const ticket = fc.option(fc.integer({ min: 0, max: 40 }), { nil: null });
+type Action = { input: Input; current: boolean };
+const phase = fc.oneof({ weight: 12, arbitrary: fc.constant('open' as const) }, { weight: 1, arbitrary: fc.constantFrom('preparation' as const, 'halted' as const, 'closed' as const) });
+const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...valid).map((bytes) => ({ input: { kind: 'decoded', bytes } as Input, current: false })) },
+  { weight: 2, arbitrary: fc.constantFrom(...refusable, pairing).map((bytes) => ({ input: { kind: 'decoded', bytes } as Input, current: false })) },
+  { weight: 1, arbitrary: fc.constantFrom<Input>({ kind: 'unreadable' }, { kind: 'multiple-codes' }, { kind: 'confirm-box-empty' }, { kind: 'scanner-fault', detail: 'x' }).map((input) => ({ input, current: false })) },
+  { weight: 3, arbitrary: fc.tuple(ticket, fc.oneof({ weight: 3, arbitrary: phase.map(status) }, { weight: 1, arbitrary: linkError.map((error) => ({ ok: false as const, error })) })).map(([tk, result]) => ({ input: { kind: 'status', ticket: tk ?? 0, result } as Input, current: tk === null })) },
+  { weight: 8, arbitrary: fc.tuple(ticket, registerResult).map(([tk, result]) => ({ input: { kind: 'register-answer', ticket: tk ?? 0, result } as Input, current: tk === null })) },
+  { weight: 5, arbitrary: fc.tuple(ticket, flapResult).map(([tk, result]) => ({ input: { kind: 'flap-answer', ticket: tk ?? 0, result } as Input, current: tk === null })) },
+  { weight: 3, arbitrary: controllerEvent.map((event) => ({ input: { kind: 'controller-event', event } as Input, current: false })) },
+  { weight: 1, arbitrary: fc.constantFrom<BallotBoxStatus>(connected, connected, connected, { kind: 'disconnected', reason: 'silent' }, { ...connected, cover: 'open' }).map((st) => ({ input: { kind: 'controller-status', status: st } as Input, current: false })) },
+  { weight: 4, arbitrary: fc.tuple(ticket, fc.constantFrom('retry', 'backstop', 'refusal', 'notice')).map(([tk, timer]) => ({ input: { kind: 'timer', timer: timer as 'retry', ticket: tk ?? 0 } as Input, current: tk === null })) },
+);
+
+function currentTicket(m: BoxModel, input: Input): number | undefined {
+  const st = m.state;
+  if (input.kind === 'timer' && input.timer === 'refusal') return st.kind === 'refused' ? st.ticket : undefined;
+  if (input.kind === 'timer' && input.timer === 'notice') return m.notice?.ticket;
+  switch (st.kind) {
+    case 'verifying':
+      return st.ticket;
+    case 'registering':
+    case 'opening':
+    case 'flap-open':
+      return st.pending.ticket;
+    default:
+      return undefined;
+  }
+}
+
+t.test('property: the flap opens only on a registration of a valid ballot; never twice per answer; green only with the flap open; no id in a log', async (t) => {
+  await fc.assert(
+    fc.property(fc.boolean(), fc.array(action, { minLength: 1, maxLength: 60 }), (fresh, actions) => {
+      // Mostly a box already paired with an open console, so that ballots get far.
+      let m = fresh ? step(config, initialModel(false), { kind: 'controller-status', status: connected }, 0).model : ready();
+      let now = 0;
+      for (const a of actions) {
+        now += 137;
+        let input = a.input;
+        if (a.current) {
+          const tk = currentTicket(m, input);
+          if (tk === undefined) continue;
+          input = { ...input, ticket: tk } as Input;
+        }
+        const before = m;
+        const r = step(config, m, input, now);
+        m = r.model;
+        const opens = r.commands.filter((c) => c.kind === 'open-flap');
+        if (opens.length > 0) {
+          // Only a timely register answer that is a registration (or an accepted duplicate) opens.
+          if (opens.length !== 1) return false;
+          if (input.kind !== 'register-answer' || !input.result.ok || input.result.value.outcome === 'rejected') return false;
+          if (before.state.kind !== 'registering' || before.state.pending.ticket !== input.ticket) return false;
+          if (!validHex.has(toHex(before.state.pending.signed))) return false;
+        }
+        for (const c of r.commands) {
+          if (c.kind === 'register' && !validHex.has(toHex(c.signed))) return false;
+          if (c.kind === 'set-leds' && c.green !== 'off' && m.state.kind !== 'flap-open') return false;
+          if (c.kind === 'log' || c.kind === 'tell-console') {
+            const text = JSON.stringify(c);
+            if (ids.some((id) => text.includes(id))) return false;
+          }
+        }
+        if (m.state.kind === 'flap-open' && before.state.kind !== 'flap-open' && before.state.kind !== 'opening') return false;
+        // After closing, no new ballot is sent to the console (a retry of one already sent may be).
+        if ((before.closedForDay || m.closedForDay) && (input.kind === 'decoded' || input.kind === 'status') && r.commands.some((c) => c.kind === 'register')) return false;
+      }
+      return true;
+    }),
+    { numRuns: 3000 },
+  );
+  t.pass('3000 random days');
+});
