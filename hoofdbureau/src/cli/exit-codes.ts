@@ -11,6 +11,11 @@ export const EXIT = {
    * stdout: no partial result.
    */
   undecided: 3,
+  /**
+   * A stick (or a re-scan) is refused: it does not verify, or it differs from what is already
+   * imported for its polling station. stderr says which file, which record and what to do.
+   */
+  refused: 4,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -2,12 +2,17 @@ import type { Command } from './command.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { nodeIo, type CliIo } from './io.ts';
 import { seatsCommand } from './seats.ts';
+import { checkCommand } from './check.ts';
+import { importCommand } from './import.ts';
+import { resultsCommand } from './results.ts';
+import { rescanCommand } from './rescan.ts';
+import { pvCommand } from './pv.ts';
+import { exportCommand } from './export.ts';
+import { serveCommand } from './serve.ts';
+import { recountCommand } from './recount.ts';
 
-/**
- * `hoofdbureau <command> [args]`: a small dispatcher. Each command lives in its own file;
- * `check`, `import` and `results` join `seats` here.
- */
-export const commands: readonly Command[] = [seatsCommand];
+/** `hoofdbureau <command> [args]`: a small dispatcher. Each command lives in its own file. */
+export const commands: readonly Command[] = [checkCommand, importCommand, rescanCommand, resultsCommand, pvCommand, exportCommand, recountCommand, serveCommand, seatsCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
@@ -16,7 +21,8 @@ function usage(): string {
     '',
     ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
-    'exit codes: 0 done, 1 internal error, 2 bad usage or malformed input, 3 the law needs data the input lacks',
+    'exit codes: 0 done, 1 internal error, 2 bad usage or malformed input, 3 the law needs data the input lacks,',
+    '            4 stick or re-scan refused (invalid, or different from what is already imported)',
     '',
   ].join('\n');
 }

@@ -1,0 +1,299 @@
+// The import of one polling station: one SQLite transaction, all of it or nothing (decree
+// art. 24; in 2018 pulled sticks left six polling stations partly counted). Only verified data
+// reaches this point; the transaction then
+//   - refuses a second import of the same polling station unless it is the identical copy
+//     ("al ingelezen, identiek"), and reports any other difference without merging anything;
+//   - inserts the ballots, the station's tallies, adds them to the materialised totals and
+//     stores the intermediate result.
+// Any failure inside (a constraint, a full disk, a crash) rolls all of it back.
+// BEGIN IMMEDIATE takes the write lock before the duplicate check, so two processes importing
+// the two sticks of one station at the same moment cannot both pass it.
+import type { Statement } from 'better-sqlite3';
+import { BALLOT_ID_BYTES } from '@ovs/ballot';
+import { bytesEqual, toHex } from '@ovs/crypto';
+import type { StickContent, StickSummary, StationRef } from '../stick/check-job.ts';
+import type { Problem } from '../stick/problems.ts';
+import type { HoofdbureauDb } from './open-db.ts';
+import { readTotals, totalsJson } from './totals.ts';
+
+export type ImportSource = 'stick' | 'kopie' | 'herscan';
+
+export interface RescanRecord {
+  sessionCertificate: Uint8Array;
+  /** Counts for the PV: scanned, accepted, duplicates, refused per reason. */
+  report: Record<string, unknown>;
+}
+
+export interface ImportRequest {
+  station: StationRef;
+  path: string | null;
+  source: ImportSource;
+  content: StickContent;
+  /** For a stick (original or copy). */
+  summary?: StickSummary;
+  /** For a re-scan. */
+  rescan?: RescanRecord;
+  /** For the PV: why the copy or a re-scan was used. */
+  note?: string;
+  now?: Date;
+}
+
+export type ImportOutcome =
+  | { kind: 'imported'; station: number; seq: number; ballots: number; source: ImportSource; note: string | null }
+  | { kind: 'identical'; station: number; importedAt: string; source: ImportSource }
+  | { kind: 'mismatch'; station: number; differences: string[] }
+  | { kind: 'refused'; station: number; problem: Problem };
+
+interface ImportRow {
+  station: number;
+  seq: number;
+  source: ImportSource;
+  imported_at: string;
+  ballots: number;
+  closing_hash: Buffer | null;
+  store_hash: Buffer | null;
+  closing_json: Buffer | null;
+  closing_short_hash: string | null;
+  store_short_hash: string | null;
+}
+
+export type PriorState =
+  | { kind: 'new' }
+  | { kind: 'identical'; importedAt: string; source: ImportSource }
+  | { kind: 'mismatch'; differences: string[] };
+
+const importRow = (db: HoofdbureauDb, station: number): ImportRow | undefined =>
+  db.sqlite
+    .prepare('SELECT station, seq, source, imported_at, ballots, closing_hash, store_hash, closing_json, closing_short_hash, store_short_hash FROM import WHERE station = ?')
+    .get(station) as ImportRow | undefined;
+
+/**
+ * How a verified stick relates to what is already imported for its polling station. The same
+ * closing record (its SHA-256 fixes the ballot store, the event log and the session) and the
+ * same store hash: the identical copy.
+ */
+export function priorState(db: HoofdbureauDb, summary: StickSummary, content?: StickContent): PriorState {
+  const row = importRow(db, summary.station.number);
+  if (!row) return { kind: 'new' };
+  if (row.source !== 'herscan' && row.closing_hash && row.store_hash && bytesEqual(row.closing_hash, summary.closingHash) && bytesEqual(row.store_hash, summary.storeHash)) {
+    return { kind: 'identical', importedAt: row.imported_at, source: row.source };
+  }
+  return { kind: 'mismatch', differences: differences(db, row, summary, content) };
+}
+
+function differences(db: HoofdbureauDb, row: ImportRow, summary: StickSummary, content?: StickContent): string[] {
+  const out: string[] = [];
+  if (row.source === 'herscan') out.push('dit stembureau werd al ingelezen door de stembiljetten opnieuw in te scannen');
+  const c = summary.closing;
+  let imported: { sessionId?: string; registeredBallots?: number; closedAt?: string; registeredPerElection?: Record<string, number> } = {};
+  if (row.closing_json) {
+    try {
+      imported = JSON.parse(Buffer.from(row.closing_json).toString('utf8')) as typeof imported;
+    } catch {
+      imported = {};
+    }
+  }
+  if (imported.sessionId !== undefined && imported.sessionId !== toHex(c.sessionId)) out.push('een andere opening van het stembureau (andere sessie)');
+  if (row.ballots !== c.registeredBallots) out.push(`${c.registeredBallots} stembiljetten op deze stick, ${row.ballots} ingelezen`);
+  for (const [election, n] of Object.entries(c.registeredPerElection)) {
+    const before = imported.registeredPerElection?.[election];
+    if (before !== undefined && before !== n) out.push(`${election}: ${n} stembiljetten op deze stick, ${before} ingelezen`);
+  }
+  if (row.store_short_hash && row.store_short_hash !== summary.storeShortHash) {
+    out.push(`controlecode stembiljetten ${summary.storeShortHash} op deze stick, ${row.store_short_hash} ingelezen`);
+  }
+  if (imported.closedAt !== undefined && imported.closedAt !== c.closedAt) out.push(`afgesloten om ${c.closedAt} op deze stick, ${imported.closedAt} ingelezen`);
+  if (content) {
+    const known = new Set((db.sqlite.prepare('SELECT ballot_id FROM ballot WHERE station = ?').raw().all(row.station) as Array<[Buffer]>).map(([id]) => id.toString('hex')));
+    let onlyHere = 0;
+    for (let i = 0; i < content.count; i++) {
+      const id = Buffer.from(content.ids.buffer, content.ids.byteOffset + i * BALLOT_ID_BYTES, BALLOT_ID_BYTES).toString('hex');
+      if (known.has(id)) known.delete(id);
+      else onlyHere++;
+    }
+    if (onlyHere > 0) out.push(`${onlyHere} stembiljet(ten) staan alleen op deze stick`);
+    if (known.size > 0) out.push(`${known.size} ingelezen stembiljet(ten) ontbreken op deze stick`);
+  }
+  if (row.closing_short_hash && out.length === 0) out.push('de afsluiting (kerncijfers) verschilt van de ingelezen stick');
+  return out;
+}
+
+interface Statements {
+  insertImport: Statement;
+  insertBallot: Statement;
+  insertBallots: Statement;
+  insertTally: Statement;
+  insertListTally: Statement;
+  insertCandidateTally: Statement;
+  addTotal: Statement;
+  addListTotal: Statement;
+  addCandidateTotal: Statement;
+  insertIntermediate: Statement;
+  insertAttempt: Statement;
+}
+
+/** Rows per multi-row ballot INSERT: fewer statement executions for the same B-tree work. */
+const BATCH = 64;
+
+const cache = new WeakMap<HoofdbureauDb, Statements>();
+
+function statements(db: HoofdbureauDb): Statements {
+  const known = cache.get(db);
+  if (known) return known;
+  const s = db.sqlite;
+  const made: Statements = {
+    insertImport: s.prepare(
+      `INSERT INTO import (station, seq, source, imported_at, path, ballots, session_certificate, closing_hash, closing_short_hash, store_hash, store_short_hash,
+                           closing_json, closing_sig, session_json, session_sig, label, events_log, rescan_json, note)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM import), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+    ),
+    insertBallot: s.prepare('INSERT INTO ballot (station, ballot_id, signed, vote) VALUES (?, ?, ?, ?)'),
+    insertBallots: s.prepare(`INSERT INTO ballot (station, ballot_id, signed, vote) VALUES ${Array.from({ length: BATCH }, () => '(?, ?, ?, ?)').join(', ')}`),
+    insertTally: s.prepare('INSERT INTO tally (station, election, ballots, blank) VALUES (?, ?, ?, ?)'),
+    insertListTally: s.prepare(
+      'INSERT INTO list_tally (station, election, list, stemcijfer, top_box_only, with_candidates, top_box_and_candidates) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertCandidateTally: s.prepare('INSERT INTO candidate_tally (station, election, list, position, votes) VALUES (?, ?, ?, ?, ?)'),
+    addTotal: s.prepare(
+      `INSERT INTO total (election, stations, ballots, blank) VALUES (?, 1, ?, ?)
+       ON CONFLICT (election) DO UPDATE SET stations = stations + 1, ballots = ballots + excluded.ballots, blank = blank + excluded.blank`,
+    ),
+    addListTotal: s.prepare(
+      `INSERT INTO list_total (election, list, stemcijfer, top_box_only, with_candidates, top_box_and_candidates) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (election, list) DO UPDATE SET stemcijfer = stemcijfer + excluded.stemcijfer, top_box_only = top_box_only + excluded.top_box_only,
+         with_candidates = with_candidates + excluded.with_candidates, top_box_and_candidates = top_box_and_candidates + excluded.top_box_and_candidates`,
+    ),
+    addCandidateTotal: s.prepare(
+      `INSERT INTO candidate_total (election, list, position, votes) VALUES (?, ?, ?, ?)
+       ON CONFLICT (election, list, position) DO UPDATE SET votes = votes + excluded.votes`,
+    ),
+    insertIntermediate: s.prepare('INSERT INTO intermediate (seq, station, at, stations_imported, totals_json) VALUES (?, ?, ?, (SELECT COUNT(*) FROM import), ?)'),
+    insertAttempt: s.prepare(
+      `INSERT INTO attempt (at, action, path, station, station_verified, outcome, code, file, record, message, closing_short_hash, store_short_hash, details_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  };
+  cache.set(db, made);
+  return made;
+}
+
+export interface AttemptInput {
+  action: 'import' | 'herscan';
+  path: string | null;
+  station: number | null;
+  stationVerified: boolean;
+  outcome: 'ingelezen' | 'identiek' | 'verschil' | 'geweigerd';
+  problem?: Problem;
+  message: string;
+  summary?: StickSummary;
+  details?: unknown;
+  now?: Date;
+}
+
+export function recordAttempt(db: HoofdbureauDb, a: AttemptInput): void {
+  statements(db).insertAttempt.run(
+    (a.now ?? new Date()).toISOString(),
+    a.action,
+    a.path,
+    a.station,
+    a.stationVerified ? 1 : 0,
+    a.outcome,
+    a.problem?.code ?? null,
+    a.problem?.file ?? null,
+    a.problem?.record ?? null,
+    a.message,
+    a.summary?.closingShortHash ?? null,
+    a.summary?.storeShortHash ?? null,
+    a.details === undefined ? null : JSON.stringify(a.details),
+  );
+}
+
+const buf = (u: Uint8Array | undefined): Buffer | null => (u ? Buffer.from(u.buffer, u.byteOffset, u.byteLength) : null);
+
+export function importChecked(db: HoofdbureauDb, req: ImportRequest): ImportOutcome {
+  const st = statements(db);
+  const now = (req.now ?? new Date()).toISOString();
+  const station = req.station.number;
+  const action = req.source === 'herscan' ? 'herscan' : 'import';
+  const attempt = (outcome: AttemptInput['outcome'], message: string, extra: Partial<AttemptInput> = {}): void =>
+    recordAttempt(db, { action, path: req.path, station, stationVerified: true, outcome, message, ...(req.summary ? { summary: req.summary } : {}), now: req.now ?? new Date(), ...extra });
+
+  const run = db.sqlite.transaction((): ImportOutcome => {
+    if (importRow(db, station)) {
+      const prior: PriorState = req.summary ? priorState(db, req.summary, req.content) : { kind: 'mismatch', differences: ['dit stembureau werd al ingelezen'] };
+      switch (prior.kind) {
+        case 'identical':
+          attempt('identiek', 'al ingelezen, identiek');
+          return { kind: 'identical', station, importedAt: prior.importedAt, source: prior.source };
+        case 'mismatch':
+          attempt('verschil', `verschilt van de ingelezen gegevens: ${prior.differences.join('; ')}`, { details: prior.differences });
+          return { kind: 'mismatch', station, differences: prior.differences };
+        case 'new':
+          throw new Error('importChecked: import row vanished inside the transaction');
+        default: {
+          const never: never = prior;
+          throw new Error(String(never));
+        }
+      }
+    }
+    const s = req.summary;
+    const content = req.content;
+    const seqRow = st.insertImport.get(
+      station,
+      req.source,
+      now,
+      req.path,
+      content.count,
+      buf(s?.sessionCertificate ?? req.rescan?.sessionCertificate),
+      buf(s?.closingHash),
+      s?.closingShortHash ?? null,
+      buf(s?.storeHash),
+      s?.storeShortHash ?? null,
+      buf(s?.raw.closingJson),
+      buf(s?.raw.closingSig),
+      buf(s?.raw.sessionJson),
+      buf(s?.raw.sessionSig),
+      buf(s?.raw.label),
+      buf(s?.raw.events),
+      req.rescan ? JSON.stringify(req.rescan.report) : null,
+      req.note ?? null,
+    ) as { seq: number };
+
+    insertBallots(st, station, content);
+
+    for (const { election, tally } of content.tallies) {
+      st.insertTally.run(station, election, tally.ballots, tally.blank);
+      st.addTotal.run(election, tally.ballots, tally.blank);
+      for (const l of tally.lists) {
+        st.insertListTally.run(station, election, l.number, l.stemcijfer, l.topBoxOnly, l.withCandidates, l.topBoxAndCandidates);
+        st.addListTotal.run(election, l.number, l.stemcijfer, l.topBoxOnly, l.withCandidates, l.topBoxAndCandidates);
+        l.preferenceVotes.forEach((votes, i) => {
+          st.insertCandidateTally.run(station, election, l.number, i + 1, votes);
+          st.addCandidateTotal.run(election, l.number, i + 1, votes);
+        });
+      }
+    }
+    st.insertIntermediate.run(seqRow.seq, station, now, totalsJson(readTotals(db)));
+    attempt('ingelezen', `ingelezen: ${content.count} stembiljetten`);
+    return { kind: 'imported', station, seq: seqRow.seq, ballots: content.count, source: req.source, note: req.note ?? null };
+  });
+
+  return run.immediate();
+}
+
+function insertBallots(st: Statements, station: number, content: StickContent): void {
+  const idOf = (i: number): Buffer => Buffer.from(content.ids.buffer, content.ids.byteOffset + i * BALLOT_ID_BYTES, BALLOT_ID_BYTES);
+  const signedOf = (i: number): Buffer => Buffer.from(content.signed.buffer, content.signed.byteOffset + content.offsets[i]!, content.offsets[i + 1]! - content.offsets[i]!);
+  let i = 0;
+  const params: unknown[] = new Array<unknown>(BATCH * 4);
+  for (; i + BATCH <= content.count; i += BATCH) {
+    for (let k = 0; k < BATCH; k++) {
+      params[k * 4] = station;
+      params[k * 4 + 1] = idOf(i + k);
+      params[k * 4 + 2] = signedOf(i + k);
+      params[k * 4 + 3] = content.votes[i + k];
+    }
+    st.insertBallots.run(params);
+  }
+  for (; i < content.count; i++) st.insertBallot.run(station, idOf(i), signedOf(i), content.votes[i]);
+}

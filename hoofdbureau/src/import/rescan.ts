@@ -1,0 +1,255 @@
+// Re-scan mode (decree art. 24, third paragraph): when neither stick of a polling station can be
+// imported, a ballot box connected to the hoofdbureau scans all its paper ballots again. The
+// input is what such a box produces: the scanned barcode payloads (payload ‖ signature, as
+// printed), for one polling station, plus the station's session certificate(s) — from
+// session.json on either stick (signed by the stembureau) or from an activation card.
+//
+// Every scan is verified as the ballot box does: package, polling station, the session key's
+// signature, the strict decoder, no test ballot. A ballot scanned twice counts once (its random
+// id). Ballots that fail are left out and listed for the PV (art. 19: "het hoofdbureau maakt
+// daarvan melding in het proces-verbaal"). The accepted ballots are then imported atomically,
+// marked 'herscan', with that note.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fromBase64, toHex, Verifier } from '@ovs/crypto';
+import { findStation } from '@ovs/election';
+import { BALLOT_ID_BYTES, createBallotContext, HASH_PREFIX_BYTES, openSignedBallot, verifySessionCertificate, type Ballot } from '@ovs/ballot';
+import { countChoices, type ElectionChoice } from '@ovs/results';
+import { decodeSessionRecord, decodeSignatureFile, FILES, SESSION_SIGNATURE_DOMAIN, verifyRecord } from '@ovs/stick';
+import { importChecked, recordAttempt } from '../db/import-tx.ts';
+import type { ElectionTally, StickContent } from '../stick/check-job.ts';
+import { advice, hoofdbureauProblem, type Problem } from '../stick/problems.ts';
+import { voteText } from '../stick/vote-text.ts';
+import type { StickContext } from './import-stick.ts';
+import type { ImportReport } from './reports.ts';
+
+export const RESCAN_FORMAT = 'ovs-herscan/1';
+
+export interface RescanInput {
+  station: number;
+  /** Every barcode payload the box read, in any order, duplicates included. */
+  scans: readonly Uint8Array[];
+  /** Session certificates of the station (e.g. read from an activation card). */
+  sessionCertificates?: readonly Uint8Array[];
+  /** A stick folder whose signed session.json gives the certificate (the ballots on it may be unreadable). */
+  sessionFrom?: string;
+  /** Registered ballots according to the kerncijferrapport, when known: compared in the PV note. */
+  expectedBallots?: number;
+  /** Where the input came from, for the attempt log. */
+  path?: string;
+}
+
+export type RescanFileResult = { ok: true; input: RescanInput } | { ok: false; message: string };
+
+/**
+ * The file a re-scanning box writes:
+ *   {"format":"ovs-herscan/1","station":4,"scans":["<base64>",…],
+ *    "sessionCertificates":["<base64>",…],"expectedBallots":612}
+ * (`sessionCertificates` and `expectedBallots` optional).
+ */
+export function decodeRescanFile(text: string): RescanFileResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'geen geldige JSON' };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, message: 'geen JSON-object' };
+  const o = json as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!['format', 'station', 'scans', 'sessionCertificates', 'expectedBallots'].includes(k)) return { ok: false, message: `onbekend veld "${k}"` };
+  if (o.format !== RESCAN_FORMAT) return { ok: false, message: `veld format: niet "${RESCAN_FORMAT}"` };
+  if (typeof o.station !== 'number' || !Number.isInteger(o.station) || o.station < 1 || o.station > 999) return { ok: false, message: 'veld station: geen stembureaunummer' };
+  const bytesList = (key: string, value: unknown): Uint8Array[] | string => {
+    if (!Array.isArray(value)) return `veld ${key}: geen lijst`;
+    const out: Uint8Array[] = [];
+    for (const [i, v] of value.entries()) {
+      const b = typeof v === 'string' ? fromBase64(v) : undefined;
+      if (!b || b.length === 0) return `veld ${key}[${i}]: geen base64`;
+      out.push(b);
+    }
+    return out;
+  };
+  const scans = bytesList('scans', o.scans);
+  if (typeof scans === 'string') return { ok: false, message: scans };
+  const certs = o.sessionCertificates === undefined ? [] : bytesList('sessionCertificates', o.sessionCertificates);
+  if (typeof certs === 'string') return { ok: false, message: certs };
+  if (o.expectedBallots !== undefined && (typeof o.expectedBallots !== 'number' || !Number.isInteger(o.expectedBallots) || o.expectedBallots < 0)) {
+    return { ok: false, message: 'veld expectedBallots: geen aantal' };
+  }
+  return {
+    ok: true,
+    input: {
+      station: o.station,
+      scans,
+      ...(certs.length > 0 ? { sessionCertificates: certs } : {}),
+      ...(typeof o.expectedBallots === 'number' ? { expectedBallots: o.expectedBallots } : {}),
+    },
+  };
+}
+
+export type ScanRefusal = 'too-short' | 'bad-version' | 'bad-flags' | 'wrong-package' | 'unknown-station' | 'no-election' | 'index-out-of-range' | 'empty-list-vote' | 'nonzero-padding' | 'bad-length' | 'wrong-station' | 'bad-signature' | 'test-ballot' | 'same-id-other-vote';
+
+export const SCAN_REFUSALS: Record<ScanRefusal, string> = {
+  'too-short': 'barcode te kort',
+  'bad-version': 'onbekende versie',
+  'bad-flags': 'ongeldige vlaggen',
+  'wrong-package': 'ander verkiezingspakket',
+  'unknown-station': 'onbekend stembureau',
+  'no-election': 'geen verkiezing',
+  'index-out-of-range': 'ongeldige keuze',
+  'empty-list-vote': 'lege lijststem',
+  'nonzero-padding': 'ongeldige opvulling',
+  'bad-length': 'ongeldige lengte',
+  'wrong-station': 'stembiljet van een ander stembureau',
+  'bad-signature': 'handtekening klopt niet',
+  'test-ballot': 'teststembiljet',
+  'same-id-other-vote': 'zelfde code, andere stem',
+};
+
+export interface RescanReport {
+  scanned: number;
+  accepted: number;
+  duplicates: number;
+  refused: Partial<Record<ScanRefusal, number>>;
+  expectedBallots: number | null;
+}
+
+type StickSession = { ok: true; certificate: Uint8Array; bytes: Uint8Array; signature: Uint8Array } | { ok: false; problem: string };
+
+/** session.json and session.sig of a stick whose ballots may be unreadable. */
+async function sessionFromStick(dir: string): Promise<StickSession> {
+  let bytes: Uint8Array;
+  let sigFile: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(join(dir, FILES.sessionJson)));
+    sigFile = new Uint8Array(await readFile(join(dir, FILES.sessionSig)));
+  } catch {
+    return { ok: false, problem: `${FILES.sessionJson} of ${FILES.sessionSig} ontbreekt op ${dir}.` };
+  }
+  const signature = decodeSignatureFile(sigFile);
+  const record = decodeSessionRecord(bytes);
+  if (!record.ok || !signature) return { ok: false, problem: `${FILES.sessionJson} op ${dir} is onleesbaar.` };
+  return { ok: true, certificate: record.value.sessionCertificate, bytes, signature };
+}
+
+export async function importRescanIn(ctx: StickContext, input: RescanInput): Promise<ImportReport> {
+  const db = ctx.db;
+  const now = (ctx.now ?? (() => new Date()))();
+  const path = input.path ?? input.sessionFrom ?? null;
+  const station = findStation(db.pkg.election, input.station);
+  const refuse = (problem: Problem, verified: boolean): ImportReport => {
+    recordAttempt(db, { action: 'herscan', path, station: input.station, stationVerified: verified, outcome: 'geweigerd', problem, message: problem.message, now });
+    return { kind: 'refused', path, station: input.station, stationVerified: verified, problem, advice: advice(problem) };
+  };
+  if (!station) return refuse(hoofdbureauProblem('rescan-input', `stembureau ${input.station} staat niet in het verkiezingspakket.`), false);
+  if (!ctx.hoofdbureauPrivateKey) throw new Error('importRescanIn: the hoofdbureau key is needed to import');
+  const stembureauKey = fromBase64(station.stembureauKey.publicKey);
+  const stembureau = stembureauKey ? Verifier.from(stembureauKey) : undefined;
+  if (!stembureauKey || !stembureau) throw new Error(`importRescanIn: station ${station.number} has no usable key in a verified package`);
+
+  // Certificates: every one must be the station's, signed by its stembureau key.
+  const candidates = [...(input.sessionCertificates ?? [])];
+  if (input.sessionFrom) {
+    const session = await sessionFromStick(input.sessionFrom);
+    if (!session.ok) return refuse(hoofdbureauProblem('rescan-certificate', session.problem, { file: FILES.sessionJson }), true);
+    if (!verifyRecord(SESSION_SIGNATURE_DOMAIN, session.bytes, session.signature, stembureau)) {
+      return refuse(hoofdbureauProblem('rescan-certificate', `${FILES.sessionSig}: de handtekening van het stembureau over ${FILES.sessionJson} klopt niet.`, { file: FILES.sessionSig }), true);
+    }
+    candidates.push(session.certificate);
+  }
+  const verifiers: Verifier[] = [];
+  for (const cert of candidates) {
+    const checked = verifySessionCertificate(cert, { hashPrefix: db.pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: station.number, stembureauPublicKey: stembureauKey });
+    if (!checked.ok) return refuse(hoofdbureauProblem('rescan-certificate', `een sessiecertificaat is ongeldig (${checked.error}).`), true);
+    verifiers.push(checked.verifier);
+  }
+  if (verifiers.length === 0) return refuse(hoofdbureauProblem('rescan-certificate', `geen sessiecertificaat voor stembureau ${station.number}.`), true);
+
+  const context = createBallotContext(db.pkg);
+  const byId = new Map<string, { ballot: Ballot; signed: Uint8Array }>();
+  const report: RescanReport = { scanned: input.scans.length, accepted: 0, duplicates: 0, refused: {}, expectedBallots: input.expectedBallots ?? null };
+  const refuseScan = (why: ScanRefusal): void => {
+    report.refused[why] = (report.refused[why] ?? 0) + 1;
+  };
+  for (const scan of input.scans) {
+    const opened = openSignedBallot(context, scan, station.number, verifiers);
+    if (!opened.ok) {
+      refuseScan(opened.error);
+      continue;
+    }
+    if (opened.ballot.test) {
+      refuseScan('test-ballot');
+      continue;
+    }
+    const id = toHex(opened.ballot.ballotId);
+    const known = byId.get(id);
+    if (known) {
+      if (Buffer.compare(known.signed, scan) === 0) report.duplicates++;
+      else refuseScan('same-id-other-vote');
+      continue;
+    }
+    byId.set(id, { ballot: opened.ballot, signed: new Uint8Array(scan) });
+  }
+  report.accepted = byId.size;
+  if (byId.size === 0) return refuse(hoofdbureauProblem('rescan-empty', `geen enkel geldig stembiljet van stembureau ${station.number} in ${report.scanned} scans.`), true);
+
+  const ballots = [...byId.values()].sort((a, b) => Buffer.compare(a.ballot.ballotId, b.ballot.ballotId));
+  const tallies: ElectionTally[] = [];
+  for (const layout of context.stations.get(station.number) ?? []) {
+    const election = db.pkg.election.elections.find((e) => e.id === layout.id)!;
+    const choices: ElectionChoice[] = [];
+    for (const b of ballots) for (const ev of b.ballot.vote.elections) if (ev.election === layout.id) choices.push(ev.choice);
+    const counted = countChoices({ lists: election.lists.map((l) => ({ number: l.number, candidates: l.candidates.length })) }, choices);
+    if (!counted.ok) throw new Error(`importRescanIn: a verified ballot cannot be counted (${counted.error})`);
+    tallies.push({ election: layout.id, tally: counted.tally });
+  }
+  const content = packBallots(ballots, tallies);
+  const refusedText = (Object.keys(SCAN_REFUSALS) as ScanRefusal[])
+    .filter((why) => report.refused[why])
+    .map((why) => `${report.refused[why]} ${SCAN_REFUSALS[why]}`)
+    .join(', ');
+  const expectedText =
+    report.expectedBallots === null ? '' : report.expectedBallots === report.accepted ? `; gelijk aan de ${report.expectedBallots} geregistreerde stemmen van het kerncijferrapport` : `; het kerncijferrapport vermeldt ${report.expectedBallots} geregistreerde stemmen`;
+  const note =
+    `Beide gegevensdragers waren onbruikbaar; alle stembiljetten werden opnieuw ingescand (decreet art. 24, derde lid): ${report.scanned} scans, ` +
+    `${report.accepted} stembiljetten geteld, ${report.duplicates} dubbel gescand${refusedText ? `, geweerd: ${refusedText}` : ''}${expectedText}.`;
+  const outcome = importChecked(db, {
+    station: { number: station.number, name: station.name, deelgebied: station.deelgebied },
+    path,
+    source: 'herscan',
+    content,
+    rescan: { sessionCertificate: candidates[0]!, report: { ...report } },
+    note,
+    now,
+  });
+  const ref = { number: station.number, name: station.name, deelgebied: station.deelgebied };
+  switch (outcome.kind) {
+    case 'imported':
+      return { kind: 'imported', path, station: ref, seq: outcome.seq, ballots: outcome.ballots, source: 'herscan', note: outcome.note };
+    case 'identical':
+      return { kind: 'identical', path, station: ref, importedAt: outcome.importedAt };
+    case 'mismatch':
+      return { kind: 'mismatch', path, station: ref, differences: outcome.differences };
+    case 'refused':
+      return { kind: 'refused', path, station: station.number, stationVerified: true, problem: outcome.problem, advice: advice(outcome.problem) };
+    default: {
+      const never: never = outcome;
+      throw new Error(String(never));
+    }
+  }
+}
+
+function packBallots(ballots: ReadonlyArray<{ ballot: Ballot; signed: Uint8Array }>, tallies: ElectionTally[]): StickContent {
+  const ids = new Uint8Array(ballots.length * BALLOT_ID_BYTES);
+  const offsets = new Uint32Array(ballots.length + 1);
+  const signed = new Uint8Array(ballots.reduce((n, b) => n + b.signed.length, 0));
+  let at = 0;
+  ballots.forEach((b, i) => {
+    ids.set(b.ballot.ballotId, i * BALLOT_ID_BYTES);
+    offsets[i] = at;
+    signed.set(b.signed, at);
+    at += b.signed.length;
+  });
+  offsets[ballots.length] = at;
+  return { count: ballots.length, ids, signed, offsets, votes: ballots.map((b) => voteText(b.ballot.vote)), tallies };
+}

@@ -1,0 +1,38 @@
+// Incidents and interruptions recorded by the polling stations, read back from the event logs
+// stored with each import (their chain was verified at import), for the hoofdbureau's PV.
+import { fromHex } from '@ovs/crypto';
+import { incidentsOf, parseEventLog } from '@ovs/stick';
+import type { HoofdbureauDb } from '../db/open-db.ts';
+
+export interface StationIncident {
+  station: number;
+  text: string;
+}
+
+const KINDS: Record<string, string> = {
+  defect: 'defect',
+  assistance: 'bijstand aan een kiezer',
+  'witness-remark': 'opmerking van een getuige',
+  'expert-visit': 'bezoek van een deskundige',
+  other: 'ander incident',
+};
+
+export function readIncidents(db: HoofdbureauDb): StationIncident[] {
+  const rows = db.sqlite.prepare('SELECT station, events_log, closing_json FROM import WHERE events_log IS NOT NULL ORDER BY station').all() as Array<{
+    station: number;
+    events_log: Buffer;
+    closing_json: Buffer;
+  }>;
+  const out: StationIncident[] = [];
+  for (const row of rows) {
+    const sessionId = fromHex((JSON.parse(row.closing_json.toString('utf8')) as { sessionId: string }).sessionId);
+    if (!sessionId) continue;
+    const log = parseEventLog(new Uint8Array(row.events_log), sessionId, undefined);
+    if (!log.ok) continue;
+    for (const e of incidentsOf(log.log.events)) out.push({ station: row.station, text: `${KINDS[e.kind] ?? e.kind}: ${e.description}` });
+    for (const e of log.log.events) {
+      if (e.type === 'interruption') out.push({ station: row.station, text: `onderbreking: stick ${e.stick} (${e.reason})` });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+// Verifying sticks on every core: a small pool of worker threads, each checking whole sticks.
+// A bulk import keeps the pool busy while the main thread inserts the previous stick, so the
+// hot loop (one AEAD open and one Ed25519 verification per ballot) runs in parallel.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { checkStickDir, type CheckKeys, type StickCheck } from './check-job.ts';
+import type { CheckReply, CheckRequest } from './check-worker.ts';
+
+export interface StickChecker {
+  check(dir: string, keys: CheckKeys): Promise<StickCheck>;
+  /** How many checks can usefully be in flight at once. */
+  readonly size: number;
+  /** Resolves when every thread has loaded its code. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Checks on the calling thread: for one stick at a time (no worker start-up). */
+export const inlineChecker: StickChecker = {
+  check: checkStickDir,
+  size: 1,
+  ready: async () => undefined,
+  close: async () => undefined,
+};
+
+/** Checks queued per worker: one running, one waiting, so a worker never idles between sticks. */
+const DEPTH = 2;
+
+interface Pending {
+  resolve: (r: StickCheck) => void;
+  reject: (e: Error) => void;
+}
+
+export function createCheckPool(size = availableParallelism()): StickChecker {
+  const workers: Worker[] = [];
+  const queue: Array<{ request: CheckRequest; pending: Pending }> = [];
+  const inFlight = new Map<Worker, Map<number, Pending>>();
+  const started: Array<Promise<void>> = [];
+  let next = 1;
+  let closed = false;
+
+  const dispatch = (): void => {
+    for (;;) {
+      if (queue.length === 0) return;
+      let best: Worker | undefined;
+      for (const w of workers) if ((inFlight.get(w)?.size ?? 0) < DEPTH && (!best || inFlight.get(w)!.size < inFlight.get(best)!.size)) best = w;
+      if (!best) return;
+      const job = queue.shift()!;
+      inFlight.get(best)!.set(job.request.id, job.pending);
+      best.postMessage(job.request);
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, size); i++) {
+    const worker = new Worker(new URL('./check-worker.js', import.meta.url));
+    inFlight.set(worker, new Map());
+    started.push(
+      new Promise<void>((resolve, reject) => {
+        worker.once('error', reject);
+        worker.on('message', (reply: CheckReply) => {
+          if (reply.id === 0) {
+            resolve();
+            return;
+          }
+          const jobs = inFlight.get(worker)!;
+          const pending = jobs.get(reply.id);
+          jobs.delete(reply.id);
+          // Hand out the next job before the caller's continuation runs (it may block on a commit).
+          dispatch();
+          if (!pending) return;
+          if (reply.result) pending.resolve(reply.result);
+          else pending.reject(new Error(`controle in een werkdraad mislukt: ${reply.crash ?? 'onbekend'}`));
+        });
+      }),
+    );
+    worker.on('error', (error) => {
+      const jobs = inFlight.get(worker)!;
+      for (const pending of jobs.values()) pending.reject(error);
+      jobs.clear();
+    });
+    workers.push(worker);
+  }
+
+  return {
+    size: workers.length * DEPTH,
+    ready: async () => {
+      await Promise.all(started);
+    },
+    check(dir, keys) {
+      if (closed) return Promise.reject(new Error('check pool closed'));
+      return new Promise<StickCheck>((resolve, reject) => {
+        queue.push({ request: { id: next++, dir, keys }, pending: { resolve, reject } });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.pending.reject(new Error('check pool closed'));
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+export { checkStickDir };

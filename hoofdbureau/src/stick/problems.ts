@@ -1,0 +1,86 @@
+// Why a stick (or a re-scan) is refused, for the tired person at the hoofdbureau on election
+// night: the stick library's specific problem (file, record, what), or one of the hoofdbureau's
+// own, plus one plain sentence saying what it means and what to do next.
+import type { StickFile, StickProblem, StickProblemCode } from '@ovs/stick';
+
+export type HoofdbureauProblemCode =
+  /** The folder of the stick does not exist or is not a folder. */
+  | 'no-stick'
+  /** A valid election package, signed by the organiser, but not the one of this hoofdbureau. */
+  | 'other-package'
+  /** Counts recomputed from the ballots differ from the closing record (should be impossible after verification). */
+  | 'count-mismatch'
+  /** Re-scan: the input cannot be read. */
+  | 'rescan-input'
+  /** Re-scan: no valid session certificate for the polling station. */
+  | 'rescan-certificate'
+  /** Re-scan: not a single valid ballot. */
+  | 'rescan-empty';
+
+export type HoofdbureauProblem = {
+  code: HoofdbureauProblemCode;
+  file?: StickFile;
+  record?: string;
+  message: string;
+};
+
+export type Problem = (StickProblem & { source: 'stick' }) | (HoofdbureauProblem & { source: 'hoofdbureau' });
+
+export const stickProblem = (p: StickProblem): Problem => ({ ...p, source: 'stick' });
+export const hoofdbureauProblem = (code: HoofdbureauProblemCode, message: string, where: { file?: StickFile; record?: string } = {}): Problem => ({
+  source: 'hoofdbureau',
+  code,
+  ...where,
+  message,
+});
+
+const COPY = 'Lees de andere stick van dit stembureau in (decreet art. 24); lukt ook dat niet, dan worden alle stembiljetten opnieuw ingescand.';
+
+/** One sentence for the operator: what the problem means and what to do. */
+export function advice(problem: Problem): string {
+  if (problem.source === 'hoofdbureau') {
+    switch (problem.code) {
+      case 'no-stick':
+        return 'De stick is niet gevonden: controleer of hij goed in de lezer zit en of het juiste pad gekozen is.';
+      case 'other-package':
+        return 'Deze stick hoort bij een andere verkiezing of een andere gemeente. Hij wordt niet ingelezen; controleer de enveloppe.';
+      case 'count-mismatch':
+        return `De tellingen op de stick spreken elkaar tegen. ${COPY}`;
+      case 'rescan-input':
+        return 'Het bestand met de opnieuw ingescande stembiljetten is onleesbaar of onvolledig. Scan opnieuw in.';
+      case 'rescan-certificate':
+        return 'Zonder het sessiecertificaat van het stembureau (uit session.json van een van de sticks of van de activeringskaart) kan de herscanning niet gecontroleerd worden.';
+      case 'rescan-empty':
+        return 'Geen enkel geldig stembiljet in de herscanning. Controleer of de stembiljetten van het juiste stembureau zijn.';
+      default: {
+        const never: never = problem;
+        return String(never);
+      }
+    }
+  }
+  return STICK_ADVICE[problem.code];
+}
+
+const STICK_ADVICE: Record<StickProblemCode, string> = {
+  unreadable: `De stick kan niet gelezen worden. ${COPY}`,
+  'missing-file': `Er ontbreekt een bestand op de stick. ${COPY}`,
+  'not-closed': 'Het stembureau werd met deze stick niet afgesloten. De voorzitter moet de stemming afsluiten op de voorzitterscomputer; anders de andere stick.',
+  malformed: `Een bestand op de stick is beschadigd. ${COPY}`,
+  'package-invalid': `Het verkiezingspakket op de stick is gewijzigd of beschadigd. ${COPY}`,
+  'unknown-station': 'De stick noemt een stembureau dat niet in het verkiezingspakket staat. Controleer de enveloppe.',
+  mismatch: `Bestanden op de stick horen niet bij elkaar (ander stembureau, andere opening of ander pakket). ${COPY}`,
+  'bad-signature': `Een handtekening van het stembureau klopt niet: de stick is gewijzigd. ${COPY}`,
+  'bad-certificate': `Het sessiecertificaat van het stembureau is ongeldig. ${COPY}`,
+  'bad-slot': `Het bestand met de stembiljetten is beschadigd. ${COPY}`,
+  'slot-unopenable': `Een stembiljet op de stick is gewijzigd of beschadigd. ${COPY}`,
+  'bad-ballot': `Een stembiljet op de stick is ongeldig. ${COPY}`,
+  'duplicate-ballot': `Een stembiljet staat twee keer op de stick. ${COPY}`,
+  'test-ballot': `Een teststembiljet staat tussen de echte stembiljetten. ${COPY}`,
+  'event-log': `Het logboek van het stembureau is beschadigd of gewijzigd. ${COPY}`,
+  'figures-mismatch': `De kerncijfers van de afsluiting kloppen niet met de inhoud van de stick. ${COPY}`,
+  'store-hash-mismatch': `De stembiljetten zijn gewijzigd na de afsluiting. ${COPY}`,
+  'wrong-hoofdbureau-key': 'De ingestelde sleutel van het hoofdbureau past niet bij dit verkiezingspakket: controleer de configuratie (--key).',
+};
+
+/** "ballots.slots, vak 17: …" — the library's message already names file and record. */
+export const describe = (problem: Problem): string => problem.message;
