@@ -14,7 +14,7 @@ const only = onlyIndex >= 0 ? new Set((args[onlyIndex + 1] ?? '').split(',')) : 
 
 const files = (await readdir(here)).filter((f) => f.endsWith('.bench.ts')).sort();
 const resultsPath = join(here, 'results.json');
-let previous: Record<string, unknown> = {};
+let previous: Record<string, unknown>;
 try {
   previous = JSON.parse(await readFile(resultsPath, 'utf8')) as Record<string, unknown>;
 } catch {
