@@ -4,7 +4,7 @@
 // messages, so that what is tested in machine.test.ts is what runs.
 import type { QrDecoder } from '@ovs/barcode';
 import type { BallotBox, Scanner, ScanInput, Timers } from '@ovs/devices';
-import { createLinkClient, type BoxEvent, type LinkClient, type Transport } from '@ovs/link';
+import { createLinkClient, newEventId, type BoxEvent, type LinkClient, type Transport } from '@ovs/link';
 import type { BoxLog, LogRecord } from './box-log.ts';
 import { displayOf, type DisplayView } from './display.ts';
 import { initialModel, isBusy, step, type BoxModel, type Command, type Input, type MachineConfig, type TimerName } from './machine.ts';
@@ -47,6 +47,8 @@ export interface BoxSnapshot {
 type TimerHandle = ReturnType<Timers['setTimeout']>;
 
 const MAX_ALERTS = 64;
+/** Attempt ids kept for re-use: far more than the scans between a lost answer and the re-scan of that ballot. */
+const MAX_ATTEMPT_IDS = 256;
 
 export class BoxRuntime {
   private model: BoxModel;
@@ -57,7 +59,10 @@ export class BoxRuntime {
   private polling = false;
   private readonly queue: Input[] = [];
   private dispatching = false;
-  private readonly alerts: BoxEvent[] = [];
+  /** Events for the console, each with the id it keeps through every resend (the console applies it once). */
+  private readonly alerts: Array<{ eventId: string; event: BoxEvent }> = [];
+  /** The link's attempt id per claim (machine.ts Pending.claim): random, so it tells nothing of order. */
+  private readonly attemptIds = new Map<number, string>();
   private flushing = false;
   private inFlight = 0;
   private stopped = false;
@@ -221,12 +226,23 @@ export class BoxRuntime {
 
   // ---- commands ---------------------------------------------------------------------------------
 
+  private attemptIdFor(claim: number): string {
+    let id = this.attemptIds.get(claim);
+    if (id === undefined) {
+      id = newEventId();
+      this.attemptIds.set(claim, id);
+      // As many as the machine may still re-use (its unresolved ballots are bounded too).
+      if (this.attemptIds.size > MAX_ATTEMPT_IDS) this.attemptIds.delete(this.attemptIds.keys().next().value as number);
+    }
+    return id;
+  }
+
   private execute(c: Command): void {
     switch (c.kind) {
       case 'register': {
         const link = this.link;
         if (!link) return this.later({ kind: 'register-answer', ticket: c.ticket, result: { ok: false, error: 'unauthenticated' } });
-        this.track(link.register(c.signed).then((result) => this.dispatch({ kind: 'register-answer', ticket: c.ticket, result })));
+        this.track(link.register(c.signed, this.attemptIdFor(c.claim)).then((result) => this.dispatch({ kind: 'register-answer', ticket: c.ticket, result })));
         return;
       }
       case 'fetch-status':
@@ -241,7 +257,7 @@ export class BoxRuntime {
         void this.o.ballotBox.setLeds({ red: c.red, green: c.green });
         return;
       case 'tell-console':
-        this.alerts.push(c.event);
+        this.alerts.push({ eventId: newEventId(), event: c.event });
         if (this.alerts.length > MAX_ALERTS) this.alerts.shift();
         void this.flushAlerts();
         return;
@@ -310,8 +326,8 @@ export class BoxRuntime {
       while (this.alerts.length > 0 && !this.stopped) {
         const link = this.link;
         if (!link) return;
-        const event = this.alerts[0] as BoxEvent;
-        const r = await link.event(event);
+        const next = this.alerts[0] as { eventId: string; event: BoxEvent };
+        const r = await link.event(next.event, next.eventId);
         if (!r.ok && (r.error === 'unreachable' || r.error === 'timeout' || r.error === 'not-ready')) return;
         // Delivered, or refused for good (a malformed or unauthenticated request will not improve).
         this.alerts.shift();

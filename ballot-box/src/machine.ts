@@ -51,6 +51,12 @@ export interface Pending {
   ticket: number;
   id: string;
   signed: Uint8Array;
+  /**
+   * The ticket under which this box first sent this ballot: the shell turns it into the link's
+   * attempt id, the same for every resend and for a re-scan of an unresolved ballot, so the
+   * console can answer "stored by your own request".
+   */
+  claim: number;
 }
 
 export type BoxState =
@@ -107,8 +113,8 @@ export interface BoxModel {
   controller: ControllerView;
   /** The last ballot whose flap this box opened, and whether a deposit followed. Memory only. */
   last: { id: string; deposited: boolean } | null;
-  /** Ballots sent to the console without a definite answer. Memory only, bounded. */
-  unresolved: readonly string[];
+  /** Ballots sent to the console without a definite answer, with their claim. Memory only, bounded. */
+  unresolved: ReadonlyArray<{ id: string; claim: number }>;
   closedForDay: boolean;
   notice: { notice: Notice; ticket: number } | null;
   ticket: number;
@@ -150,7 +156,7 @@ export type LogEntry =
   | { kind: 'notice'; notice: Notice['kind'] };
 
 export type Command =
-  | { kind: 'register'; ticket: number; signed: Uint8Array }
+  | { kind: 'register'; ticket: number; claim: number; signed: Uint8Array }
   | { kind: 'fetch-status'; ticket: number | null }
   | { kind: 'open-flap'; ticket: number; ms: number }
   | { kind: 'close-flap' }
@@ -354,9 +360,11 @@ class Stepper {
   }
 
   private register(check: Extract<BallotCheck, { ok: true }>): void {
-    const pending: Pending = { ticket: this.nextTicket(), id: check.id, signed: check.signed };
+    const ticket = this.nextTicket();
+    const claim = this.m.unresolved.find((u) => u.id === check.id)?.claim ?? ticket;
+    const pending: Pending = { ticket, id: check.id, signed: check.signed, claim };
     this.set({ state: { kind: 'registering', pending, attempt: 1, startedAt: this.now, inDoubt: false, waiting: false } });
-    this.emit({ kind: 'register', ticket: pending.ticket, signed: pending.signed });
+    this.emit({ kind: 'register', ticket, claim, signed: pending.signed });
   }
 
   private onPairingCode(bytes: Uint8Array): void {
@@ -455,16 +463,21 @@ class Stepper {
       case 'duplicate': {
         const id = st.pending.id;
         const last = this.m.last;
-        // Our own earlier request (its answer was lost), or our last ballot, never deposited.
-        const ours = st.inDoubt || this.m.unresolved.includes(id) || (last?.id === id && !last.deposited);
-        if (ours) return this.accept(st.pending, true);
-        // The console's word that this is the most recent ballot (the box restarted since, or
-        // gave up on the answer): reopen — unless the box saw this very ballot go in.
-        if (answer.mostRecent && !(last?.id === id && last.deposited)) return this.accept(st.pending, true);
+        // Never again for a ballot this box saw go in: what is on the glass is a copy.
+        if (last?.id === id && last.deposited) return this.refuse('duplicate');
+        // Stored by our own earlier request (its answer was lost): the console says so, by the
+        // attempt id. Or our last ballot, never deposited: the voter scans it again (seed 001 §XIV.3).
+        if (answer.attempt === 'same' || last?.id === id) return this.accept(st.pending, true);
+        // The console's word that this is the most recent ballot (the box restarted since): reopen.
+        if (answer.mostRecent) return this.accept(st.pending, true);
+        // The console restarted and cannot tell who stored it: an unanswered request of ours may
+        // have. Counted once and let in, rather than refused, annulled and voted again.
+        const ours = st.inDoubt || this.m.unresolved.some((u) => u.id === id);
+        if (answer.attempt === undefined && ours) return this.accept(st.pending, true);
         return this.refuse('duplicate');
       }
       case 'rejected':
-        if (st.inDoubt) this.remember(st.pending.id);
+        if (st.inDoubt) this.remember(st.pending);
         if (answer.reason === 'voting-closed') this.set({ closedForDay: true });
         return this.refuse(answer.reason, answer.detail?.slice(0, 100));
       default:
@@ -480,7 +493,7 @@ class Stepper {
       this.emit({ kind: 'start-timer', timer: 'retry', ticket: st.pending.ticket, ms: this.c.retryDelayMs });
       return;
     }
-    this.remember(st.pending.id);
+    this.remember(st.pending);
     this.log({ kind: 'unresolved' });
     this.refuse(this.linkFailure(error), error);
   }
@@ -504,13 +517,13 @@ class Stepper {
     }
   }
 
-  private remember(id: string): void {
-    if (this.m.unresolved.includes(id)) return;
-    this.set({ unresolved: [...this.m.unresolved, id].slice(-MAX_UNRESOLVED) });
+  private remember(pending: Pending): void {
+    if (this.m.unresolved.some((u) => u.id === pending.id)) return;
+    this.set({ unresolved: [...this.m.unresolved, { id: pending.id, claim: pending.claim }].slice(-MAX_UNRESOLVED) });
   }
 
   private accept(pending: Pending, reopen: boolean): void {
-    this.set({ unresolved: this.m.unresolved.filter((x) => x !== pending.id), last: { id: pending.id, deposited: false } });
+    this.set({ unresolved: this.m.unresolved.filter((u) => u.id !== pending.id), last: { id: pending.id, deposited: false } });
     this.log({ kind: reopen ? 'reopened' : 'registered' });
     const fault = this.controllerFault();
     if (fault) return this.flapFailed(fault);
@@ -640,7 +653,7 @@ class Stepper {
       case 'retry':
         if (st.kind !== 'registering' || !st.waiting || st.pending.ticket !== ticket) return;
         this.set({ state: { ...st, waiting: false, attempt: st.attempt + 1 } });
-        this.emit({ kind: 'register', ticket, signed: st.pending.signed });
+        this.emit({ kind: 'register', ticket, claim: st.pending.claim, signed: st.pending.signed });
         return;
       case 'backstop':
         if (st.kind !== 'flap-open' || st.pending.ticket !== ticket) return;

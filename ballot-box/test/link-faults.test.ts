@@ -113,3 +113,39 @@ t.test('events for the president lost on the way are sent again once the link an
   await pollUntil(day, () => day.console.handle.core.snapshot().box.deposits === 1);
   t.equal(day.console.handle.core.snapshot().box.deposits, 1, 'it arrived with the next status answer');
 });
+
+t.test('an event whose answer was lost is sent again with the same event id: the console counts it once', async (t) => {
+  const day = await openDay(t);
+  // The deposit reaches the console, its answer is lost twice; the box resends it each time.
+  day.link.plan.event.push('drop-answer', 'timeout-after');
+  const reachedBefore = day.link.reached.event;
+  t.equal((await presentAndRun(day, ballotPng(sign(day.session, ballot(new SeededRandom('event-once')))))).state, 'flap-open');
+  t.equal(await day.deposit(), 'deposited');
+  await pollUntil(day, () => day.link.reached.event - reachedBefore >= 3);
+  t.equal(day.link.reached.event - reachedBefore, 3, 'three copies reached the console');
+  t.equal(day.console.handle.core.snapshot().box.deposits, 1, 'one deposit, not three');
+});
+
+t.test('the answer to a registration lost, then a stick pulled before the retry: the stored ballot still goes in, counted once', async (t) => {
+  const day = await openDay(t);
+  const sim = day.box.simulated!;
+  const png = ballotPng(sign(day.session, ballot(new SeededRandom('halted-retry'))));
+  day.link.plan.register.push('drop-answer');
+  let pulled: Promise<void> | undefined;
+  day.link.onRegisterAnswer = () => {
+    day.link.onRegisterAnswer = null;
+    // Stored on both sticks; the answer is about to be lost, and stick A is pulled.
+    day.console.sticks.pull('A');
+    pulled = day.console.handle.checkSticks();
+  };
+  const snap = await presentAndRun(day, png);
+  await pulled;
+  t.equal(day.console.handle.core.snapshot().halt?.port, 'A', 'voting is halted');
+  t.equal(snap.state, 'flap-open', 'the retry hears "duplicate" for its own stored ballot: the flap opens');
+  t.equal(sim.ballotBox.controller.openCommands, 1);
+  t.equal(day.registered(), 1, 'counted once');
+  t.equal(await day.deposit(), 'deposited');
+  const other = await presentAndRun(day, ballotPng(sign(day.session, ballot(new SeededRandom('halted-new')))));
+  t.equal(other.reason, 'stick-unavailable', 'a new ballot waits for the stick');
+  t.equal(day.registered(), 1);
+});

@@ -67,7 +67,7 @@ t.test('a valid ballot: register, then open the flap on "registered", green only
 
 t.test('the duplicate rule: reopen only for the box\'s own registration or the most recent ballot not seen going in', async (t) => {
   const good = sign(s.signer, ballot(random));
-  const dup = (mostRecent: boolean): Input => ({ kind: 'register-answer', ticket: 0, result: { ok: true, value: { outcome: 'duplicate', mostRecent } } });
+  const dup = (mostRecent: boolean, attempt?: 'same' | 'other'): Input => ({ kind: 'register-answer', ticket: 0, result: { ok: true, value: { outcome: 'duplicate', mostRecent, ...(attempt ? { attempt } : {}) } } });
   const scanAndAnswer = (m: BoxModel, answer: Input): BoxModel => {
     const scanned = step(config, m, { kind: 'decoded', bytes: good }, 0).model;
     return step(config, scanned, { ...answer, ticket: pendingTicket(scanned) } as Input, 0).model;
@@ -77,7 +77,45 @@ t.test('the duplicate rule: reopen only for the box\'s own registration or the m
   const id = toHex(good.subarray(12, 28));
   t.equal(scanAndAnswer({ ...ready(), last: { id, deposited: true } }, dup(true)).state.kind, 'refused', 'most recent but the box saw it go in: refused');
   t.equal(scanAndAnswer({ ...ready(), last: { id, deposited: false } }, dup(false)).state.kind, 'opening', 'the box\'s last ballot, never deposited (console restarted): reopen');
-  t.equal(scanAndAnswer({ ...ready(), unresolved: [id] }, dup(false)).state.kind, 'opening', 'a registration whose answer the box never heard: reopen');
+  t.equal(scanAndAnswer(ready(), dup(false, 'same')).state.kind, 'opening', 'stored by this very attempt (the console says so): reopen');
+  t.equal(scanAndAnswer({ ...ready(), last: { id, deposited: true } }, dup(true, 'same')).state.kind, 'refused', 'the box saw it go in: refused whatever the console says');
+
+  // An unresolved ballot scanned again is sent under its first claim (the same attempt id).
+  const unresolved = { ...ready(), unresolved: [{ id, claim: 7 }] };
+  const rescanned = step(config, unresolved, { kind: 'decoded', bytes: good }, 0);
+  t.match(rescanned.commands.find((c) => c.kind === 'register'), { kind: 'register', claim: 7 }, 'the earlier claim');
+  t.equal(scanAndAnswer(unresolved, dup(false, 'same')).state.kind, 'opening', 'its lost request stored it: reopen');
+  t.equal(scanAndAnswer(unresolved, dup(false, 'other')).state.kind, 'refused', 'stored, but by another request (a copy): refused');
+  t.equal(scanAndAnswer(unresolved, dup(false)).state.kind, 'opening', 'the console restarted and cannot tell: counted once, let in');
+});
+
+t.test('in doubt after a lost answer: a copy of the ballot just deposited, or one another request stored, stays out', async (t) => {
+  const good = sign(s.signer, ballot(random));
+  const id = toHex(good.subarray(12, 28));
+  // The box let this ballot in and saw it deposited; then a copy of it is scanned and the first answer is lost.
+  let m = step(config, { ...ready(), last: { id, deposited: true } }, { kind: 'decoded', bytes: good }, 0).model;
+  const ticket = pendingTicket(m);
+  const sent = m.state.kind === 'registering' ? m.state.pending.claim : -1;
+  m = step(config, m, { kind: 'register-answer', ticket, result: { ok: false, error: 'timeout' } }, 10).model;
+  t.match(m.state, { kind: 'registering', inDoubt: true, waiting: true });
+  const retried = step(config, m, { kind: 'timer', timer: 'retry', ticket }, 2000);
+  t.match(retried.commands.find((c) => c.kind === 'register'), { kind: 'register', claim: sent }, 'the resend keeps the attempt');
+  const r = step(config, retried.model, { kind: 'register-answer', ticket, result: { ok: true, value: { outcome: 'duplicate', mostRecent: true, attempt: 'same' } } }, 2010);
+  t.equal(r.model.state.kind, 'refused', 'the box saw this ballot go in: refused');
+  t.notOk(r.commands.some((c) => c.kind === 'open-flap'), 'the flap stays shut');
+
+  // A ballot this box never let in, in doubt after a lost answer.
+  const other = sign(s.signer, ballot(random));
+  const inDoubt = (answer: RegisterOutcome): string => {
+    let n = step(config, ready(), { kind: 'decoded', bytes: other }, 0).model;
+    const tk = pendingTicket(n);
+    n = step(config, n, { kind: 'register-answer', ticket: tk, result: { ok: false, error: 'timeout' } }, 10).model;
+    n = step(config, n, { kind: 'timer', timer: 'retry', ticket: tk }, 2000).model;
+    return step(config, n, { kind: 'register-answer', ticket: tk, result: { ok: true, value: answer } }, 2010).model.state.kind;
+  };
+  t.equal(inDoubt({ outcome: 'duplicate', mostRecent: false, attempt: 'same' }), 'opening', 'stored by the lost request: in');
+  t.equal(inDoubt({ outcome: 'duplicate', mostRecent: false, attempt: 'other' }), 'refused', 'stored by another request: a copy, refused');
+  t.equal(inDoubt({ outcome: 'duplicate', mostRecent: false }), 'opening', 'the console cannot tell (restarted): counted once, let in');
 });
 
 t.test('the backstop: no flap-closed event in time, the box closes the flap itself', async (t) => {
@@ -128,6 +166,7 @@ const linkError = fc.constantFrom<LinkError>('unreachable', 'timeout', 'not-read
 const registerResult: fc.Arbitrary<LinkCall<RegisterOutcome>> = fc.oneof(
   fc.constant({ ok: true as const, value: { outcome: 'registered' as const } }),
   fc.boolean().map((mostRecent) => ({ ok: true as const, value: { outcome: 'duplicate' as const, mostRecent } })),
+  fc.tuple(fc.boolean(), fc.constantFrom('same' as const, 'other' as const)).map(([mostRecent, attempt]) => ({ ok: true as const, value: { outcome: 'duplicate' as const, mostRecent, attempt } })),
   fc.constantFrom('voting-closed', 'stick-unavailable', 'bad-signature', 'voting-not-open').map((reason) => ({ ok: true as const, value: { outcome: 'rejected' as const, reason: reason as 'voting-closed' } })),
   linkError.map((error) => ({ ok: false as const, error })),
 );
@@ -193,6 +232,8 @@ t.test('property: the flap opens only on a registration of a valid ballot; never
           if (input.kind !== 'register-answer' || !input.result.ok || input.result.value.outcome === 'rejected') return false;
           if (before.state.kind !== 'registering' || before.state.pending.ticket !== input.ticket) return false;
           if (!validHex.has(toHex(before.state.pending.signed))) return false;
+          // Never again for a ballot this box saw go in.
+          if (input.result.value.outcome === 'duplicate' && before.last?.id === before.state.pending.id && before.last.deposited) return false;
         }
         for (const c of r.commands) {
           if (c.kind === 'register' && !validHex.has(toHex(c.signed))) return false;

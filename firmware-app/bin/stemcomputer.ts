@@ -1,37 +1,27 @@
 // stemcomputer CONFIG.json — starts the voting computer on its hardware; the kiosk browser opens
 // the printed URL. Logs (events and outcomes, never a vote) go to stderr as JSON lines and stay
 // in RAM on the device (journald is volatile).
-import { readFile } from 'node:fs/promises';
-import { createAlarm, createCardReader, createHandScanner, createPrinter } from '@ovs/devices';
-import { parseConfig } from '../src/config.ts';
+// stemcomputer self-test --phase fase-1|fase-2 --config CONFIG.json — the technician's test
+// (src/technician/cli.ts).
+import { openConfiguredDevices, readConfigFile } from '../src/config.ts';
 import { startVotingComputer } from '../src/start.ts';
 import { stderrLog } from '../src/backend/log.ts';
+import { selfTestCommand } from '../src/technician/cli.ts';
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'self-test') return selfTestCommand(argv.slice(1));
   const path = argv[0] === '--config' ? argv[1] : argv[0];
   if (!path) {
-    process.stderr.write('gebruik: stemcomputer [--config] CONFIG.json\n');
+    process.stderr.write('gebruik: stemcomputer [--config] CONFIG.json\n       stemcomputer self-test --phase fase-1|fase-2 --config CONFIG.json [--out RAPPORT.json]\n');
     return 2;
   }
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    process.stderr.write(`${path} kan niet gelezen worden.\n`);
-    return 2;
-  }
-  const parsed = parseConfig(text);
+  const parsed = await readConfigFile(path);
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n`);
     return 2;
   }
   const c = parsed.config;
-  const devices = {
-    printer: createPrinter(c.devices.printer),
-    cardReader: createCardReader(c.devices.cardReader),
-    alarm: createAlarm(c.devices.alarm),
-    ...(c.devices.handScanner ? { handScanner: createHandScanner(c.devices.handScanner) } : {}),
-  };
+  const devices = openConfiguredDevices(c.devices);
   const started = await startVotingComputer({ packageDir: c.packageDir, organiserPublicKey: c.organiserPublicKey, station: c.station, devices, host: c.host, port: c.port, log: stderrLog(`stembureau-${c.station}`) });
   if (!started.ok) {
     process.stderr.write(`${JSON.stringify(started.error)}\n`);

@@ -1,8 +1,11 @@
 // The voting computer's configuration file on hardware (/etc/ovs/stemcomputer.json, written at
 // installation): which polling station, the pinned organiser key, where the election package
 // is, and which real device drivers to use. Every device kind of @ovs/devices is accepted.
+import { readFile } from 'node:fs/promises';
 import { fromBase64 } from '@ovs/crypto';
+import { createAlarm, createCardReader, createHandScanner, createPrinter } from '@ovs/devices';
 import type { AlarmConfig, CardReaderConfig, HandScannerConfig, PrinterConfig } from '@ovs/devices';
+import type { VotingComputerDevices } from './backend/voting-computer.ts';
 
 export interface StemcomputerConfig {
   station: number;
@@ -48,4 +51,25 @@ export function parseConfig(text: string): ConfigResult {
   }
   const devices = c.devices as unknown as StemcomputerConfig['devices'];
   return { ok: true, config: { station: c.station, organiserPublicKey: key, packageDir: c.packageDir, host, port, devices } };
+}
+
+/** Reads and checks the file; the message names the file or the first wrong field. */
+export async function readConfigFile(path: string): Promise<ConfigResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { ok: false, message: `${path} kan niet gelezen worden.` };
+  }
+  return parseConfig(text);
+}
+
+/** The real (or configured simulated) drivers of the configuration. */
+export function openConfiguredDevices(devices: StemcomputerConfig['devices']): VotingComputerDevices {
+  return {
+    printer: createPrinter(devices.printer),
+    cardReader: createCardReader(devices.cardReader),
+    alarm: createAlarm(devices.alarm),
+    ...(devices.handScanner ? { handScanner: createHandScanner(devices.handScanner) } : {}),
+  };
 }

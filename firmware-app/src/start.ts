@@ -8,17 +8,18 @@ import {
   createHandScanner,
   createPrinter,
   realTimers,
+  SimulatedPrinter,
   type SimulatedAlarm,
   type SimulatedCardReader,
   type SimulatedHandScanner,
-  type SimulatedPrinter,
   type SimulatedPrinterOptions,
   type Timers,
 } from '@ovs/devices';
 import { createVotingClient, HeadlessVoter, type VotingClient } from './api/client.ts';
 import { silentLog, type Logger } from './backend/log.ts';
 import { createApp, listen } from './backend/server.ts';
-import { VotingComputer, type VotingComputerDevices } from './backend/voting-computer.ts';
+import { VotingComputer, type TechnicianOptions, type VotingComputerDevices } from './backend/voting-computer.ts';
+import { packageCheck } from './technician/package-check.ts';
 import { buildUi } from './ui/build.ts';
 import { readerReady } from './simulated.ts';
 
@@ -49,6 +50,8 @@ interface CommonOptions {
   timers?: Timers;
   inactivity?: { warningMs: number; resetMs: number };
   log?: Logger;
+  /** Test mode timing (tests shorten the waits for the technician). */
+  technician?: Pick<TechnicianOptions, 'scanWaitMs' | 'touchTimeoutMs' | 'now'>;
 }
 
 export type StartOptions = CommonOptions & ({ devices: VotingComputerDevices; simulate?: undefined } | { devices?: undefined; simulate?: SimulationOptions });
@@ -89,6 +92,19 @@ function simulatedDevices(o: SimulationOptions = {}): SimulatedDevices {
   return devices;
 }
 
+/** What the test mode can do on this machine beyond its devices' interfaces. */
+function technicianOptions(options: CommonOptions, verified: VerifiedPackage, devices: VotingComputerDevices): TechnicianOptions {
+  const { packageDir, organiserPublicKey } = options;
+  const printer = devices.printer;
+  return {
+    ...options.technician,
+    // From disk when the machine knows where its package is: a package changed since start-up shows.
+    ...(packageDir && organiserPublicKey ? { verifyPackage: () => packageCheck(packageDir, organiserPublicKey, verified) } : {}),
+    // The simulator's paper is a picture: the test ballot is read back from it, as a camera would.
+    ...(printer instanceof SimulatedPrinter ? { lastPrintedPicture: () => printer.tickets.at(-1)?.png() } : {}),
+  };
+}
+
 export function startVotingComputer(options: CommonOptions & { devices: VotingComputerDevices }): Promise<StartResult<VotingComputerDevices>>;
 export function startVotingComputer(options: CommonOptions & { simulate?: SimulationOptions }): Promise<StartResult<SimulatedDevices>>;
 export async function startVotingComputer(options: StartOptions): Promise<StartResult<VotingComputerDevices>> {
@@ -106,6 +122,7 @@ export async function startVotingComputer(options: StartOptions): Promise<StartR
     timers: options.timers ?? realTimers(),
     ...(options.inactivity ? { inactivity: options.inactivity } : {}),
     log: options.log ?? silentLog,
+    technician: technicianOptions(options, loaded.verified, devices),
   });
   const ui = await buildUi();
   let server: Server;

@@ -1,10 +1,11 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toBase64 } from '@ovs/crypto';
 import { generateDemoElection, writePackageFiles } from '@ovs/election';
 import { parseConfig } from '../src/config.ts';
+import { createVotingClient } from '../src/index.ts';
 
 const demo = generateDemoElection({ scrypt: { N: 1024, r: 8, p: 1 } });
 const valid = {
@@ -71,4 +72,45 @@ t.test('a missing or invalid configuration exits 2 with the reason', async (t) =
   const b = await run([join(dir, 'missing.json')]);
   t.equal(b.code, 2);
   t.match(b.stderr, /kan niet gelezen worden/);
+});
+
+t.test('stemcomputer self-test: the test mode on the configured devices, started on the screen, the report as JSON', async (t) => {
+  const dir = t.testdir();
+  await writePackageFiles(join(dir, 'package'), demo.bytes, demo.signature);
+  const config = join(dir, 'stemcomputer.json');
+  await writeFile(config, JSON.stringify({ ...valid, packageDir: join(dir, 'package') }));
+  const out = join(dir, 'rapport.json');
+  const child = spawn(process.execPath, [new URL('../bin/stemcomputer.js', import.meta.url).pathname, 'self-test', '--phase', 'fase-1', '--config', config, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = /Testmodus fase-1 staat op het scherm \((http:\/\/[^)]+)\)/.exec(stderr);
+      if (m) resolve(m[1] as string);
+    });
+    child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // The technician at the kiosk: Start, then the five targets.
+  const client = createVotingClient(url);
+  let screen = await client.screen();
+  t.match(screen.screen.body, { kind: 'technician', view: { step: 'menu', phases: ['fase-1'] } });
+  screen = await client.technician(screen.seq, { type: 'start', phase: 'fase-1', viewport: { width: 1920, height: 1080, pixelRatio: 1 } });
+  for (let i = 0; i < 5; i++) {
+    const body = screen.screen.body;
+    if (body.kind !== 'technician' || body.view.step !== 'touch') throw new Error('not the touch check');
+    const target = body.view.targets[body.view.index]!;
+    screen = await client.technician(screen.seq, { type: 'touch', x: target.x, y: target.y });
+  }
+  t.equal(await exited, 1, 'not passed: the configured card reader holds no test card');
+  const report = JSON.parse(stdout) as { device: string; phase: string; passed: boolean; devices: Array<{ device: string; checks: Array<{ id: string; outcome: string }> }>; checks: Array<{ id: string; outcome: string }> };
+  t.match(report, { device: 'stemcomputer', phase: 'fase-1', passed: false });
+  t.match(report.devices.find((d) => d.device === 'card-reader')?.checks, [{ id: 'link', outcome: 'pass' }, { id: 'test-card', outcome: 'fail' }]);
+  t.match(report.checks.find((c) => c.id === 'package'), { outcome: 'pass' }, 'the package read again from disk');
+  t.match(report.checks.find((c) => c.id === 'test-ballot-read'), { outcome: 'pass' });
+  t.same(JSON.parse(await readFile(out, 'utf8')), report, '--out');
+  t.match(stderr, /TESTRAPPORT STEMCOMPUTER/);
+  t.match(stderr, /FOUT {2}Testkaart in de lezer/);
 });

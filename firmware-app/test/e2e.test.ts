@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { encodeSignedBallot, sameVote, toLatin1, type ElectionChoice } from '@ovs/ballot';
 import { decodeWpc1252 } from '@ovs/devices';
 import { MIN_CONTRAST, MIN_FONT_EM_MM, VVSG_MIN_GAP_MM, VVSG_MIN_TARGET_MM } from '@ovs/ui';
-import { PX_PER_MM } from '../src/index.ts';
+import { PX_PER_MM, TECHNICIAN_CARD_PAYLOAD } from '../src/index.ts';
 import { measureLayout, openKiosk, screenIs, seqOf, touch, type Kiosk } from './browser.ts';
 import { readTicket, startMachine, type Machine } from './support-machine.ts';
 
@@ -446,6 +446,37 @@ t.test('inactivity: warning, then reset and alarm', async (t) => {
   await slow.timers!.run(3 * 60_000 + 30_000);
   await screenIs(page, 'alarm');
   t.equal(await page.getByTestId('alarm').getAttribute('data-reason'), 'inactivity');
+  await page.goto(m.handle.url);
+  t.end();
+});
+
+t.test('test mode on the kiosk: the technician card, the five targets touched on the screen, the report', async (t) => {
+  const tech = await startMachine();
+  t.teardown(() => tech.stop());
+  const page = kiosk.page;
+  await page.goto(tech.handle.url);
+  await screenIs(page, 'not-activated');
+  tech.insert(TECHNICIAN_CARD_PAYLOAD);
+  await page.getByTestId('technician-menu').waitFor();
+  await touch(page, 'technician-fase-1');
+  for (let i = 0; i < 5; i++) {
+    const target = page.getByTestId(`touch-target-${i}`);
+    t.match(await target.getAttribute('class'), /current/, `target ${i + 1} is the one to touch`);
+    const box = (await target.boundingBox())!;
+    const before = await seqOf(page);
+    await page.touchscreen.tap(box.x + box.width / 2 + 3, box.y + box.height / 2 - 2);
+    await page.waitForFunction((s) => Number(document.documentElement.dataset.seq) > s, before);
+  }
+  const report = page.getByTestId('technician-report');
+  await report.waitFor({ timeout: 30_000 });
+  t.equal(await report.getAttribute('data-passed'), 'true');
+  const text = await report.innerText();
+  t.match(text, /OK\s+Schermresolutie: 1920 × 1080 pixels, schaal 1/, 'the page measured the kiosk screen');
+  t.match(text, /OK\s+Aanraakscherm gekalibreerd: vijf doelen geraakt/, 'the touches landed where the targets were drawn');
+  t.match(text, /OK\s+Barcode van het testbiljet teruggelezen: gelezen uit de afdruk \(simulatie\)/);
+  t.match(decodeWpc1252(tech.handle.devices.printer.tickets.at(-1)!.bytes), /TESTRAPPORT STEMCOMPUTER/, 'printed on the ballot printer');
+  tech.remove();
+  await screenIs(page, 'not-activated');
   await page.goto(m.handle.url);
   t.end();
 });

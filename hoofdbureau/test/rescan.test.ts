@@ -3,6 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SeededRandom, toBase64 } from '@ovs/crypto';
 import { FILES, readStickDir, verifyStickFiles } from '@ovs/stick';
+import { bitmapToGray, encodeQr, grayToPng, renderQr } from '@ovs/barcode';
+import { addNoise, rotate } from '@ovs/barcode/degrade';
 import { decodeRescanFile, RESCAN_FORMAT } from '../src/index.ts';
 import { main } from '../src/cli/main.ts';
 import { nodeIo } from '../src/cli/io.ts';
@@ -102,4 +104,68 @@ void t.test('the re-scan file format and the CLI', async (t) => {
   t.match(out, /ingelezen, 12 stembiljetten \(herscanning\)/);
   const hb = await openHb(t, election, db);
   t.equal(hb.results().stations.find((s) => s.number === 10)?.imported?.source, 'herscan');
+});
+
+/**
+ * A scanned A4 page of the kerncijferrapport as a flatbed scanner at 150 dpi gives it: white
+ * paper, the QR code as the console prints it (version 8, ECC M, 4 dots per module on the
+ * 203-dpi printer), turned a little, with some noise.
+ */
+function reportScan(bytes: Uint8Array): Uint8Array {
+  const qr = encodeQr(bytes, { version: 8, ecc: 'M' });
+  if (!qr.ok) throw new Error(qr.error);
+  const code = bitmapToGray(renderQr(qr.matrix, { moduleDots: 4 }));
+  const page = { width: 1240, height: 1754, data: new Uint8Array(1240 * 1754).fill(245) };
+  for (let y = 0; y < code.height; y++) page.data.set(code.data.subarray(y * code.width, (y + 1) * code.width), (900 + y) * page.width + 420);
+  return grayToPng(addNoise(rotate(page, 1.5, 245), 6, 7));
+}
+
+void t.test('decree art. 24: the session certificate from a scan of the kerncijferrapport', async (t) => {
+  const election = await demoElection(t);
+  const d = await day(election, 11, 9, { seed: 'report-qr' });
+  const { a } = await sticks(t, d);
+  const scans = await barcodes(election, a);
+  const session = JSON.parse(await readFile(join(a, FILES.sessionJson), 'utf8')) as { sessionCertificate: string };
+  const certificate = new Uint8Array(Buffer.from(session.sessionCertificate, 'base64'));
+  t.equal(certificate.length, 107);
+  const dir = await tempDir(t, 'rescan-report');
+  const file = join(dir, 'scans.json');
+  await writeFile(file, JSON.stringify({ format: RESCAN_FORMAT, station: 11, scans: scans.map(toBase64) }));
+  const png = async (name: string, bytes: Uint8Array): Promise<string> => {
+    const path = join(dir, name);
+    await writeFile(path, bytes);
+    return path;
+  };
+  const forgedCertificate = new Uint8Array(certificate);
+  forgedCertificate[100] = (forgedCertificate[100] ?? 0) ^ 1;
+  const otherStation = JSON.parse(await readFile(join((await sticks(t, await day(election, 12, 1, { seed: 'report-other' }))).a, FILES.sessionJson), 'utf8')) as { sessionCertificate: string };
+  const refusals: Array<[string, string, RegExp]> = [
+    ['no QR code', await png('blank.png', grayToPng({ width: 400, height: 300, data: new Uint8Array(400 * 300).fill(250) })), /geen QR-code gevonden/],
+    ['not an image', await png('text.png', new TextEncoder().encode('kerncijferrapport')), /geen leesbaar PNG-beeld/],
+    ['another QR code (the koppelticket)', await png('pairing.png', reportScan(new Uint8Array(114).fill(7))), /geen sessiecertificaat \(114 bytes/],
+    ['a forged certificate', await png('forged.png', reportScan(forgedCertificate)), /sessiecertificaat is ongeldig/],
+    ['the certificate of another station', await png('other.png', reportScan(new Uint8Array(Buffer.from(otherStation.sessionCertificate, 'base64')))), /sessiecertificaat is ongeldig/],
+    ['a file that is not there', join(dir, 'missing.png'), /kan niet gelezen worden/],
+  ];
+  const db = join(dir, 'hb.db');
+  const run = async (...extra: string[]) => {
+    let out = '';
+    let err = '';
+    const io = { ...nodeIo, stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), env: {} };
+    const code = await main(['rescan', file, '--db', db, '--package', election.packageDir, '--key', election.keyFile, ...extra], io);
+    return { code, out, err };
+  };
+  for (const [what, path, message] of refusals) {
+    const r = await run('--session-from-report', path);
+    t.equal(r.code, 4, `${what}: refused`);
+    t.match(r.err, message, what);
+  }
+  const hbBefore = await openHb(t, election, db);
+  t.equal(hbBefore.results().stations.find((s) => s.number === 11)?.imported, null, 'nothing imported by a refusal');
+  await hbBefore.close();
+  const ok = await run('--session-from-report', await png('kerncijferrapport.png', reportScan(certificate)));
+  t.equal(ok.code, 0, ok.err);
+  t.match(ok.out, /ingelezen, 9 stembiljetten \(herscanning\)/);
+  const hb = await openHb(t, election, db);
+  t.equal(hb.results().stations.find((s) => s.number === 11)?.imported?.source, 'herscan');
 });

@@ -1,13 +1,17 @@
 // president-console CONFIG.json — starts the voorzitterscomputer on hardware: the kiosk
 // browser opens the printed URL. Logs go to stdout as JSON lines (events and outcomes only).
+// president-console self-test --phase fase-1|fase-2 CONFIG.json — the technician's test
+// (src/self-test/cli.ts).
 import { readFile } from 'node:fs/promises';
 import { parseConfig } from '../src/config.ts';
+import { selfTestCli } from '../src/self-test/cli.ts';
 import { startConsole } from '../src/start.ts';
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'self-test') return selfTestCli(argv.slice(1));
   const path = argv[0];
   if (!path) {
-    process.stderr.write('gebruik: president-console CONFIG.json\n');
+    process.stderr.write('gebruik: president-console CONFIG.json\n       president-console self-test --phase fase-1|fase-2 CONFIG.json\n');
     return 2;
   }
   let text: string;

@@ -29,7 +29,15 @@ export function createSimulatedConsoleDevices(options: { onCard?: (written: Writ
     onEvent: (l) => reader.onEvent(l),
     read: () => reader.read(),
     markUsed: (tag) => reader.markUsed(tag),
-    selfTest: (o) => reader.selfTest(o),
+    async selfTest(o) {
+      // The technician's test card: the desk puts a blank card in and leaves it there (the next
+      // card written goes on it, as a president would reuse it).
+      if (autoFeed && reader.terminal.card === null) {
+        reader.terminal.insert(new SimulatedCard());
+        for (let i = 0; i < 200 && reader.status().kind !== 'card-present'; i++) await new Promise((r) => setTimeout(r, 5));
+      }
+      return reader.selfTest(o);
+    },
     close: () => reader.close(),
     async write(payload) {
       if (autoFeed && reader.terminal.card === null) reader.terminal.insert(new SimulatedCard());

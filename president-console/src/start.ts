@@ -13,6 +13,7 @@ import { softwareHash } from './core/software-hash.ts';
 import { attachReports } from './reports/reports.ts';
 import { apiRouter } from './server/api.ts';
 import { buildUi, INDEX_HTML } from './server/ui-bundle.ts';
+import { attachSelfTest } from './self-test/attach.ts';
 import type { StickSource } from './sticks/stick-source.ts';
 
 export interface StartConsoleOptions {
@@ -99,7 +100,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
   const link = createLinkServer({
     linkKey: () => core.linkKey(),
     station: options.station,
-    register: (bytes) => core.registerBallot(bytes),
+    register: (bytes, attemptId) => core.registerBallot(bytes, attemptId),
     status: () => core.linkStatus(),
     event: (e) => core.boxEvent(e),
     onAuthenticated: () => core.boxContact(),
@@ -107,6 +108,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
   const linkServer = createServer(link.listener);
   const url = await listen(uiServer, options.host ?? '127.0.0.1', options.port ?? 0);
   const linkUrl = await listen(linkServer, options.link?.host ?? '127.0.0.1', options.link?.port ?? 0);
+  attachSelfTest(core, { cardWriter: options.devices.cardWriter, printer: options.devices.printer, sticks: options.sticks, linkUrl, organiserPublicKey: options.organiserPublicKey });
 
   await core.checkSticks();
   const pollMs = options.pollMs ?? 500;

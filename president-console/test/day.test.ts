@@ -89,8 +89,8 @@ t.test('a day: cards per category, proxies, annulments, every kind of scan, clos
     t.same(await box.register(bytes), { ok: true, value: { outcome: 'registered' } });
     cast.push(bytes);
   }
-  t.same(await box.register(cast[11] as Uint8Array), { ok: true, value: { outcome: 'duplicate', mostRecent: true } }, 're-scan of the last ballot');
-  t.same(await box.register(cast[2] as Uint8Array), { ok: true, value: { outcome: 'duplicate', mostRecent: false } }, 'an older ballot again');
+  t.same(await box.register(cast[11] as Uint8Array), { ok: true, value: { outcome: 'duplicate', mostRecent: true, attempt: 'other' } }, 're-scan of the last ballot');
+  t.same(await box.register(cast[2] as Uint8Array), { ok: true, value: { outcome: 'duplicate', mostRecent: false, attempt: 'other' } }, 'an older ballot again');
   const forged = new Uint8Array(cast[0] as Uint8Array);
   forged[forged.length - 1] = (forged[forged.length - 1] as number) ^ 1;
   t.same(await box.register(forged), { ok: true, value: { outcome: 'rejected', reason: 'bad-signature' } });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SeededRandom } from '@ovs/crypto';
+import { newEventId } from '@ovs/link';
 import { createNodeStickIo, FILES, verifyStick, type StickPort } from '@ovs/stick';
 import { createFaultPlan, createFaultyIo, createNearlyFullIo, SimulatedCrash } from '@ovs/stick/testing';
 import { createSimulatedSticks, type StickSource } from '../src/index.ts';
@@ -40,11 +41,39 @@ t.test('a stick pulled during voting halts it; back in, voting resumes and nothi
   rig.sticks.insert('B');
   await rig.handle.checkSticks();
   t.equal(core.snapshot().halt, undefined, 'resumed');
-  t.same(await box.register(x), { ok: true, value: { outcome: 'duplicate', mostRecent: true } }, 'the ballot written to A before B failed was completed: the voter re-scans, the flap opens, nothing counted twice');
+  t.same(await box.register(x), { ok: true, value: { outcome: 'duplicate', mostRecent: true, attempt: 'other' } }, 'the ballot written to A before B failed was completed: the voter re-scans, the flap opens, nothing counted twice');
   t.equal(core.snapshot().counters?.registered, 4);
   t.same(await readFile(join(rig.dirs.A, FILES.slots)), await readFile(join(rig.dirs.B, FILES.slots)));
   const interruption = (await readFile(join(rig.dirs.B, FILES.events), 'utf8')).split('\n').filter((l) => l.includes('"type":"interruption"'));
   t.equal(interruption.length, 1, 'the interruption is in the log for the PV');
+});
+
+t.test('halted: a ballot already on both sticks is answered "duplicate" (a retry after a lost answer), anything else waits for the sticks', async (t) => {
+  const rig = await startRig(t);
+  const core = rig.handle.core;
+  const { box, session } = await openForVoting(rig);
+  const random = new SeededRandom('halted-duplicate');
+  const older = signed(session, ballot(random));
+  const last = signed(session, ballot(random));
+  t.same(await box.register(older), { ok: true, value: { outcome: 'registered' } });
+  const attempt = newEventId();
+  t.same(await box.register(last, attempt), { ok: true, value: { outcome: 'registered' } }, 'stored on A and B; say the box never heard this answer');
+  rig.sticks.pull('A');
+  await rig.handle.checkSticks();
+  t.equal(core.snapshot().halt?.port, 'A');
+  t.same(await box.register(last, attempt), { ok: true, value: { outcome: 'duplicate', mostRecent: true, attempt: 'same' } }, 'the retry: stored by this very request, so the box lets it in, counted once');
+  t.same(await box.register(last), { ok: true, value: { outcome: 'duplicate', mostRecent: true, attempt: 'other' } }, 'the same ballot under another attempt (a copy): the console says so');
+  t.same(await box.register(older), { ok: true, value: { outcome: 'duplicate', mostRecent: false, attempt: 'other' } }, 'an older stored ballot: a duplicate the box refuses');
+  t.same(await box.register(signed(session, ballot(random))), { ok: true, value: { outcome: 'rejected', reason: 'stick-unavailable' } }, 'a new ballot waits');
+  const forged = new Uint8Array(last);
+  forged[forged.length - 1] = (forged[forged.length - 1] ?? 0) ^ 1;
+  t.same(await box.register(forged), { ok: true, value: { outcome: 'rejected', reason: 'stick-unavailable' } }, 'a forged copy of a stored ballot is no duplicate');
+  t.same(await box.register(signed(session, ballot(random, { test: true }))), { ok: true, value: { outcome: 'rejected', reason: 'stick-unavailable' } });
+  t.equal(core.snapshot().counters?.registered, 2);
+  rig.sticks.insert('A');
+  await rig.handle.checkSticks();
+  t.equal(core.snapshot().halt, undefined);
+  t.same(await box.register(last), { ok: true, value: { outcome: 'duplicate', mostRecent: true, attempt: 'other' } });
 });
 
 t.test('stick A pulled while nothing is written: the watch halts voting at once', async (t) => {
@@ -95,7 +124,7 @@ t.test('a crash at every write step of a registration, then a restart', async (t
     plan.crashAt = plan.steps + k;
     plan.tear = true;
     const x = signed(session, ballot(random));
-    const r = await rig.handle.core.registerBallot(x).catch((e: unknown) => (e instanceof SimulatedCrash ? 'crash' : Promise.reject(e)));
+    const r = await rig.handle.core.registerBallot(x, newEventId()).catch((e: unknown) => (e instanceof SimulatedCrash ? 'crash' : Promise.reject(e)));
     t.equal(r, 'crash', `crash at step ${k}`);
     await rig.handle.stop().catch(() => undefined);
 

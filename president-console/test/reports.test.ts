@@ -3,12 +3,14 @@
 // paper and in the PDF, the PV lists incidents and interruptions.
 import t from 'tap';
 import { SeededRandom, sha256 } from '@ovs/crypto';
-import { decodeQr } from '@ovs/barcode';
+import { decodeQr, type GrayImage } from '@ovs/barcode';
 import { HASH_PREFIX_BYTES } from '@ovs/ballot';
 import { decodePairingCode } from '@ovs/link';
 import { verifyStick } from '@ovs/stick';
 import { buildReport, reportPdf } from '../src/index.ts';
 import { ballot, demo, openForVoting, password, signed, startRig } from './support.ts';
+
+const decodeWpc1252Latin = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 
 /** The text of an uncompressed pdfkit PDF: each TJ array's hex strings, decoded. */
 function pdfText(pdf: Buffer): string {
@@ -18,6 +20,24 @@ function pdfText(pdf: Buffer): string {
     out.push(Buffer.from(hex, 'hex').toString('latin1'));
   }
   return out.join('\n');
+}
+
+/**
+ * The QR code of an uncompressed pdfkit PDF, as a scanner would see the printed page: pdfkit
+ * draws each dark module as a 3 × 3 pt rectangle ("x y w h re"); paint them at 4 px per pt.
+ */
+function pdfQrImage(pdf: Buffer): GrayImage {
+  const cells = [...pdf.toString('latin1').matchAll(/([\d.]+) ([\d.]+) 3 3 re/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+  const scale = 4;
+  const minX = Math.min(...cells.map((c) => c.x)) - 12;
+  const minY = Math.min(...cells.map((c) => c.y)) - 12;
+  const width = Math.ceil((Math.max(...cells.map((c) => c.x)) - minX + 15) * scale);
+  const height = Math.ceil((Math.max(...cells.map((c) => c.y)) - minY + 15) * scale);
+  const data = new Uint8Array(width * height).fill(255);
+  for (const c of cells) {
+    for (let dy = 0; dy < 3 * scale; dy++) for (let dx = 0; dx < 3 * scale; dx++) data[(Math.round((c.y - minY) * scale) + dy) * width + Math.round((c.x - minX) * scale) + dx] = 0;
+  }
+  return { width, height, data };
 }
 
 t.test('the pairing ticket scans back to the pairing code', async (t) => {
@@ -67,6 +87,15 @@ t.test('kerncijferrapport and PV: paper and PDF carry the figures and the code',
   t.ok(kern.includes('7'), 'registered count');
   t.match(kern, /Teststembiljetten/);
   const pv = pdfText(await reportPdf(buildReport('pv', data) as NonNullable<ReturnType<typeof buildReport>>, { compress: false }));
+  t.match(kern, /Sessiecertificaat/);
+  const certificate = data.sessionCertificate;
+  t.equal(certificate.length, 107);
+  const fromPdf = await decodeQr(pdfQrImage(await reportPdf(buildReport('kerncijfers', data) as NonNullable<ReturnType<typeof buildReport>>, { compress: false })));
+  t.ok(fromPdf.ok && Buffer.compare(fromPdf.bytes, certificate) === 0, 'decree art. 24: the QR code in the PDF is the session certificate');
+  const kernTicket = rig.devices.printer.tickets.find((x) => decodeWpc1252Latin(x.bytes).includes('KERNCIJFERRAPPORT'));
+  t.ok(kernTicket, 'the kerncijferrapport came out of the printer');
+  const fromPaper = await decodeQr(new Uint8Array((kernTicket as { png(): Buffer }).png()));
+  t.ok(fromPaper.ok && Buffer.compare(fromPaper.bytes, certificate) === 0, 'and so is the one on paper');
   t.match(pv, /Bezoek deskundige mevrouw Claes/, 'the incident');
   t.match(pv, /Stick A verwijderd/, 'the interruption');
   t.match(pv, /Gemeenteraad Vlindermeer/);

@@ -24,6 +24,17 @@ t.test('a day at the president console, in Chromium', async (t) => {
   // Opening.
   await page.getByRole('heading', { name: 'Paswoord uit de verzegelde enveloppe' }).waitFor();
   t.ok(await page.getByText('Vlindermeer-003-Zonnebrug').first().isVisible(), 'the station is named');
+
+  // The technician's test comes first, before anyone types the password (seed 001 §XIV.1).
+  await page.getByRole('button', { name: 'Technische test' }).click();
+  await page.getByRole('button', { name: 'Fase 2 (stemlokaal)' }).click();
+  await message(page).getByText(/^Technische test geslaagd.*Het testrapport is afgedrukt\./).waitFor();
+  const report = page.getByLabel('Testrapport');
+  t.match(await report.innerText(), /Geslaagd — fase 2/);
+  t.match(await report.innerText(), /OK Schrijven en nalezen: \d+ bytes geschreven en teruggelezen/);
+  t.match(await report.innerText(), /OK Beschrijfbaar: proefbestand geschreven/);
+  t.equal(await report.getByRole('link', { name: 'Testrapport als PDF' }).getAttribute('href'), '/api/reports/self-test.pdf');
+  await page.getByRole('button', { name: 'Sluiten' }).click();
   await page.getByLabel('Paswoord').fill('ABCD-EFGH-JKMN-PQRS-TVWX');
   await page.getByRole('button', { name: 'Openen' }).click();
   await message(page).getByText(/niet juist/).waitFor();

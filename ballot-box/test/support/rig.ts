@@ -109,7 +109,7 @@ export class FaultyLink {
       case 'timeout-after':
         return { ok: false, error: 'timeout' };
       case 'corrupt-answer': {
-        const text = new TextDecoder().decode(sent.reply.body).replace(/"outcome":"[a-z]+"/, '"outcome":"registered"').replace(',"mostRecent":false', '').replace(',"mostRecent":true', '');
+        const text = new TextDecoder().decode(sent.reply.body).replace(/"outcome":"[a-z]+"/, '"outcome":"registered"').replace(',"mostRecent":false', '').replace(',"mostRecent":true', '').replace(/,"attempt":"[a-z]+"/, '');
         return { ok: true, reply: { ...sent.reply, body: new TextEncoder().encode(text === new TextDecoder().decode(sent.reply.body) ? text + ' ' : text) } };
       }
       case undefined:

@@ -2,7 +2,8 @@
 // (the headless driver: simulation, tests, benchmarks). Uses only fetch.
 import type { Language } from '@ovs/election';
 import type { ScreenKind, VoterAction } from '../flow/index.ts';
-import type { ActionResponse, ScreenMessage } from './protocol.ts';
+import type { TechnicianAction } from '../technician/view.ts';
+import type { ActionResponse, ScreenMessage, TechnicianResponse } from './protocol.ts';
 
 export interface VotingClient {
   /** The current screen. */
@@ -11,6 +12,8 @@ export interface VotingClient {
   next(after: number, signal?: AbortSignal): Promise<ScreenMessage>;
   /** One touch on screen `seq`. */
   act(seq: number, action: VoterAction): Promise<ActionResponse>;
+  /** One touch on the technician screen `seq` (test mode). */
+  technician(seq: number, action: TechnicianAction): Promise<TechnicianResponse>;
 }
 
 export function createVotingClient(baseUrl = ''): VotingClient {
@@ -25,6 +28,10 @@ export function createVotingClient(baseUrl = ''): VotingClient {
     act: async (seq, action) =>
       json<ActionResponse>(
         await fetch(url('/api/action'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seq, action }), cache: 'no-store' }),
+      ),
+    technician: async (seq, action) =>
+      json<TechnicianResponse>(
+        await fetch(url('/api/technician'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seq, action }), cache: 'no-store' }),
       ),
   };
 }

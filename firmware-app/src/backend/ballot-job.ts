@@ -11,7 +11,8 @@ import { encodeQr, renderQr } from '@ovs/barcode';
 import { COLUMNS, PAPER, type PrintElement, type PrintJob } from '@ovs/devices';
 import type { PendingBallot } from '../flow/index.ts';
 
-export type BallotJob = { ok: true; job: PrintJob } | { ok: false; error: string };
+/** `barcode`: the signed payload the QR code holds (the test mode compares what it reads back with it). */
+export type BallotJob = { ok: true; job: PrintJob; barcode: Uint8Array } | { ok: false; error: string };
 
 /** Height in dots that a text element takes on paper (Font A, the encoder's line pitch). */
 function textDots(text: string, size: number): number {
@@ -70,5 +71,5 @@ export function ballotJob(context: BallotContext, ballot: PendingBallot, station
   const job: PrintJob = {
     elements: [...head, { kind: 'feed', dots: gap }, { kind: 'raster', bitmap: raster, align: 'center' }, ...tail, { kind: 'cut' }],
   };
-  return { ok: true, job };
+  return { ok: true, job, barcode: prepared.barcode };
 }

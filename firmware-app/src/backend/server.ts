@@ -5,7 +5,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { kioskCss } from '@ovs/ui';
-import { parseActionRequest } from '../api/protocol.ts';
+import { parseActionRequest, parseTechnicianRequest } from '../api/protocol.ts';
+import { TECHNICIAN_CSS } from '../ui/technician-styles.ts';
 import { PX_PER_MM } from '../screen-geometry.ts';
 import type { UiBundle } from '../ui/build.ts';
 import type { VotingComputer } from './voting-computer.ts';
@@ -38,7 +39,7 @@ export function createApp(computer: VotingComputer, ui: UiBundle): express.Expre
   app.disable('x-powered-by');
   app.disable('etag');
   app.use(noStore);
-  const css = kioskCss({ pxPerMm: PX_PER_MM });
+  const css = kioskCss({ pxPerMm: PX_PER_MM }) + TECHNICIAN_CSS;
   app.get('/', (_req, res) => {
     res.type('html').send(PAGE);
   });
@@ -63,6 +64,19 @@ export function createApp(computer: VotingComputer, ui: UiBundle): express.Expre
       return;
     }
     res.json(await computer.act(request.seq, request.action));
+  });
+  app.post('/api/technician', express.json({ limit: '1kb', strict: true }), async (req, res) => {
+    const request = parseTechnicianRequest(req.body);
+    if (!request) {
+      res.status(400).json({ ok: false, error: 'bad-request' });
+      return;
+    }
+    res.json(await computer.technicianAct(request.seq, request.action));
+  });
+  app.get('/api/technician/report', (_req, res) => {
+    const report = computer.lastTestReport;
+    if (report) res.json(report);
+    else res.status(404).json({ ok: false, error: 'no-report' });
   });
   app.use((_req, res) => {
     res.status(404).json({ ok: false, error: 'not-found' });

@@ -6,7 +6,7 @@
 import { fromBase64, randomBytes, Verifier } from '@ovs/crypto';
 import { createBallotContext, openSignedBallot, type BallotContext } from '@ovs/ballot';
 import { findStation, type Language, type VerifiedPackage } from '@ovs/election';
-import type { Alarm, AlarmReason as DeviceAlarmReason, CardReader, CardReaderEvent, HandScanner, PrintResult, ThermalPrinter, Timers } from '@ovs/devices';
+import type { Alarm, AlarmReason as DeviceAlarmReason, CardReader, CardReaderEvent, HandScanner, PrintResult, SelfTestCheck, SelfTestPhase, ThermalPrinter, Timers } from '@ovs/devices';
 import {
   initialState,
   screenOf,
@@ -22,7 +22,14 @@ import {
   type VoterAction,
   type Visualisation,
 } from '../flow/index.ts';
-import type { ActionResponse, ScreenMessage } from '../api/protocol.ts';
+import type { ActionResponse, ScreenMessage, TechnicianResponse } from '../api/protocol.ts';
+import { isTechnicianCard } from '../technician/technician-card.ts';
+import { TechnicianMode } from '../technician/technician-mode.ts';
+import type { StemcomputerTestReport } from '../technician/report.ts';
+import { reportTicket } from '../technician/report-ticket.ts';
+import { runStemcomputerTest, type TestActivity } from '../technician/run.ts';
+import { sharedDecoder } from '../technician/decoder.ts';
+import type { TechnicianAction } from '../technician/view.ts';
 import { ballotJob } from './ballot-job.ts';
 import { checkCard, type SessionKey, type StationKeys } from './card-check.ts';
 import type { Logger } from './log.ts';
@@ -38,6 +45,21 @@ export interface VotingComputerDevices {
   handScanner?: HandScanner;
 }
 
+/** What the test mode needs from whoever starts the machine (start.ts fills it in). */
+export interface TechnicianOptions {
+  /** The election package checked again (from disk, against the organiser's key); default: the check made at start-up. */
+  verifyPackage?: () => Promise<SelfTestCheck>;
+  /** The simulated printer's last ticket as a PNG (simulation only: its paper is a picture). */
+  lastPrintedPicture?: () => Uint8Array | undefined;
+  /** How long the technician has to hold the test ballot under the hand scanner. Default 15 s. */
+  scanWaitMs?: number;
+  /** A touch target nobody touches within this time counts as not reacting. Default 60 s. */
+  touchTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export type EnterTechnicianResult = { ok: true } | { ok: false; error: 'activated' | 'not-at-rest' | 'card-present' | 'stopped' };
+
 export interface VotingComputerOptions {
   verified: VerifiedPackage;
   station: number;
@@ -46,6 +68,7 @@ export interface VotingComputerOptions {
   timers: Timers;
   inactivity?: { warningMs: number; resetMs: number };
   log: Logger;
+  technician?: TechnicianOptions;
 }
 
 function deviceAlarmReason(reason: AlarmReason): DeviceAlarmReason {
@@ -106,6 +129,12 @@ export class VotingComputer {
   #timerGeneration = 0;
   readonly #unsubscribe: Array<() => void> = [];
   #stopped = false;
+  readonly #verified: VerifiedPackage;
+  readonly #technicianOptions: TechnicianOptions;
+  /** The test mode, while the technician is in it (never while activated). */
+  #technician: TechnicianMode | undefined;
+  #lastTest: StemcomputerTestReport | undefined;
+  readonly #testWaiters = new Set<(report: StemcomputerTestReport | undefined) => void>();
 
   constructor(options: VotingComputerOptions) {
     const station = findStation(options.verified.election, options.station);
@@ -120,6 +149,8 @@ export class VotingComputer {
     this.#timers = options.timers;
     this.#inactivity = options.inactivity ?? INACTIVITY;
     this.#log = options.log;
+    this.#verified = options.verified;
+    this.#technicianOptions = options.technician ?? {};
     this.#unsubscribe.push(options.devices.cardReader.onEvent((e) => void this.#enqueue(() => this.#onCardEvent(e))));
     if (options.devices.handScanner) {
       this.#unsubscribe.push(options.devices.handScanner.onScan((scan) => void this.#enqueue(() => this.#onScan(scan.bytes))));
@@ -129,7 +160,10 @@ export class VotingComputer {
 
   /** The screen as the UI shows it. */
   screen(): ScreenMessage {
-    return { seq: this.#seq, screen: screenOf(this.flow, this.#state) };
+    const screen = screenOf(this.flow, this.#state);
+    // The test mode covers the "not activated" screen; the flow stays where it was.
+    if (this.#technician) return { seq: this.#seq, screen: { ...screen, body: { kind: 'technician', view: this.#technician.view } } };
+    return { seq: this.#seq, screen };
   }
 
   /** Resolves with the screen once its number exceeds `after` (or after `maxWaitMs`). */
@@ -157,6 +191,120 @@ export class VotingComputer {
     });
   }
 
+  /** One touch on the technician screen, made on screen `seq`. */
+  technicianAct(seq: number, action: TechnicianAction): Promise<TechnicianResponse> {
+    return this.#enqueue((): TechnicianResponse => {
+      if (seq !== this.#seq) return { ok: false, error: 'stale', ...this.screen() };
+      const mode = this.#technician;
+      if (!mode) return { ok: false, error: 'not-in-test-mode', ...this.screen() };
+      const outcome = mode.act(action);
+      switch (outcome) {
+        case 'done':
+          return { ok: true, ...this.screen() };
+        case 'rejected':
+          return { ok: false, error: 'rejected', ...this.screen() };
+        case 'leave':
+          this.#leaveTechnician();
+          return { ok: true, ...this.screen() };
+        default:
+          return outcome satisfies never;
+      }
+    });
+  }
+
+  /**
+   * Opens the test mode without a technician card (the CLI on the machine itself, tests): only
+   * when the machine is not activated, at rest, and holds no card but a technician card.
+   */
+  enterTechnicianMode(options: { phases?: SelfTestPhase[] } = {}): Promise<EnterTechnicianResult> {
+    return this.#enqueue(async (): Promise<EnterTechnicianResult> => {
+      if (this.#stopped) return { ok: false, error: 'stopped' };
+      if (this.#technician) return { ok: true };
+      const refused = this.#technicianRefusal();
+      if (refused) return { ok: false, error: refused };
+      if (this.#devices.cardReader.status().kind === 'card-present' && !isTechnicianCard(await this.#devices.cardReader.read())) return { ok: false, error: 'card-present' };
+      this.#enterTechnician('command', options.phases ?? ['fase-1', 'fase-2']);
+      return { ok: true };
+    });
+  }
+
+  /** The last test report (memory only: it is printed, and the CLI writes it out). */
+  get lastTestReport(): StemcomputerTestReport | undefined {
+    return this.#lastTest;
+  }
+
+  /** Resolves with the report of the next test run that ends (undefined if it stopped on an internal error, or the test mode was left). */
+  nextTestReport(): Promise<StemcomputerTestReport | undefined> {
+    return new Promise((resolve) => this.#testWaiters.add(resolve));
+  }
+
+  #technicianRefusal(): 'activated' | 'not-at-rest' | undefined {
+    // Never beside a session key: a vote may be in progress, or the machine is ready for one.
+    if (this.#session !== undefined) return 'activated';
+    if (this.#state.phase.kind !== 'not-activated') return 'not-at-rest';
+    return undefined;
+  }
+
+  #screenChanged(): void {
+    this.#seq++;
+    this.#notify();
+  }
+
+  #enterTechnician(via: 'card' | 'command', phases: SelfTestPhase[]): void {
+    const o = this.#technicianOptions;
+    this.#technician = new TechnicianMode({
+      phases,
+      run: (phase, screenChecks, progress) => this.#runTest(phase, screenChecks, progress),
+      print: (report) => this.#devices.printer.print(reportTicket(report)),
+      timers: this.#timers,
+      touchTimeoutMs: o.touchTimeoutMs ?? 60_000,
+      changed: () => this.#screenChanged(),
+      finished: (report) => {
+        if (report) {
+          this.#lastTest = report;
+          this.#log('self-test', { phase: report.phase, passed: report.passed });
+        } else this.#log('self-test', { stopped: true });
+        for (const w of [...this.#testWaiters]) w(report);
+        this.#testWaiters.clear();
+      },
+    });
+    this.#log('technician-mode', { via });
+    this.#screenChanged();
+  }
+
+  #leaveTechnician(): void {
+    this.#technician?.stop();
+    this.#technician = undefined;
+    for (const w of [...this.#testWaiters]) w(undefined);
+    this.#testWaiters.clear();
+    this.#log('technician-mode-left', {});
+    this.#screenChanged();
+  }
+
+  #runTest(phase: SelfTestPhase, screenChecks: readonly SelfTestCheck[], progress: (activity: TestActivity) => void): Promise<StemcomputerTestReport> {
+    const o = this.#technicianOptions;
+    const station = findStation(this.flow.pkg, this.flow.station);
+    const shortHash = this.#verified.shortHash;
+    return runStemcomputerTest(
+      {
+        phase,
+        devices: this.#devices,
+        context: this.#context,
+        station: { number: this.flow.station, name: station?.name ?? String(this.flow.station) },
+        packageShortHash: shortHash,
+        language: this.flow.pkg.languages[0] as Language,
+        verifyPackage: o.verifyPackage ?? (async () => ({ id: 'package', title: 'Verkiezingspakket', outcome: 'pass', detail: `pakket ${shortHash}, ondertekend door de organisator (nagekeken bij het opstarten)` })),
+        decoder: sharedDecoder,
+        ...(o.lastPrintedPicture ? { lastPrintedPicture: o.lastPrintedPicture } : {}),
+        scanWaitMs: o.scanWaitMs ?? 15_000,
+        wait: (ms) => new Promise((resolve) => void this.#timers.setTimeout(resolve, ms)),
+        now: o.now ?? (() => new Date()),
+        progress,
+      },
+      screenChecks,
+    );
+  }
+
   /** True when an activation card has been accepted (the session key is in memory). */
   get activated(): boolean {
     return this.#session !== undefined;
@@ -171,6 +319,8 @@ export class VotingComputer {
     this.#stopped = true;
     for (const off of this.#unsubscribe) off();
     this.#clearTimer();
+    this.#technician?.stop();
+    this.#technician = undefined;
     await this.settle();
     this.#state = initialState();
     this.#session = undefined;
@@ -190,6 +340,7 @@ export class VotingComputer {
       offered: this.#offered ? 'present' : 'absent',
       waiters: this.#waiters.size,
       timer: this.#timer ? 'armed' : 'none',
+      technician: this.#technician ? this.#technician.view.step : 'none',
     };
   }
 
@@ -318,9 +469,14 @@ export class VotingComputer {
   }
 
   async #onCardEvent(e: CardReaderEvent): Promise<void> {
+    if (this.#technician) return this.#onCardEventInTestMode(e);
     switch (e.kind) {
       case 'inserted': {
         const read = await this.#devices.cardReader.read();
+        if (!this.#technicianRefusal() && isTechnicianCard(read)) {
+          this.#enterTechnician('card', ['fase-1', 'fase-2']);
+          break;
+        }
         const printer = await this.#printerReadiness();
         const checked = checkCard(read, this.#keys, this.#session, printer);
         this.#offered = checked.session;
@@ -342,6 +498,26 @@ export class VotingComputer {
         break;
       case 'reader-found':
         this.#log('card-reader-found', {});
+        break;
+      default:
+        e satisfies never;
+    }
+  }
+
+  /** In test mode the card belongs to the test: taking it out leaves, unless a test is running. */
+  #onCardEventInTestMode(e: CardReaderEvent): void {
+    switch (e.kind) {
+      case 'removed':
+        if (!this.#technician?.busy) {
+          this.#leaveTechnician();
+          this.#dispatch({ type: 'card-removed' });
+        }
+        break;
+      case 'inserted':
+      case 'card-error':
+      case 'reader-lost':
+      case 'reader-found':
+        // The test reports the card reader; the flow stays "not activated" until the mode ends.
         break;
       default:
         e satisfies never;

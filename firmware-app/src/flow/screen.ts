@@ -6,6 +6,7 @@ import { renderBallotText, type TextLine } from '@ovs/ballot';
 import { candidateDisplayName, findElection, findList, type ElectionKind, type Language } from '@ovs/election';
 import { choiceLines } from './choice-text.ts';
 import type { FlowContext } from './machine.ts';
+import type { TechnicianView } from '../technician/view.ts';
 import type {
   ActivationRefusal,
   AlarmReason,
@@ -47,7 +48,9 @@ export type ScreenBody =
   | { kind: 'finishing'; stage: 'marking-card' | 'printing' }
   | { kind: 'printed'; cardPresent: boolean }
   | { kind: 'alarm'; reason: AlarmReason; ballot: BallotFailure; cardPresent: boolean }
-  | { kind: 'visualisation'; result: { ok: true; lines: TextLine[]; languages: Language[] } | { ok: false; error: Extract<Visualisation, { ok: false }>['error'] } };
+  | { kind: 'visualisation'; result: { ok: true; lines: TextLine[]; languages: Language[] } | { ok: false; error: Extract<Visualisation, { ok: false }>['error'] } }
+  /** The test mode (src/technician/): shown by the backend over "not activated", never by the flow itself. */
+  | { kind: 'technician'; view: TechnicianView };
 
 export type ScreenKind = ScreenBody['kind'];
 

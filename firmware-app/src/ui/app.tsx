@@ -10,7 +10,9 @@ import type { Screen, VoterAction } from '../flow/index.ts';
 import type { ScreenProps } from './context.ts';
 import { Activated, Alarm, CardRefused, Finishing, InsertCard, NotActivated, Printed } from './screens/machine.tsx';
 import { Candidates, Confirm, ElectionIntro, LanguageChoice, LanguageConfirm, Lists } from './screens/voter.tsx';
+import { TechnicianScreen } from './screens/technician.tsx';
 import { VisualisationScreen } from './screens/visualisation.tsx';
+import type { TechnicianAction } from '../technician/view.ts';
 
 /** Which changes of screen count as a new layout (and so wait before accepting touches). */
 function layoutKey(screen: Screen): string {
@@ -22,6 +24,9 @@ function layoutKey(screen: Screen): string {
       return `${b.kind}:${b.election.id}`;
     case 'candidates':
       return `${b.kind}:${b.election.id}:${b.list.number}`;
+    case 'technician':
+      // Each target of the touch check is a new layout: a touch meant for the last one never lands on the next.
+      return b.view.step === 'touch' ? `technician:touch:${b.view.index}` : `technician:${b.view.step}`;
     default:
       return b.kind;
   }
@@ -58,6 +63,8 @@ function ScreenView(props: Omit<ScreenProps, 'body'>) {
       return <Alarm {...props} body={b} />;
     case 'visualisation':
       return <VisualisationScreen {...props} body={b} />;
+    case 'technician':
+      return <TechnicianScreen {...props} body={b} />;
     default:
       return b satisfies never;
   }
@@ -110,13 +117,21 @@ export function App({ client }: { client: VotingClient }) {
     [client, message, apply],
   );
 
+  const technician = useCallback(
+    (action: TechnicianAction) => {
+      if (!message) return;
+      client.technician(message.seq, action).then(apply, () => undefined);
+    },
+    [client, message, apply],
+  );
+
   const settled = useSettle(screen ? layoutKey(screen) : 'none');
   if (!screen) return null;
   const t = translator(screen.language);
   const all = screen.languages.map((language: UiLanguage) => ({ language, t: translator(language) }));
   return (
     <Settled.Provider value={settled}>
-      <ScreenView screen={screen} t={t} all={all} send={send} />
+      <ScreenView screen={screen} t={t} all={all} send={send} technician={technician} />
       {screen.inactivityWarning ? (
         <Modal
           title={t('inactivity.title')}

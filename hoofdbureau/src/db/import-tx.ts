@@ -14,7 +14,7 @@ import { bytesEqual, toHex } from '@ovs/crypto';
 import type { StickContent, StickSummary, StationRef } from '../stick/check-job.ts';
 import type { Problem } from '../stick/problems.ts';
 import type { HoofdbureauDb } from './open-db.ts';
-import { readTotals, totalsJson } from './totals.ts';
+import { intermediateJson } from './totals.ts';
 
 export type ImportSource = 'stick' | 'kopie' | 'herscan';
 
@@ -122,14 +122,13 @@ interface Statements {
   insertImport: Statement;
   insertBallot: Statement;
   insertBallots: Statement;
-  insertTally: Statement;
-  insertListTally: Statement;
-  insertCandidateTally: Statement;
-  addTotal: Statement;
-  addListTotal: Statement;
-  addCandidateTotal: Statement;
+  addTotals: Statement;
+  addListTotals: Statement;
+  addCandidateTotals: Statement;
   insertIntermediate: Statement;
   insertAttempt: Statement;
+  /** Multi-row INSERTs of the station's tallies, by table and number of rows. */
+  rows: Map<string, Statement>;
 }
 
 /** Rows per multi-row ballot INSERT: fewer statement executions for the same B-tree work. */
@@ -149,22 +148,19 @@ function statements(db: HoofdbureauDb): Statements {
     ),
     insertBallot: s.prepare('INSERT INTO ballot (station, ballot_id, signed, vote) VALUES (?, ?, ?, ?)'),
     insertBallots: s.prepare(`INSERT INTO ballot (station, ballot_id, signed, vote) VALUES ${Array.from({ length: BATCH }, () => '(?, ?, ?, ?)').join(', ')}`),
-    insertTally: s.prepare('INSERT INTO tally (station, election, ballots, blank) VALUES (?, ?, ?, ?)'),
-    insertListTally: s.prepare(
-      'INSERT INTO list_tally (station, election, list, stemcijfer, top_box_only, with_candidates, top_box_and_candidates) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    insertCandidateTally: s.prepare('INSERT INTO candidate_tally (station, election, list, position, votes) VALUES (?, ?, ?, ?, ?)'),
-    addTotal: s.prepare(
-      `INSERT INTO total (election, stations, ballots, blank) VALUES (?, 1, ?, ?)
+    // The materialised totals get the station's tally rows just inserted, in one statement each.
+    addTotals: s.prepare(
+      `INSERT INTO total (election, stations, ballots, blank) SELECT election, 1, ballots, blank FROM tally WHERE station = ?
        ON CONFLICT (election) DO UPDATE SET stations = stations + 1, ballots = ballots + excluded.ballots, blank = blank + excluded.blank`,
     ),
-    addListTotal: s.prepare(
-      `INSERT INTO list_total (election, list, stemcijfer, top_box_only, with_candidates, top_box_and_candidates) VALUES (?, ?, ?, ?, ?, ?)
+    addListTotals: s.prepare(
+      `INSERT INTO list_total (election, list, stemcijfer, top_box_only, with_candidates, top_box_and_candidates)
+       SELECT election, list, stemcijfer, top_box_only, with_candidates, top_box_and_candidates FROM list_tally WHERE station = ?
        ON CONFLICT (election, list) DO UPDATE SET stemcijfer = stemcijfer + excluded.stemcijfer, top_box_only = top_box_only + excluded.top_box_only,
          with_candidates = with_candidates + excluded.with_candidates, top_box_and_candidates = top_box_and_candidates + excluded.top_box_and_candidates`,
     ),
-    addCandidateTotal: s.prepare(
-      `INSERT INTO candidate_total (election, list, position, votes) VALUES (?, ?, ?, ?)
+    addCandidateTotals: s.prepare(
+      `INSERT INTO candidate_total (election, list, position, votes) SELECT election, list, position, votes FROM candidate_tally WHERE station = ?
        ON CONFLICT (election, list, position) DO UPDATE SET votes = votes + excluded.votes`,
     ),
     insertIntermediate: s.prepare('INSERT INTO intermediate (seq, station, at, stations_imported, totals_json) VALUES (?, ?, ?, (SELECT COUNT(*) FROM import), ?)'),
@@ -172,6 +168,7 @@ function statements(db: HoofdbureauDb): Statements {
       `INSERT INTO attempt (at, action, path, station, station_verified, outcome, code, file, record, message, closing_short_hash, store_short_hash, details_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    rows: new Map(),
   };
   cache.set(db, made);
   return made;
@@ -261,19 +258,11 @@ export function importChecked(db: HoofdbureauDb, req: ImportRequest): ImportOutc
 
     insertBallots(st, station, content);
 
-    for (const { election, tally } of content.tallies) {
-      st.insertTally.run(station, election, tally.ballots, tally.blank);
-      st.addTotal.run(election, tally.ballots, tally.blank);
-      for (const l of tally.lists) {
-        st.insertListTally.run(station, election, l.number, l.stemcijfer, l.topBoxOnly, l.withCandidates, l.topBoxAndCandidates);
-        st.addListTotal.run(election, l.number, l.stemcijfer, l.topBoxOnly, l.withCandidates, l.topBoxAndCandidates);
-        l.preferenceVotes.forEach((votes, i) => {
-          st.insertCandidateTally.run(station, election, l.number, i + 1, votes);
-          st.addCandidateTotal.run(election, l.number, i + 1, votes);
-        });
-      }
-    }
-    st.insertIntermediate.run(seqRow.seq, station, now, totalsJson(readTotals(db)));
+    insertTallies(db, st, station, content);
+    st.addTotals.run(station);
+    st.addListTotals.run(station);
+    st.addCandidateTotals.run(station);
+    st.insertIntermediate.run(seqRow.seq, station, now, intermediateJson(db));
     attempt('ingelezen', `ingelezen: ${content.count} stembiljetten`);
     return { kind: 'imported', station, seq: seqRow.seq, ballots: content.count, source: req.source, note: req.note ?? null };
   });
@@ -281,19 +270,68 @@ export function importChecked(db: HoofdbureauDb, req: ImportRequest): ImportOutc
   return run.immediate();
 }
 
-function insertBallots(st: Statements, station: number, content: StickContent): void {
-  const idOf = (i: number): Buffer => Buffer.from(content.ids.buffer, content.ids.byteOffset + i * BALLOT_ID_BYTES, BALLOT_ID_BYTES);
-  const signedOf = (i: number): Buffer => Buffer.from(content.signed.buffer, content.signed.byteOffset + content.offsets[i]!, content.offsets[i + 1]! - content.offsets[i]!);
-  let i = 0;
-  const params: unknown[] = new Array<unknown>(BATCH * 4);
-  for (; i + BATCH <= content.count; i += BATCH) {
-    for (let k = 0; k < BATCH; k++) {
-      params[k * 4] = station;
-      params[k * 4 + 1] = idOf(i + k);
-      params[k * 4 + 2] = signedOf(i + k);
-      params[k * 4 + 3] = content.votes[i + k];
+const TALLY_COLUMNS = {
+  tally: ['station', 'election', 'ballots', 'blank'],
+  list_tally: ['station', 'election', 'list', 'stemcijfer', 'top_box_only', 'with_candidates', 'top_box_and_candidates'],
+  candidate_tally: ['station', 'election', 'list', 'position', 'votes'],
+} as const;
+
+/** At most this many rows per statement (SQLite allows 32,766 parameters). */
+const MAX_ROWS = 1000;
+
+function insertRows(db: HoofdbureauDb, st: Statements, table: keyof typeof TALLY_COLUMNS, values: unknown[]): void {
+  const columns = TALLY_COLUMNS[table];
+  const width = columns.length;
+  for (let from = 0; from < values.length; from += MAX_ROWS * width) {
+    const chunk = values.length - from > MAX_ROWS * width ? values.slice(from, from + MAX_ROWS * width) : from === 0 ? values : values.slice(from);
+    const rows = chunk.length / width;
+    const key = `${table}:${rows}`;
+    let statement = st.rows.get(key);
+    if (!statement) {
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      statement = db.sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`);
+      st.rows.set(key, statement);
     }
+    statement.run(chunk);
+  }
+}
+
+/** The station's tallies: a few multi-row statements instead of one statement per candidate. */
+function insertTallies(db: HoofdbureauDb, st: Statements, station: number, content: StickContent): void {
+  const tallies: unknown[] = [];
+  const lists: unknown[] = [];
+  const candidates: unknown[] = [];
+  for (const { election, tally } of content.tallies) {
+    tallies.push(station, election, tally.ballots, tally.blank);
+    for (const l of tally.lists) {
+      lists.push(station, election, l.number, l.stemcijfer, l.topBoxOnly, l.withCandidates, l.topBoxAndCandidates);
+      l.preferenceVotes.forEach((votes, i) => candidates.push(station, election, l.number, i + 1, votes));
+    }
+  }
+  if (tallies.length > 0) insertRows(db, st, 'tally', tallies);
+  if (lists.length > 0) insertRows(db, st, 'list_tally', lists);
+  if (candidates.length > 0) insertRows(db, st, 'candidate_tally', candidates);
+}
+
+function insertBallots(st: Statements, station: number, content: StickContent): void {
+  const ids = Buffer.from(content.ids.buffer, content.ids.byteOffset, content.ids.byteLength);
+  const signed = Buffer.from(content.signed.buffer, content.signed.byteOffset, content.signed.byteLength);
+  const text = Buffer.from(content.voteText.buffer, content.voteText.byteOffset, content.voteText.byteLength);
+  const { offsets, voteOffsets } = content;
+  const params: unknown[] = new Array<unknown>(BATCH * 4);
+  const bind = (at: number, i: number): void => {
+    params[at] = station;
+    params[at + 1] = ids.subarray(i * BALLOT_ID_BYTES, (i + 1) * BALLOT_ID_BYTES);
+    params[at + 2] = signed.subarray(offsets[i]!, offsets[i + 1]!);
+    params[at + 3] = text.toString('utf8', voteOffsets[i]!, voteOffsets[i + 1]!);
+  };
+  let i = 0;
+  for (; i + BATCH <= content.count; i += BATCH) {
+    for (let k = 0; k < BATCH; k++) bind(k * 4, i + k);
     st.insertBallots.run(params);
   }
-  for (; i < content.count; i++) st.insertBallot.run(station, idOf(i), signedOf(i), content.votes[i]);
+  for (; i < content.count; i++) {
+    bind(0, i);
+    st.insertBallot.run(params.slice(0, 4));
+  }
 }

@@ -55,6 +55,11 @@ export function openHoofdbureauDb(file: string, options: OpenDbOptions = {}): Op
 function setUp(sqlite: Database.Database, file: string, options: OpenDbOptions): OpenDbResult {
   sqlite.pragma('busy_timeout = 10000');
   if (!options.readonly) {
+    // A new database gets 16 KiB pages (an existing one keeps its own: the pragma is then a
+    // no-op). A stick's import writes ~0.6 MB (its ballots and its 200 KB event log), and SQLite
+    // writes the WAL one page per system call: with 4 KiB pages that cost 4–7 ms of CPU per
+    // stick here, with 16 KiB pages 2.7–2.8 ms (measured, 60 stick-sized transactions each).
+    sqlite.pragma(`page_size = ${process.env.OVS_PAGE ?? 16384}`);
     // WAL: readers (the web UI) never block an import; FULL: a committed import survives a power cut.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');

@@ -1,5 +1,6 @@
 // Reading tallies back: the materialised totals per election, or the tallies of a set of
 // polling stations (a publication unit, a deelgebied), as @ovs/results Tally values.
+import type { Statement } from 'better-sqlite3';
 import type { Election } from '@ovs/election';
 import { emptyTally, type ListTally, type Tally } from '@ovs/results';
 import type { HoofdbureauDb } from './open-db.ts';
@@ -111,6 +112,53 @@ export function totalsJson(totals: readonly ElectionTotal[]): string {
       lists: t.tally.lists.map((l) => ({ number: l.number, stemcijfer: l.stemcijfer, preferenceVotes: l.preferenceVotes })),
     })),
   );
+}
+
+const intermediateStatements = new WeakMap<HoofdbureauDb, { counts: Statement; lists: Statement; candidates: Statement }>();
+
+/**
+ * totalsJson(readTotals(db)), read with three cached statements and no Tally objects: it is
+ * written into the intermediate result after every import.
+ */
+export function intermediateJson(db: HoofdbureauDb): string {
+  let st = intermediateStatements.get(db);
+  if (!st) {
+    const s = db.sqlite;
+    st = {
+      counts: s.prepare('SELECT election, stations, ballots, blank FROM total').raw(),
+      lists: s.prepare('SELECT election, list, stemcijfer FROM list_total').raw(),
+      candidates: s.prepare('SELECT election, list, position, votes FROM candidate_total').raw(),
+    };
+    intermediateStatements.set(db, st);
+  }
+  const elections = db.pkg.election.elections;
+  const out = elections.map((e) => ({
+    election: e.id,
+    stations: 0,
+    ballots: 0,
+    blank: 0,
+    lists: e.lists.map((l) => ({ number: l.number, stemcijfer: 0, preferenceVotes: new Array<number>(l.candidates.length).fill(0) })),
+  }));
+  const at = new Map(elections.map((e, i) => [e.id, i]));
+  const listAt = elections.map((e) => new Map(e.lists.map((l, i) => [l.number, i])));
+  for (const [election, stations, ballots, blank] of st.counts.all() as Array<[string, number, number, number]>) {
+    const o = out[at.get(election) ?? -1];
+    if (!o) continue;
+    o.stations = stations;
+    o.ballots = ballots;
+    o.blank = blank;
+  }
+  for (const [election, list, stemcijfer] of st.lists.all() as Array<[string, number, number]>) {
+    const e = at.get(election) ?? -1;
+    const l = out[e]?.lists[listAt[e]?.get(list) ?? -1];
+    if (l) l.stemcijfer = stemcijfer;
+  }
+  for (const [election, list, position, votes] of st.candidates.all() as Array<[string, number, number, number]>) {
+    const e = at.get(election) ?? -1;
+    const l = out[e]?.lists[listAt[e]?.get(list) ?? -1];
+    if (l && position >= 1 && position <= l.preferenceVotes.length) l.preferenceVotes[position - 1]! += votes;
+  }
+  return JSON.stringify(out);
 }
 
 /** Every imported station's tally per election, read in three queries (for the results document). */

@@ -2,7 +2,8 @@
 // imported, a ballot box connected to the hoofdbureau scans all its paper ballots again. The
 // input is what such a box produces: the scanned barcode payloads (payload ‖ signature, as
 // printed), for one polling station, plus the station's session certificate(s) — from
-// session.json on either stick (signed by the stembureau) or from an activation card.
+// session.json on either stick (signed by the stembureau), from an activation card, or from a
+// scan of the QR code "Sessiecertificaat" printed on the kerncijferrapport.
 //
 // Every scan is verified as the ballot box does: package, polling station, the session key's
 // signature, the strict decoder, no test ballot. A ballot scanned twice counts once (its random
@@ -13,13 +14,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromBase64, toHex, Verifier } from '@ovs/crypto';
 import { findStation } from '@ovs/election';
-import { BALLOT_ID_BYTES, createBallotContext, HASH_PREFIX_BYTES, openSignedBallot, verifySessionCertificate, type Ballot } from '@ovs/ballot';
+import { BALLOT_ID_BYTES, createBallotContext, HASH_PREFIX_BYTES, openSignedBallot, SESSION_CERTIFICATE_BYTES, verifySessionCertificate, type Ballot } from '@ovs/ballot';
+import { decodeQr, type DecodeQrError } from '@ovs/barcode';
 import { countChoices, type ElectionChoice } from '@ovs/results';
 import { decodeSessionRecord, decodeSignatureFile, FILES, SESSION_SIGNATURE_DOMAIN, verifyRecord } from '@ovs/stick';
 import { importChecked, recordAttempt } from '../db/import-tx.ts';
 import type { ElectionTally, StickContent } from '../stick/check-job.ts';
 import { advice, hoofdbureauProblem, type Problem } from '../stick/problems.ts';
-import { voteText } from '../stick/vote-text.ts';
+import { packVoteTexts, voteText } from '../stick/vote-text.ts';
 import type { StickContext } from './import-stick.ts';
 import type { ImportReport } from './reports.ts';
 
@@ -33,6 +35,8 @@ export interface RescanInput {
   sessionCertificates?: readonly Uint8Array[];
   /** A stick folder whose signed session.json gives the certificate (the ballots on it may be unreadable). */
   sessionFrom?: string;
+  /** A scanned image (PNG) of the kerncijferrapport's QR code "Sessiecertificaat". */
+  sessionFromReport?: string;
   /** Registered ballots according to the kerncijferrapport, when known: compared in the PV note. */
   expectedBallots?: number;
   /** Where the input came from, for the attempt log. */
@@ -132,10 +136,41 @@ async function sessionFromStick(dir: string): Promise<StickSession> {
   return { ok: true, certificate: record.value.sessionCertificate, bytes, signature };
 }
 
+const QR_PROBLEMS: Record<DecodeQrError, string> = {
+  'no-barcode': 'geen QR-code gevonden op het beeld',
+  'multiple-barcodes': 'meer dan één QR-code op het beeld: scan alleen de code "Sessiecertificaat"',
+  'not-qr': 'de code op het beeld is geen QR-code',
+  'damaged-barcode': 'de QR-code is beschadigd of onscherp: scan opnieuw, liefst op 300 dpi',
+  'unreadable-image': 'geen leesbaar PNG-beeld',
+  'image-too-large': 'het beeld is te groot: scan op hoogstens 600 dpi',
+  'decoder-failure': 'de QR-lezer faalde: probeer opnieuw',
+};
+
+type ReportSession = { ok: true; certificate: Uint8Array } | { ok: false; problem: string };
+
+/**
+ * The certificate from a scan of the kerncijferrapport. The QR code is not signed on its own:
+ * the certificate is (by the stembureau key), and is checked below like any other.
+ */
+async function sessionFromReportImage(path: string): Promise<ReportSession> {
+  let image: Uint8Array;
+  try {
+    image = new Uint8Array(await readFile(path));
+  } catch {
+    return { ok: false, problem: `${path} kan niet gelezen worden.` };
+  }
+  const read = await decodeQr(image);
+  if (!read.ok) return { ok: false, problem: `${path}: ${QR_PROBLEMS[read.error]}.` };
+  if (read.bytes.length !== SESSION_CERTIFICATE_BYTES) {
+    return { ok: false, problem: `${path}: deze QR-code is geen sessiecertificaat (${read.bytes.length} bytes in plaats van ${SESSION_CERTIFICATE_BYTES}); scan de code "Sessiecertificaat" van het kerncijferrapport.` };
+  }
+  return { ok: true, certificate: read.bytes };
+}
+
 export async function importRescanIn(ctx: StickContext, input: RescanInput): Promise<ImportReport> {
   const db = ctx.db;
   const now = (ctx.now ?? (() => new Date()))();
-  const path = input.path ?? input.sessionFrom ?? null;
+  const path = input.path ?? input.sessionFrom ?? input.sessionFromReport ?? null;
   const station = findStation(db.pkg.election, input.station);
   const refuse = (problem: Problem, verified: boolean): ImportReport => {
     recordAttempt(db, { action: 'herscan', path, station: input.station, stationVerified: verified, outcome: 'geweigerd', problem, message: problem.message, now });
@@ -156,6 +191,11 @@ export async function importRescanIn(ctx: StickContext, input: RescanInput): Pro
       return refuse(hoofdbureauProblem('rescan-certificate', `${FILES.sessionSig}: de handtekening van het stembureau over ${FILES.sessionJson} klopt niet.`, { file: FILES.sessionSig }), true);
     }
     candidates.push(session.certificate);
+  }
+  if (input.sessionFromReport) {
+    const fromReport = await sessionFromReportImage(input.sessionFromReport);
+    if (!fromReport.ok) return refuse(hoofdbureauProblem('rescan-certificate', fromReport.problem), true);
+    candidates.push(fromReport.certificate);
   }
   const verifiers: Verifier[] = [];
   for (const cert of candidates) {
@@ -251,5 +291,5 @@ function packBallots(ballots: ReadonlyArray<{ ballot: Ballot; signed: Uint8Array
     at += b.signed.length;
   });
   offsets[ballots.length] = at;
-  return { count: ballots.length, ids, signed, offsets, votes: ballots.map((b) => voteText(b.ballot.vote)), tallies };
+  return { count: ballots.length, ids, signed, offsets, ...packVoteTexts(ballots.map((b) => voteText(b.ballot.vote))), tallies };
 }

@@ -5,16 +5,17 @@
 // kerncijferrapport, and, with the hoofdbureau key, the ballots and the result per election.
 //
 // Pure over the bytes of the files, so it runs the same inline or in a worker thread; the
-// result holds only plain data and typed arrays (structured-clone friendly).
-import { bytesEqual, sha256 } from '@ovs/crypto';
-import { verifyPackage } from '@ovs/election';
-import { countChoices, type ElectionChoice, type Tally, type TallyShape } from '@ovs/results';
-import { BALLOT_ID_BYTES } from '@ovs/ballot';
-import { decodeLabel, decodeSignatureFile, encodeLabel, FILES, incidentsOf, verifyStickFiles, type ClosingRecord, type StickFiles, type StickWarning } from '@ovs/stick';
+// result holds only plain data and typed arrays (structured-clone friendly, and the ballots'
+// arrays can be transferred). Per ballot nothing but typed arrays is allocated: the verifier
+// returns the ballots packed, and stick-count.ts counts them and writes their vote texts from
+// the decoded bits.
+import { bytesEqual } from '@ovs/crypto';
+import type { Tally } from '@ovs/results';
+import { decodeLabel, FILES, incidentsOf, readStickDirSync, verifyStickFiles, type ClosingRecord, type StickFiles, type StickWarning } from '@ovs/stick';
 import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { hoofdbureauProblem, stickProblem, type Problem } from './problems.ts';
-import { voteText } from './vote-text.ts';
-import { readStickFilesSync } from './read-stick.ts';
+import { countPacked } from './stick-count.ts';
 
 export interface CheckKeys {
   organiserPublicKey: Uint8Array;
@@ -78,11 +79,18 @@ export interface StickContent {
   /** The signed ballots concatenated; ballot i is signed[offsets[i] … offsets[i + 1]). */
   signed: Uint8Array;
   offsets: Uint32Array;
-  /** vote-text.ts form, one per ballot. */
-  votes: string[];
-  /** One per election of the polling station, in legal order. */
+  /** The votes in vote-text.ts form (ASCII JSON), concatenated: ballot i is voteText[voteOffsets[i] … voteOffsets[i + 1]). */
+  voteText: Uint8Array;
+  voteOffsets: Uint32Array;
+  /** One per election of the polling station, in package order. */
   tallies: ElectionTally[];
 }
+
+/** The buffers of a content, to transfer instead of copy between threads. */
+export const contentBuffers = (c: StickContent): ArrayBuffer[] => [c.ids, c.signed, c.offsets, c.voteText, c.voteOffsets].filter(owns).map((a) => a.buffer as ArrayBuffer);
+
+/** A typed array that is the whole of its buffer (so transferring it takes nothing else along). */
+export const owns = (a: ArrayBufferView): boolean => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer;
 
 export type StickCheck =
   | { ok: true; summary: StickSummary; content?: StickContent }
@@ -100,15 +108,36 @@ const labelStation = (files: StickFiles): number | undefined => {
   return label.ok ? label.value.station : undefined;
 };
 
-export async function checkStickDir(dir: string, keys: CheckKeys): Promise<StickCheck> {
+/** The folder as a stick: undefined when it is one, or the refusal. */
+export async function noStick(dir: string): Promise<StickCheck | undefined> {
   try {
     const s = await stat(dir);
-    if (!s.isDirectory()) return { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} is geen map.`) };
+    return s.isDirectory() ? undefined : { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} is geen map.`) };
   } catch {
     return { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} bestaat niet.`) };
   }
-  const read = readStickFilesSync(dir);
-  if (!read.ok) return { ok: false, problem: stickProblem({ code: 'unreadable', file: read.file, message: `${read.file}: kan niet gelezen worden (${read.detail}).` }) };
+}
+
+export const unreadable = (file: string, detail: string): StickCheck => ({
+  ok: false,
+  problem: stickProblem({ code: 'unreadable', file: file as keyof StickFiles, message: `${file}: kan niet gelezen worden (${detail}).` }),
+});
+
+export async function checkStickDir(dir: string, keys: CheckKeys): Promise<StickCheck> {
+  const absent = await noStick(dir);
+  if (absent) return absent;
+  return checkStickDirSync(dir, keys);
+}
+
+/** checkStickDir without the event loop: for a worker thread. */
+export function checkStickDirSync(dir: string, keys: CheckKeys): StickCheck {
+  try {
+    if (!statSync(dir).isDirectory()) return { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} is geen map.`) };
+  } catch {
+    return { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} bestaat niet.`) };
+  }
+  const read = readStickDirSync(dir);
+  if (!read.ok) return unreadable(read.file, read.error.detail);
   return checkStickFiles(read.files, keys);
 }
 
@@ -116,26 +145,12 @@ export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck 
   const hint = labelStation(files);
   const failed = (problem: Problem): StickCheck => (hint === undefined ? { ok: false, problem } : { ok: false, problem, stationHint: hint });
 
-  // Another election package than ours is refused with that reason, not with whatever the
-  // ballots would say under our key. A changed copy of our package is the library's to name.
-  const pkgBytes = files[FILES.packageJson];
-  if (pkgBytes && !bytesEqual(sha256(pkgBytes), keys.packageHash)) {
-    const sig = files[FILES.packageSig];
-    const foreign = sig ? foreignPackage(pkgBytes, sig, keys.organiserPublicKey) : undefined;
-    if (foreign) return failed(hoofdbureauProblem('other-package', `${FILES.packageJson}: ${foreign}`, { file: FILES.packageJson }));
-  }
-
-  // The label is the one file no signature or hash covers; the library reads it leniently (any
-  // JSON with the right fields). Only the exact bytes the console writes are accepted here, so
-  // a changed label is refused like any other changed file.
-  const labelBytes = files[FILES.label];
-  const label = labelBytes ? decodeLabel(labelBytes) : undefined;
-  if (labelBytes && label?.ok && !bytesEqual(encodeLabel(label.value), labelBytes)) {
-    return failed(stickProblem({ code: 'malformed', file: FILES.label, message: `${FILES.label}: niet exact zoals de voorzitterscomputer het schrijft (gewijzigd).` }));
-  }
-
+  // The library checks the package first (another municipality's is "another package", not a
+  // wrong key) and the label's exact bytes; every ballot comes back packed, none as an object.
   const verified = verifyStickFiles(files, {
     organiserPublicKey: keys.organiserPublicKey,
+    package: { hash: keys.packageHash },
+    ballots: 'packed',
     ...(keys.hoofdbureauPrivateKey ? { hoofdbureauPrivateKey: keys.hoofdbureauPrivateKey } : {}),
   });
   if (!verified.ok) return failed(stickProblem(verified.problem));
@@ -167,53 +182,26 @@ export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck 
       events: files[FILES.events] ?? new Uint8Array(0),
     },
   };
-  if (!stick.ballots) return { ok: true, summary };
+  const packed = stick.packed;
+  if (!packed) return { ok: true, summary };
 
-  const ballots = stick.ballots;
   const elections = stick.package.election.elections.filter((e) => e.id in stick.closing.registeredPerElection);
-  // One pass over the ballots gathers every election's choices.
-  const choicesOf = new Map<string, ElectionChoice[]>(elections.map((e) => [e.id, []]));
-  for (const b of ballots) for (const ev of b.ballot.vote.elections) choicesOf.get(ev.election)?.push(ev.choice);
-  const tallies: ElectionTally[] = [];
-  for (const election of elections) {
-    const shape: TallyShape = { lists: election.lists.map((l) => ({ number: l.number, candidates: l.candidates.length })) };
-    const counted = countChoices(shape, choicesOf.get(election.id)!);
-    // The ballots were decoded against the package, so a refusal here is a defect somewhere: never count it.
-    if (!counted.ok) return failed(hoofdbureauProblem('count-mismatch', `${FILES.slots}: een stem voor ${election.id} kan niet geteld worden (${counted.error}).`, { file: FILES.slots }));
-    if (counted.tally.ballots !== stick.closing.registeredPerElection[election.id]) {
+  const context = stick.context;
+  const counted = countPacked(context, stick.station.number, elections, packed);
+  // The ballots were decoded against the package, so a refusal here is a defect somewhere: never count it.
+  if (!counted.ok) return failed(hoofdbureauProblem('count-mismatch', `${FILES.slots}: een stembiljet kan niet geteld worden (${counted.error}).`, { file: FILES.slots }));
+  for (const { election, tally } of counted.counted.tallies) {
+    if (tally.ballots !== stick.closing.registeredPerElection[election]) {
       return failed(
-        hoofdbureauProblem('count-mismatch', `${FILES.closingJson}: ${stick.closing.registeredPerElection[election.id]} stembiljetten voor ${election.id} volgens de afsluiting, ${counted.tally.ballots} geteld.`, {
+        hoofdbureauProblem('count-mismatch', `${FILES.closingJson}: ${stick.closing.registeredPerElection[election]} stembiljetten voor ${election} volgens de afsluiting, ${tally.ballots} geteld.`, {
           file: FILES.closingJson,
         }),
       );
     }
-    tallies.push({ election: election.id, tally: counted.tally });
   }
-
-  let signedBytes = 0;
-  for (const b of ballots) signedBytes += b.signedBallot.length;
-  const ids = new Uint8Array(ballots.length * BALLOT_ID_BYTES);
-  const signed = new Uint8Array(signedBytes);
-  const offsets = new Uint32Array(ballots.length + 1);
-  const votes: string[] = new Array<string>(ballots.length);
-  let at = 0;
-  ballots.forEach((b, i) => {
-    ids.set(b.ballotId, i * BALLOT_ID_BYTES);
-    signed.set(b.signedBallot, at);
-    offsets[i] = at;
-    at += b.signedBallot.length;
-    votes[i] = voteText(b.ballot.vote);
-  });
-  offsets[ballots.length] = at;
-  return { ok: true, summary, content: { count: ballots.length, ids, signed, offsets, votes, tallies } };
+  return {
+    ok: true,
+    summary,
+    content: { count: packed.count, ids: packed.ids, signed: packed.signed, offsets: packed.offsets, voteText: counted.counted.voteText, voteOffsets: counted.counted.voteOffsets, tallies: counted.counted.tallies },
+  };
 }
-
-function foreignPackage(bytes: Uint8Array, signatureFile: Uint8Array, organiserPublicKey: Uint8Array): string | undefined {
-  const signature = decodeSignatureFile(signatureFile);
-  if (!signature) return undefined;
-  const verified = verifyPackage(bytes, signature, organiserPublicKey);
-  if (!verified.ok) return undefined;
-  const e = verified.value.election;
-  return `de stick hoort bij het verkiezingspakket van ${e.municipality.name} (${e.electionDate}, ${verified.value.shortHash}), niet bij dat van dit hoofdbureau.`;
-}
-

@@ -1,12 +1,17 @@
 // A worker thread of the check pool: verifies whole sticks (decryption and signature checks are
-// the hot loop) so that both cores work while the main thread writes to the database.
+// the hot loop) so that both cores work while the main thread reads files and writes to the
+// database. The files arrive already read (their buffers transferred, not copied); the ballots
+// go back the same way.
 import { parentPort } from 'node:worker_threads';
-import { checkStickDir, type CheckKeys, type StickCheck } from './check-job.ts';
+import type { StickFiles } from '@ovs/stick';
+import { checkStickDirSync, checkStickFiles, contentBuffers, owns, type CheckKeys, type StickCheck } from './check-job.ts';
 
 export interface CheckRequest {
   id: number;
   dir: string;
   keys: CheckKeys;
+  /** The stick's files as read by the main thread; without them the worker reads `dir` itself. */
+  files?: StickFiles;
 }
 
 export interface CheckReply {
@@ -19,19 +24,22 @@ export interface CheckReply {
 const port = parentPort;
 if (!port) throw new Error('check-worker: not a worker thread');
 
-// Requests are handled one at a time in arrival order; the pool keeps the next one queued here so
-// that this thread never waits for the main thread (busy committing the previous stick).
-let chain: Promise<void> = Promise.resolve();
-
+// One request at a time, in arrival order (the handler is synchronous); the pool keeps the next
+// one queued here so that this thread never waits for the main thread.
 port.on('message', (request: CheckRequest) => {
-  chain = chain.then(() =>
-    checkStickDir(request.dir, request.keys).then(
-      (result) => {
-        const transfer = result.ok && result.content ? [result.content.ids.buffer, result.content.signed.buffer, result.content.offsets.buffer] : [];
-        port.postMessage({ id: request.id, result } satisfies CheckReply, transfer as ArrayBuffer[]);
-      },
-      (error: unknown) => port.postMessage({ id: request.id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CheckReply),
-    ),
-  );
+  let result: StickCheck;
+  try {
+    result = request.files ? checkStickFiles(request.files, request.keys) : checkStickDirSync(request.dir, request.keys);
+  } catch (error) {
+    port.postMessage({ id: request.id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CheckReply);
+    return;
+  }
+  const transfer: ArrayBuffer[] = [];
+  if (result.ok) {
+    if (result.content) transfer.push(...contentBuffers(result.content));
+    const events = result.summary.raw.events;
+    if (events.byteLength > 0 && owns(events)) transfer.push(events.buffer as ArrayBuffer);
+  }
+  port.postMessage({ id: request.id, result } satisfies CheckReply, transfer);
 });
 port.postMessage({ id: 0 } satisfies CheckReply);

@@ -34,6 +34,8 @@ export const hoofdbureauProblem = (code: HoofdbureauProblemCode, message: string
   message,
 });
 
+const OTHER_PACKAGE = 'Deze stick hoort bij een andere verkiezing of een andere gemeente. Hij wordt niet ingelezen; controleer de enveloppe.';
+
 const COPY = 'Lees de andere stick van dit stembureau in (decreet art. 24); lukt ook dat niet, dan worden alle stembiljetten opnieuw ingescand.';
 
 /** One sentence for the operator: what the problem means and what to do. */
@@ -43,7 +45,7 @@ export function advice(problem: Problem): string {
       case 'no-stick':
         return 'De stick is niet gevonden: controleer of hij goed in de lezer zit en of het juiste pad gekozen is.';
       case 'other-package':
-        return 'Deze stick hoort bij een andere verkiezing of een andere gemeente. Hij wordt niet ingelezen; controleer de enveloppe.';
+        return OTHER_PACKAGE;
       case 'count-mismatch':
         return `De tellingen op de stick spreken elkaar tegen. ${COPY}`;
       case 'rescan-input':
@@ -67,6 +69,7 @@ const STICK_ADVICE: Record<StickProblemCode, string> = {
   'not-closed': 'Het stembureau werd met deze stick niet afgesloten. De voorzitter moet de stemming afsluiten op de voorzitterscomputer; anders de andere stick.',
   malformed: `Een bestand op de stick is beschadigd. ${COPY}`,
   'package-invalid': `Het verkiezingspakket op de stick is gewijzigd of beschadigd. ${COPY}`,
+  'other-package': OTHER_PACKAGE,
   'unknown-station': 'De stick noemt een stembureau dat niet in het verkiezingspakket staat. Controleer de enveloppe.',
   mismatch: `Bestanden op de stick horen niet bij elkaar (ander stembureau, andere opening of ander pakket). ${COPY}`,
   'bad-signature': `Een handtekening van het stembureau klopt niet: de stick is gewijzigd. ${COPY}`,

@@ -24,6 +24,17 @@ export function voteText(vote: Vote): string {
   return JSON.stringify(entries);
 }
 
+/** Vote texts packed as a stick's content carries them (StickContent.voteText and voteOffsets). */
+export function packVoteTexts(texts: readonly string[]): { voteText: Uint8Array; voteOffsets: Uint32Array } {
+  const encoder = new TextEncoder();
+  const parts = texts.map((t) => encoder.encode(t));
+  const voteOffsets = new Uint32Array(parts.length + 1);
+  parts.forEach((p, i) => (voteOffsets[i + 1] = voteOffsets[i]! + p.length));
+  const voteText = new Uint8Array(voteOffsets[parts.length]!);
+  parts.forEach((p, i) => voteText.set(p, voteOffsets[i]));
+  return { voteText, voteOffsets };
+}
+
 /** The inverse of voteText; undefined for anything it did not write. */
 export function parseVoteText(text: string): Vote | undefined {
   let json: unknown;

@@ -30,21 +30,29 @@ let dbBytes = 0;
 const seats: Record<string, number[]> = {};
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-for (const [m, muni] of sticks.municipalities.entries()) {
-  const dbFile = join(dbDir, `m${m}.db`);
-  const opened = await openHoofdbureau({ db: dbFile, packageDir: muni.packageDir, key: muni.keyFile, checker: pool });
-  if (!opened.ok) throw new Error(opened.message);
-  const hb = opened.hoofdbureau;
-  const reports = await hb.importSticks(muni.sticks);
-  for (const r of reports) {
-    if (r.kind === 'imported') imported += r.ballots;
-    else refused++;
+// Every municipality is its own hoofdbureau (its own package and database). Two are imported at a
+// time on the shared pool, so the workers do not wait while one database computes its seats and
+// the next one is opened.
+const queue = [...sticks.municipalities.entries()];
+const municipality = async (): Promise<void> => {
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const [m, muni] = next;
+    const dbFile = join(dbDir, `m${m}.db`);
+    const opened = await openHoofdbureau({ db: dbFile, packageDir: muni.packageDir, key: muni.keyFile, checker: pool });
+    if (!opened.ok) throw new Error(opened.message);
+    const hb = opened.hoofdbureau;
+    const reports = await hb.importSticks(muni.sticks);
+    for (const r of reports) {
+      if (r.kind === 'imported') imported += r.ballots;
+      else refused++;
+    }
+    const results = hb.results();
+    seats[`m${m}`] = results.elections[0]!.lists.map((l) => l.seats ?? -1);
+    await hb.close();
+    dbBytes += (await stat(dbFile)).size;
   }
-  const results = hb.results();
-  seats[`m${m}`] = results.elections[0]!.lists.map((l) => l.seats ?? -1);
-  await hb.close();
-  dbBytes += (await stat(dbFile)).size;
-}
+};
+await Promise.all([municipality(), municipality()]);
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const threads = await threadCpuSeconds();

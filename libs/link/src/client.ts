@@ -3,9 +3,9 @@
 // client returns only when the answer's MAC proves the console made it for this request.
 //
 // Retrying a registration is always safe: the console is idempotent by ballot id. A retry
-// after a lost answer gets `duplicate` — with `mostRecent: true` unless another ballot was
-// registered in between or the console restarted (the most recent id lives in its memory
-// only); the box, which knows the retry is its own unanswered request, decides what to do.
+// (same attempt id) after a lost answer gets `duplicate` with `attempt: 'same'` when that lost
+// request stored it; after a console restart (attempt ids live in its memory only) without
+// `attempt` — the box decides what to do.
 import { randomBytes, toHex } from '@ovs/crypto';
 import { encodeMac, LINK_PATH_PREFIX, MAC_HEADER, decodeMac, macEqual, requestMac, responseMac } from './auth.ts';
 import type { BoxEvent, LinkRequest, LinkStatus, RegisterOutcome } from './messages.ts';
@@ -39,10 +39,19 @@ export interface LinkClientOptions {
   transport?: Transport;
 }
 
+/** A fresh event id (128 random bits): draw it once per event, resend the event with it. */
+export const newEventId = (): string => toHex(randomBytes(16));
+
 export interface LinkClient {
-  register(signedBallot: Uint8Array): Promise<LinkCall<RegisterOutcome>>;
+  /** `attemptId` (from newEventId()): the same for every resend of this ballot; a fresh one when left out. */
+  register(signedBallot: Uint8Array, attemptId?: string): Promise<LinkCall<RegisterOutcome>>;
   status(): Promise<LinkCall<LinkStatus>>;
-  event(event: BoxEvent): Promise<LinkCall<true>>;
+  /**
+   * Tells the console about `event`. Resend an event whose answer was lost with the SAME
+   * `eventId` (from newEventId()): the console applies it once. Without one, a fresh id is
+   * drawn, and a resend would count twice.
+   */
+  event(event: BoxEvent, eventId?: string): Promise<LinkCall<true>>;
   /** Closes the kept-alive connection. */
   close(): void;
 }
@@ -90,8 +99,8 @@ export function createLinkClient(options: LinkClientOptions): LinkClient {
   }
 
   return {
-    async register(signedBallot) {
-      const r = await call({ kind: 'register', ballot: signedBallot });
+    async register(signedBallot, attemptId = newEventId()) {
+      const r = await call({ kind: 'register', ballot: signedBallot, attemptId });
       if (!r.ok) return r;
       return r.value.kind === 'register' ? { ok: true, value: r.value.outcome } : { ok: false, error: 'bad-response' };
     },
@@ -100,8 +109,8 @@ export function createLinkClient(options: LinkClientOptions): LinkClient {
       if (!r.ok) return r;
       return r.value.kind === 'status' ? { ok: true, value: r.value.status } : { ok: false, error: 'bad-response' };
     },
-    async event(event) {
-      const r = await call({ kind: 'event', event });
+    async event(event, eventId = newEventId()) {
+      const r = await call({ kind: 'event', eventId, event });
       if (!r.ok) return r;
       return r.value.kind === 'event' ? { ok: true, value: true } : { ok: false, error: 'bad-response' };
     },

@@ -25,10 +25,18 @@ export const REJECT_REASONS = [
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
+export type DuplicateAttempt = 'same' | 'other';
+
 export type RegisterOutcome =
   | { outcome: 'registered' }
-  /** Already in the store. `mostRecent`: it is the last ballot registered, so the box may reopen its flap without counting (seed 001 §XIV.3). */
-  | { outcome: 'duplicate'; mostRecent: boolean }
+  /**
+   * Already in the store. `mostRecent`: it is the last ballot registered, so the box may reopen
+   * its flap without counting (seed 001 §XIV.3). `attempt`: `same` when a request with this very
+   * attempt id stored it (the box's own earlier request, whose answer it never heard), `other`
+   * when another one did; absent when the console cannot tell (it was stored before the console
+   * restarted: attempt ids live in its memory only).
+   */
+  | { outcome: 'duplicate'; mostRecent: boolean; attempt?: DuplicateAttempt }
   | { outcome: 'rejected'; reason: RejectReason; detail?: string };
 
 export const CONSOLE_PHASES = ['preparation', 'open', 'halted', 'closed'] as const;
@@ -76,9 +84,20 @@ export type BoxEvent =
   | { kind: 'fault'; device: BoxDevice; detail: string };
 
 export type LinkRequest =
-  | { kind: 'register'; ballot: Uint8Array }
+  /**
+   * `attemptId`: 128 random bits the box draws once per ballot it sends and keeps for every
+   * resend, so that after a lost answer the console can say "stored by your own request"
+   * rather than leave the box to guess (a copy of an older ballot must never open the flap).
+   */
+  | { kind: 'register'; ballot: Uint8Array; attemptId: string }
   | { kind: 'status' }
-  | { kind: 'event'; event: BoxEvent };
+  /**
+   * `eventId`: 128 random bits the box draws once per event and keeps for every resend of it,
+   * so that an event whose answer was lost is applied once (registration needs no such id: it
+   * is idempotent by ballot id). Random, not a counter: a counter would restart with the box
+   * and could collide; and nothing in it relates to a ballot or to the moment of a vote.
+   */
+  | { kind: 'event'; eventId: string; event: BoxEvent };
 
 /** The console's and the box's words for each refusal, in Dutch. */
 export const REJECT_MESSAGES: Record<RejectReason, string> = {

@@ -9,9 +9,11 @@ export interface LinkServerHandlers {
   /** The link key of the opening; undefined until the president has unlocked the console. */
   linkKey(): Uint8Array | undefined;
   station: number;
-  register(ballot: Uint8Array): Promise<RegisterOutcome>;
+  /** `attemptId`: the same for every resend of one ballot by the box (see LinkRequest). */
+  register(ballot: Uint8Array, attemptId: string): Promise<RegisterOutcome>;
   /** undefined while not ready (as linkKey). */
   status(): LinkStatus | undefined;
+  /** Called once per event id (see createLinkServer): a resent event is answered, not applied again. */
   event(event: BoxEvent): Promise<void>;
   /** Called on every authenticated request (the console notes that the box is connected). */
   onAuthenticated?(): void;
@@ -37,9 +39,32 @@ export interface LinkServer {
 
 const STATUS_OF: Record<LinkServerError, number> = { malformed: 400, 'bad-mac': 401, 'not-ready': 503, replayed: 409, 'wrong-station': 409 };
 
-export function createLinkServer(handlers: LinkServerHandlers, options: { replayWindow?: number } = {}): LinkServer {
+/**
+ * `replayWindow`: request ids remembered to refuse a replayed request. `eventWindow`: event ids
+ * remembered to apply each box event once — the box resends an event whose answer it did not
+ * hear, with the same event id and a new request id. Both live in memory only: after a console
+ * restart an event resent across it is applied again (rare: the answer must be lost exactly
+ * then; the ids would otherwise have to be written to the sticks).
+ */
+export function createLinkServer(handlers: LinkServerHandlers, options: { replayWindow?: number; eventWindow?: number } = {}): LinkServer {
   const window = options.replayWindow ?? 10_000;
   const seen = new Set<string>();
+  const eventWindow = options.eventWindow ?? 4096;
+  /** Event id → its handling, settled or still running (a resend that overtakes the first copy waits for it). */
+  const events = new Map<string, Promise<void>>();
+
+  function applyOnce(eventId: string, event: BoxEvent): Promise<void> {
+    const known = events.get(eventId);
+    if (known) return known;
+    const run = handlers.event(event).catch((e: unknown) => {
+      // Not applied: a resend may try again.
+      events.delete(eventId);
+      throw e;
+    });
+    events.set(eventId, run);
+    if (events.size > eventWindow) events.delete(events.keys().next().value as string);
+    return run;
+  }
 
   function reply(key: Uint8Array | undefined, reqMac: Uint8Array | undefined, id: string | null, body: ResponseBody): LinkHttpReply {
     const status = body.kind === 'error' ? STATUS_OF[body.error] : 200;
@@ -66,13 +91,13 @@ export function createLinkServer(handlers: LinkServerHandlers, options: { replay
     if (env.station !== handlers.station) return reply(key, mac, env.id, { kind: 'error', error: 'wrong-station' });
     switch (env.request.kind) {
       case 'register':
-        return reply(key, mac, env.id, { kind: 'register', outcome: await handlers.register(env.request.ballot) });
+        return reply(key, mac, env.id, { kind: 'register', outcome: await handlers.register(env.request.ballot, env.request.attemptId) });
       case 'status': {
         const status = handlers.status();
         return status ? reply(key, mac, env.id, { kind: 'status', status }) : reply(key, mac, env.id, { kind: 'error', error: 'not-ready' });
       }
       case 'event':
-        await handlers.event(env.request.event);
+        await applyOnce(env.request.eventId, env.request.event);
         return reply(key, mac, env.id, { kind: 'event' });
     }
   }

@@ -1,11 +1,14 @@
 // The bytes on the wire: JSON bodies, strictly decoded in both directions. Every request is
 // a POST to /link/v1/<kind> with the MAC in the X-OVS-Link-Mac header:
-//   {"v":1,"id":"<32 hex>","station":3,"kind":"register","ballot":"<base64>"}
+//   {"v":1,"id":"<32 hex>","station":3,"kind":"register","attemptId":"<32 hex>","ballot":"<base64>"}
 //   {"v":1,"id":"<32 hex>","station":3,"kind":"status"}
-//   {"v":1,"id":"<32 hex>","station":3,"kind":"event","event":{"kind":"refused","reason":"duplicate"}}
+//   {"v":1,"id":"<32 hex>","station":3,"kind":"event","eventId":"<32 hex>","event":{"kind":"refused","reason":"duplicate"}}
+// (`id` is new for every request, resends included; `eventId` stays the same for every resend
+// of one event: the console applies an event once per eventId; `attemptId` likewise for every
+// resend of one ballot.)
 // Answers (200, MAC bound to the request's MAC):
 //   {"v":1,"id":"…","outcome":"registered"}
-//   {"v":1,"id":"…","outcome":"duplicate","mostRecent":true}
+//   {"v":1,"id":"…","outcome":"duplicate","mostRecent":true}   (,"attempt":"same"|"other" when the console knows)
 //   {"v":1,"id":"…","outcome":"rejected","reason":"wrong-station"}
 //   {"v":1,"id":"…","status":{"phase":"open",…}}
 //   {"v":1,"id":"…","accepted":true}
@@ -52,15 +55,18 @@ function parse(bytes: Uint8Array): unknown {
 
 export const isRequestId = (id: unknown): id is string => typeof id === 'string' && id.length === 32 && fromHex(id) !== undefined;
 
+/** An event id has the shape of a request id: 128 bits, lowercase hex. */
+export const isEventId = isRequestId;
+
 export function encodeRequest(env: RequestEnvelope): Uint8Array {
   const base = { v: WIRE_VERSION, id: env.id, station: env.station, kind: env.request.kind };
   switch (env.request.kind) {
     case 'register':
-      return utf8(JSON.stringify({ ...base, ballot: toBase64(env.request.ballot) }));
+      return utf8(JSON.stringify({ ...base, attemptId: env.request.attemptId, ballot: toBase64(env.request.ballot) }));
     case 'status':
       return utf8(JSON.stringify(base));
     case 'event':
-      return utf8(JSON.stringify({ ...base, event: env.request.event }));
+      return utf8(JSON.stringify({ ...base, eventId: env.request.eventId, event: env.request.event }));
   }
 }
 
@@ -91,17 +97,17 @@ export function decodeRequest(bytes: Uint8Array, pathKind: string): RequestEnvel
   const base = { id: o.id, station: o.station };
   switch (o.kind) {
     case 'register': {
-      if (!keysAre(o, ['v', 'id', 'station', 'kind', 'ballot']) || typeof o.ballot !== 'string') return undefined;
+      if (!keysAre(o, ['v', 'id', 'station', 'kind', 'attemptId', 'ballot']) || typeof o.ballot !== 'string' || !isRequestId(o.attemptId)) return undefined;
       const ballot = fromBase64(o.ballot);
       if (!ballot || ballot.length === 0 || ballot.length > MAX_BALLOT_BYTES) return undefined;
-      return { ...base, request: { kind: 'register', ballot } };
+      return { ...base, request: { kind: 'register', ballot, attemptId: o.attemptId } };
     }
     case 'status':
       return keysAre(o, ['v', 'id', 'station', 'kind']) ? { ...base, request: { kind: 'status' } } : undefined;
     case 'event': {
-      if (!keysAre(o, ['v', 'id', 'station', 'kind', 'event'])) return undefined;
+      if (!keysAre(o, ['v', 'id', 'station', 'kind', 'eventId', 'event']) || !isEventId(o.eventId)) return undefined;
       const event = decodeEvent(o.event);
-      return event ? { ...base, request: { kind: 'event', event } } : undefined;
+      return event ? { ...base, request: { kind: 'event', eventId: o.eventId, event } } : undefined;
     }
     default:
       return undefined;
@@ -133,7 +139,9 @@ function decodeOutcome(o: Record<string, unknown>): RegisterOutcome | undefined 
     case 'registered':
       return keysAre(o, ['v', 'id', 'outcome']) ? { outcome: 'registered' } : undefined;
     case 'duplicate':
-      return keysAre(o, ['v', 'id', 'outcome', 'mostRecent']) && typeof o.mostRecent === 'boolean' ? { outcome: 'duplicate', mostRecent: o.mostRecent } : undefined;
+      if (typeof o.mostRecent !== 'boolean') return undefined;
+      if (keysAre(o, ['v', 'id', 'outcome', 'mostRecent'])) return { outcome: 'duplicate', mostRecent: o.mostRecent };
+      return keysAre(o, ['v', 'id', 'outcome', 'mostRecent', 'attempt']) && (o.attempt === 'same' || o.attempt === 'other') ? { outcome: 'duplicate', mostRecent: o.mostRecent, attempt: o.attempt } : undefined;
     case 'rejected': {
       if (!oneOf(o.reason, REJECT_REASONS)) return undefined;
       if (keysAre(o, ['v', 'id', 'outcome', 'reason'])) return { outcome: 'rejected', reason: o.reason };

@@ -10,6 +10,7 @@ import {
   issuePairingCode,
   LINK_PATH_PREFIX,
   MAC_HEADER,
+  newEventId,
   requestMac,
   type BoxEvent,
   type LinkServerHandlers,
@@ -19,14 +20,16 @@ import {
 
 const status: LinkStatus = { phase: 'open', station: 3, packageHash: toHex(new Uint8Array(32).fill(1)), sessionCertificate: 'AAAA', boxEmptyRecorded: true };
 
-function handlers(key: Uint8Array | undefined, seen: { ballots: Uint8Array[]; events: BoxEvent[] }): LinkServerHandlers {
+function handlers(key: Uint8Array | undefined, seen: { ballots: Uint8Array[]; events: BoxEvent[]; attempts?: string[] }): LinkServerHandlers {
   return {
     linkKey: () => key,
     station: 3,
-    register: async (ballot) => {
-      const again = seen.ballots.some((b) => Buffer.compare(b, ballot) === 0);
+    register: async (ballot, attemptId) => {
+      const first = seen.ballots.findIndex((b) => Buffer.compare(b, ballot) === 0);
       seen.ballots.push(ballot);
-      const r: RegisterOutcome = again ? { outcome: 'duplicate', mostRecent: true } : ballot[0] === 0xee ? { outcome: 'rejected', reason: 'wrong-station' } : { outcome: 'registered' };
+      const attempt = seen.attempts ? { attempt: seen.attempts[first] === attemptId ? ('same' as const) : ('other' as const) } : {};
+      seen.attempts?.push(attemptId);
+      const r: RegisterOutcome = first >= 0 ? { outcome: 'duplicate', mostRecent: true, ...attempt } : ballot[0] === 0xee ? { outcome: 'rejected', reason: 'wrong-station' } : { outcome: 'registered' };
       return r;
     },
     status: () => status,
@@ -46,12 +49,14 @@ type Tap = { teardown: (fn: () => Promise<void>) => void };
 
 t.test('register, status and events round-trip, authenticated', async (t) => {
   const key = randomBytes(32);
-  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
+  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[], attempts: [] as string[] };
   const url = await listen(t, createLinkServer(handlers(key, seen)).listener);
   const client = createLinkClient({ baseUrl: url, linkKey: key, station: 3 });
   const ballot = randomBytes(98);
-  t.same(await client.register(ballot), { ok: true, value: { outcome: 'registered' } });
-  t.same(await client.register(ballot), { ok: true, value: { outcome: 'duplicate', mostRecent: true } }, 'idempotent: the second time a duplicate');
+  const attempt = newEventId();
+  t.same(await client.register(ballot, attempt), { ok: true, value: { outcome: 'registered' } });
+  t.same(await client.register(ballot), { ok: true, value: { outcome: 'duplicate', mostRecent: true, attempt: 'other' } }, 'idempotent: the second time a duplicate');
+  t.same(await client.register(ballot, attempt), { ok: true, value: { outcome: 'duplicate', mostRecent: true, attempt: 'same' } }, 'the attempt id reaches the console and "same" comes back');
   t.same(await client.register(new Uint8Array([0xee, 1, 2])), { ok: true, value: { outcome: 'rejected', reason: 'wrong-station' } });
   t.same(await client.status(), { ok: true, value: status });
   t.same(await client.event({ kind: 'refused', reason: 'unreadable' }), { ok: true, value: true });
@@ -110,11 +115,81 @@ t.test('a replayed request is refused', async (t) => {
   const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
   const server = createLinkServer(handlers(key, seen));
   const path = `${LINK_PATH_PREFIX}event`;
-  const body = new TextEncoder().encode(JSON.stringify({ v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', event: { kind: 'box-empty' } }));
+  const body = new TextEncoder().encode(JSON.stringify({ v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: toHex(randomBytes(16)), event: { kind: 'box-empty' } }));
   const mac = Buffer.from(requestMac(key, path, body)).toString('base64');
   t.equal((await server.handle({ method: 'POST', path, mac, body })).status, 200);
   t.equal((await server.handle({ method: 'POST', path, mac, body })).status, 409);
   t.equal(seen.events.length, 1);
+});
+
+t.test('a box event resent after a lost answer is applied once (same event id), each new event once more', async (t) => {
+  const key = randomBytes(32);
+  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
+  const url = await listen(t, createLinkServer(handlers(key, seen)).listener);
+  const client = createLinkClient({ baseUrl: url, linkKey: key, station: 3 });
+  const deposit: BoxEvent = { kind: 'deposit-sensed' };
+  const id = newEventId();
+  t.match(id, /^[0-9a-f]{32}$/);
+  t.same(await client.event(deposit, id), { ok: true, value: true });
+  t.same(await client.event(deposit, id), { ok: true, value: true }, 'the resend is answered like the first copy');
+  t.same(await client.event(deposit, id), { ok: true, value: true });
+  t.equal(seen.events.length, 1, 'and applied once');
+  t.same(await client.event(deposit, newEventId()), { ok: true, value: true });
+  t.same(await client.event(deposit), { ok: true, value: true }, 'without an id the client draws a fresh one');
+  t.equal(seen.events.length, 3, 'two more deposits');
+});
+
+t.test('two copies of one event in flight at once: the second waits for the first and is not applied; a failed one may be tried again', async (t) => {
+  const key = randomBytes(32);
+  const applied: BoxEvent[] = [];
+  let release: () => void = () => undefined;
+  let fail = true;
+  const server = createLinkServer({
+    linkKey: () => key,
+    station: 3,
+    register: async () => ({ outcome: 'registered' }),
+    status: () => status,
+    event: async (e) => {
+      if (e.kind === 'cover-opened' && fail) {
+        fail = false;
+        throw new Error('stick write failed');
+      }
+      if (e.kind === 'deposit-sensed') await new Promise<void>((r) => (release = r));
+      applied.push(e);
+    },
+  });
+  const send = (eventId: string, event: BoxEvent) => {
+    const path = `${LINK_PATH_PREFIX}event`;
+    const body = new TextEncoder().encode(JSON.stringify({ v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId, event }));
+    return server.handle({ method: 'POST', path, mac: Buffer.from(requestMac(key, path, body)).toString('base64'), body });
+  };
+  const id = newEventId();
+  const first = send(id, { kind: 'deposit-sensed' });
+  const second = send(id, { kind: 'deposit-sensed' });
+  await new Promise((r) => setImmediate(r));
+  release();
+  t.same([(await first).status, (await second).status], [200, 200]);
+  t.equal(applied.length, 1, 'applied once');
+  const cover = newEventId();
+  await t.rejects(send(cover, { kind: 'cover-opened' }), 'the console failed to apply it: no answer (the HTTP layer answers 500)');
+  t.equal((await send(cover, { kind: 'cover-opened' })).status, 200, 'the resend is applied');
+  t.same(applied.map((e) => e.kind), ['deposit-sensed', 'cover-opened']);
+});
+
+t.test('the event-id memory is bounded: the oldest ids are forgotten first', async (t) => {
+  const key = randomBytes(32);
+  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
+  const server = createLinkServer(handlers(key, seen), { eventWindow: 2 });
+  const send = (eventId: string) => {
+    const path = `${LINK_PATH_PREFIX}event`;
+    const body = new TextEncoder().encode(JSON.stringify({ v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId, event: { kind: 'deposit-timeout' } }));
+    return server.handle({ method: 'POST', path, mac: Buffer.from(requestMac(key, path, body)).toString('base64'), body });
+  };
+  const [a, b, c] = [newEventId(), newEventId(), newEventId()];
+  for (const id of [a, b, a, c, c, b]) await send(id);
+  t.equal(seen.events.length, 3, 'a, b, c once each while remembered');
+  await send(a);
+  t.equal(seen.events.length, 4, 'a was pushed out of a window of two');
 });
 
 t.test('any authenticated garbage is refused as malformed, without a crash', async (t) => {
@@ -131,11 +206,16 @@ t.test('any authenticated garbage is refused as malformed, without a crash', asy
   );
   t.equal(seen.ballots.length + seen.events.length, 0);
   const wrongShape = [
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', event: { kind: 'refused', reason: 'because' } },
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', event: { kind: 'box-empty', extra: 1 } },
+    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: toHex(randomBytes(16)), event: { kind: 'refused', reason: 'because' } },
+    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: toHex(randomBytes(16)), event: { kind: 'box-empty', extra: 1 } },
+    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', event: { kind: 'box-empty' } },
+    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: 'not hex', event: { kind: 'box-empty' } },
+    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: toHex(randomBytes(15)), event: { kind: 'box-empty' } },
     { v: 2, id: toHex(randomBytes(16)), station: 3, kind: 'status' },
     { v: 1, id: 'short', station: 3, kind: 'status' },
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'register', ballot: 'not base64!' },
+    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'register', attemptId: toHex(randomBytes(16)), ballot: 'not base64!' },
+    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'register', ballot: 'AAAA' },
+    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'register', attemptId: 'short', ballot: 'AAAA' },
   ];
   for (const w of wrongShape) {
     const path = `${LINK_PATH_PREFIX}${w.kind}`;

@@ -26,6 +26,6 @@ export type {
   AddResult,
   MergeResult,
 } from './tally.ts';
-export { emptyTally, shapeOf, addChoice, mergeTallies, sumTallies, countChoices, seatListsFromTally } from './tally.ts';
+export { emptyTally, shapeOf, addChoice, mergeTallies, sumTallies, countChoices, seatListsFromTally, tallyFromCounters } from './tally.ts';
 export type { StationTurnout, PublicationUnit, DeelgebiedTotal, PublicationPlan } from './publication-units.ts';
 export { publicationUnits, PUBLICATION_THRESHOLD } from './publication-units.ts';

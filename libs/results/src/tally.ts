@@ -250,12 +250,20 @@ export function countChoices(shape: TallyShape, choices: readonly ElectionChoice
     counts[kind] = counts[kind]! + 1;
   }
 
+  return { ok: true, tally: tallyFromCounters(lists, blank, counts, preferences, offsets) };
+}
+
+/**
+ * A tally from flat counters: `kinds` per list (by index) [top box only, candidates only, top box
+ * and candidates], `preferences` per candidate, list i's candidates at offsets[i]..offsets[i+1].
+ * The fast counting paths (countChoices, the hoofdbureau's stick counter) end here.
+ */
+export function tallyFromCounters(lists: readonly { number: number }[], blank: number, kinds: ArrayLike<number>, preferences: Float64Array, offsets: ArrayLike<number>): Tally {
   let listed = 0;
   const listTallies: ListTally[] = lists.map((l, i) => {
-    const topBoxOnly = counts[i * 3]!;
-    const candidatesOnly = counts[i * 3 + 1]!;
-    const topBoxAndCandidates = counts[i * 3 + 2]!;
-    const withCandidates = candidatesOnly + topBoxAndCandidates;
+    const topBoxOnly = kinds[i * 3]!;
+    const topBoxAndCandidates = kinds[i * 3 + 2]!;
+    const withCandidates = kinds[i * 3 + 1]! + topBoxAndCandidates;
     listed += topBoxOnly + withCandidates;
     return {
       number: l.number,
@@ -266,7 +274,7 @@ export function countChoices(shape: TallyShape, choices: readonly ElectionChoice
       preferenceVotes: Array.from(preferences.subarray(offsets[i]!, offsets[i + 1]!)),
     };
   });
-  return { ok: true, tally: { ballots: blank + listed, blank, lists: listTallies } };
+  return { ballots: blank + listed, blank, lists: listTallies };
 }
 
 /** The seat-allocation input a tally gives: stemcijfers and preference votes per position. */

@@ -8,7 +8,7 @@
 // the first record SHA-256("ovs:stick-log-genesis\0" ‖ session id). The HMAC, under a key
 // derived from the stembureau key, lets the console trust its own log after a restart; the
 // hoofdbureau checks the chain, whose head the signed closing record fixes.
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, hash, hkdfSync } from 'node:crypto';
 import { bytesEqual, concatBytes, fromBase64, fromHex, sha256, toBase64, toHex, withDomain, type Signer } from '@ovs/crypto';
 import type { StickPort } from './files.ts';
 import { bool, exactKeys, int, isoTime, str, type FieldResult, bad } from './json.ts';
@@ -65,7 +65,8 @@ const mac = (key: Uint8Array, body: Uint8Array): Uint8Array =>
 
 export const genesisHash = (sessionId: Uint8Array): string => toHex(sha256(withDomain('stick-log-genesis', sessionId)));
 
-export const lineHash = (line: Uint8Array): string => toHex(sha256(line));
+/** SHA-256 of a line in hex (one call per record when a log is read: node's one-shot hash). */
+export const lineHash = (line: Uint8Array): string => hash('sha256', line, 'hex');
 
 /** One line of the log, ready to append. */
 export function encodeEventLine(event: StickEvent, key: Uint8Array): Uint8Array {
@@ -116,34 +117,72 @@ function hexString(o: Record<string, unknown>, key: string, bytes: number): Chec
 
 // One decoder for every line: a log of a thousand records is read many times at the hoofdbureau.
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-const MAC_TEXT = /^[A-Za-z0-9+/]{43}=$/;
+
+/** Strict UTF-8; ASCII (what the console writes, but for free text) read without the decoder's overhead. */
+function text(bytes: Uint8Array): string {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return utf8Strict.decode(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+/** Per type, every key a record of it has: the common four and its own fields. */
+const KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(FIELDS).map(([type, fields]) => [type, ['seq', 'prev', 'at', 'type', ...Object.keys(fields)]]),
+);
+
+/** exactKeys, with the common case (exactly the keys, as written) answered without allocating. */
+function sameKeys(obj: Record<string, unknown>, keys: readonly string[]): FieldResult<true> {
+  let own = 0;
+  for (const k in obj) if (Object.hasOwn(obj, k)) own++;
+  if (own === keys.length && keys.every((k) => Object.hasOwn(obj, k))) return { ok: true, value: true };
+  return exactKeys(obj, keys);
+}
 
 /** Strict check of one record's JSON (no MAC, no chain). */
 export function decodeEventBody(body: Uint8Array): FieldResult<StickEvent> {
+  return decodeEvent(body, undefined);
+}
+
+/**
+ * decodeEventBody; with `expectedPrev` (the chain's previous hash, 64 lowercase hex digits) a
+ * `prev` equal to it is known to be well-formed without decoding it again.
+ */
+function decodeEvent(body: Uint8Array, expectedPrev: string | undefined): FieldResult<StickEvent> {
   let o: unknown;
   try {
-    o = JSON.parse(utf8Strict.decode(body));
+    o = JSON.parse(text(body));
   } catch {
     return bad('(root)', 'geen geldige JSON');
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return bad('(root)', 'geen JSON-object');
   const obj = o as Record<string, unknown>;
   const type = obj.type;
-  if (typeof type !== 'string' || !(type in FIELDS)) return bad('type', 'onbekend soort gebeurtenis');
+  if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) return bad('type', 'onbekend soort gebeurtenis');
   const fields = FIELDS[type as EventType];
-  const keys = exactKeys(obj, ['seq', 'prev', 'at', 'type', ...Object.keys(fields)]);
+  const keys = sameKeys(obj, KEYS[type] ?? []);
   if (!keys.ok) return keys;
   const seq = int(obj, 'seq', 1, 2 ** 31);
   if (!seq.ok) return seq;
-  const prev = hexString(obj, 'prev', 32);
-  if (!prev.ok) return prev;
+  if (expectedPrev === undefined || obj.prev !== expectedPrev) {
+    const prev = hexString(obj, 'prev', 32);
+    if (!prev.ok) return prev;
+  }
   const at = isoTime(obj, 'at');
   if (!at.ok) return at;
-  for (const [k, check] of Object.entries(fields)) {
-    const r = check(obj, k);
+  for (const k in fields) {
+    const r = (fields as Record<string, (o: Record<string, unknown>, key: string) => Check>)[k]!(obj, k);
     if (!r.ok) return r;
   }
   return { ok: true, value: obj as unknown as StickEvent };
+}
+
+/** The MAC text of a line, bytes from … to (without "\n"): 43 base64 characters and "=". */
+function macTextOk(line: Uint8Array, from: number, to: number): boolean {
+  if (to - from !== 44 || line[to - 1] !== 0x3d) return false;
+  for (let i = from; i < to - 1; i++) {
+    const c = line[i] as number;
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f)) return false;
+  }
+  return true;
 }
 
 export interface ParsedLog {
@@ -173,39 +212,46 @@ export function parseEventLog(bytes: Uint8Array, sessionId: Uint8Array, macKey: 
   let prev = genesisHash(sessionId);
   let offset = 0;
   let lineNo = 0;
+  let why: string | undefined;
+  // No closure per line: this runs once per voter of every station.
   while (offset < bytes.length) {
     lineNo++;
-    const end = bytes.indexOf(0x0a, offset);
-    const isLast = end < 0 || end === bytes.length - 1;
-    const problem = (why: string): ParseLogResult =>
-      isLast ? { ok: true, log: { events, lines, validBytes: offset, head: prev, tornBytes: bytes.length - offset } } : { ok: false, problem: { line: lineNo, why } };
-    if (end < 0) return problem('regel zonder einde');
-    const line = bytes.subarray(offset, end + 1);
-    const tab = line.lastIndexOf(0x09);
-    if (tab < 0) return problem('geen tab tussen record en controlecode');
-    const body = line.subarray(0, tab);
-    let codeText: string;
-    try {
-      codeText = utf8Strict.decode(line.subarray(tab + 1, line.length - 1));
-    } catch {
-      return problem('controlecode onleesbaar');
+    let end = offset;
+    while (end < bytes.length && bytes[end] !== 0x0a) end++;
+    if (end === bytes.length) end = -1;
+    why = lineProblem(bytes, offset, end, macKey, prev, lineNo, events, lines);
+    if (why !== undefined) {
+      const isLast = end < 0 || end === bytes.length - 1;
+      return isLast ? { ok: true, log: { events, lines, validBytes: offset, head: prev, tornBytes: bytes.length - offset } } : { ok: false, problem: { line: lineNo, why } };
     }
-    if (!MAC_TEXT.test(codeText)) return problem('controlecode onleesbaar');
-    if (macKey) {
-      const code = fromBase64(codeText);
-      if (!code || code.length !== EVENT_MAC_BYTES || !bytesEqual(code, mac(macKey, body))) return problem('controlecode klopt niet (record gewijzigd)');
-    }
-    const decoded = decodeEventBody(body);
-    if (!decoded.ok) return problem(`veld ${decoded.field}: ${decoded.why}`);
-    const event = decoded.value;
-    if (event.seq !== lineNo) return problem(`volgnummer ${event.seq} waar ${lineNo} verwacht werd`);
-    if (event.prev !== prev) return problem('ketting verbroken: verwijst niet naar het vorige record');
-    events.push(event);
-    lines.push(line);
-    prev = lineHash(line);
+    prev = lineHash(lines[lines.length - 1]!);
     offset = end + 1;
   }
   return { ok: true, log: { events, lines, validBytes: offset, head: prev, tornBytes: 0 } };
+}
+
+/** Checks the line at offset … end ("\n"); adds it to events and lines, or says what is wrong. */
+function lineProblem(bytes: Uint8Array, offset: number, end: number, macKey: Uint8Array | undefined, prev: string, lineNo: number, events: StickEvent[], lines: Uint8Array[]): string | undefined {
+  if (end < 0) return 'regel zonder einde';
+  let at = end;
+  while (at >= offset && bytes[at] !== 0x09) at--;
+  if (at < offset) return 'geen tab tussen record en controlecode';
+  const line = bytes.subarray(offset, end + 1);
+  const tab = at - offset;
+  const body = line.subarray(0, tab);
+  if (!macTextOk(line, tab + 1, line.length - 1)) return 'controlecode onleesbaar';
+  if (macKey) {
+    const code = fromBase64(Buffer.from(line.buffer, line.byteOffset + tab + 1, line.length - tab - 2).toString('latin1'));
+    if (!code || code.length !== EVENT_MAC_BYTES || !bytesEqual(code, mac(macKey, body))) return 'controlecode klopt niet (record gewijzigd)';
+  }
+  const decoded = decodeEvent(body, prev);
+  if (!decoded.ok) return `veld ${decoded.field}: ${decoded.why}`;
+  const event = decoded.value;
+  if (event.seq !== lineNo) return `volgnummer ${event.seq} waar ${lineNo} verwacht werd`;
+  if (event.prev !== prev) return 'ketting verbroken: verwijst niet naar het vorige record';
+  events.push(event);
+  lines.push(line);
+  return undefined;
 }
 
 /** What the closing record's figures are recounted from. */

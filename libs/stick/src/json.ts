@@ -60,10 +60,31 @@ export function base64Bytes(obj: Record<string, unknown>, key: string, length: n
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+const digits = (v: string, from: number, n: number): number => {
+  let x = 0;
+  for (let i = from; i < from + n; i++) x = x * 10 + (v.charCodeAt(i) - 48);
+  return x;
+};
+
+/**
+ * For a string of the ISO form above: whether it names a real instant, i.e. whether
+ * `new Date(v).toISOString() === v` (which throws for a month 13 or an hour 25, and moves a
+ * 30 February or a 24:00 to another day): calendar date, hour 0–23, minutes and seconds 0–59.
+ */
+function realInstant(v: string): boolean {
+  const year = digits(v, 0, 4);
+  const month = digits(v, 5, 2);
+  const day = digits(v, 8, 2);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days && digits(v, 11, 2) <= 23 && digits(v, 14, 2) <= 59 && digits(v, 17, 2) <= 59;
+}
+
 /** A timestamp exactly as Date.prototype.toISOString writes it. */
 export function isoTime(obj: Record<string, unknown>, key: string, at = ''): FieldResult<string> {
   const v = obj[key];
-  if (typeof v !== 'string' || !ISO.test(v) || new Date(v).toISOString() !== v) return bad(at + key, 'geen tijdstip (ISO 8601, UTC)');
+  if (typeof v !== 'string' || !ISO.test(v) || !realInstant(v)) return bad(at + key, 'geen tijdstip (ISO 8601, UTC)');
   return { ok: true, value: v };
 }
 

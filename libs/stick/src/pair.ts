@@ -37,9 +37,8 @@ import {
   type StickEvent,
 } from './event-log.ts';
 import { CLOSING_SIGNATURE_DOMAIN, encodeClosingRecord, type ClosingRecord } from './closing-record.ts';
-import { openSlot, sealSlot, slotOffset, SLOT_USED, type SlotHeader } from './slot-file.ts';
+import { BALLOT_KEY_INFO, openSlot, sealSlot, slotOffset, SLOT_USED, type SlotHeader } from './slot-file.ts';
 import { FreeSlots, type RandomBytes } from './slot-choice.ts';
-import { BALLOT_KEY_INFO } from './verify.ts';
 import { reconcileSides, type Completion, type Side } from './reconcile.ts';
 import { ioProblem, type PairProblem } from './pair-problem.ts';
 import { Mutex } from './mutex.ts';

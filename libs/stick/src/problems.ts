@@ -12,6 +12,8 @@ export type StickProblemCode =
   | 'malformed'
   /** The election package does not verify under the organiser's key, or breaks its rules. */
   | 'package-invalid'
+  /** A valid election package, signed by the organiser, but not the one the reader expects (another municipality). */
+  | 'other-package'
   | 'unknown-station'
   /** Two files of the stick disagree (record names the field). */
   | 'mismatch'

@@ -17,6 +17,9 @@
 //           AAD = "ovs:stick-slot\0" ‖ package hash ‖ station (2) ‖ session id (16) ‖ i (4) ‖ slot size (4)
 import { aeadOpen, aeadSeal, AEAD_NONCE_BYTES, AEAD_TAG_BYTES, bytesEqual, concatBytes, withDomain } from '@ovs/crypto';
 
+/** The label of the HKDF that turns the session's agreement with the hoofdbureau into the ballot key. */
+export const BALLOT_KEY_INFO = 'ovs-stick-ballots/1';
+
 export const SLOT_MAGIC = 'OVSSLOT1';
 export const SLOT_FORMAT_VERSION = 1;
 export const SLOT_HEADER_BYTES = 512;

@@ -4,21 +4,28 @@
 //
 // Order of the checks: the most specific problem wins. A changed slot is named by its index
 // (when the hoofdbureau key is given) before the store hash, which would only say "changed".
-import { agreementPublicKey, bytesEqual, deriveSharedKey, fromBase64, sha256, shortHash, toHex, type Verifier } from '@ovs/crypto';
+//
+// The hot loop (one AEAD open and one Ed25519 verification per ballot) allocates only what
+// node:crypto must: the associated data and the signed message live in buffers reused for every
+// slot, ballots are decoded into a reused FlatVote (ballot-reader.ts), duplicates are found by
+// sorting, and the ballots come out packed in three typed arrays (PackedBallots), ready to be
+// transferred between threads; StickBallot objects are built only when asked for.
+import { createDecipheriv, createSecretKey } from 'node:crypto';
+import { AEAD_NONCE_BYTES, AEAD_TAG_BYTES, bytesEqual, fromBase64, sha256, shortHash, toHex, utf8, type Verifier } from '@ovs/crypto';
 import type { VerifiedPackage, PollingStation } from '@ovs/election';
-import { BALLOT_ID_BYTES, openSignedBallot, type Ballot } from '@ovs/ballot';
+import { BALLOT_FORMAT_VERSION, BALLOT_ID_BYTES, decodeBallot, HASH_PREFIX_BYTES, HEADER_BYTES, SIGNATURE_BYTES, type Ballot, type BallotContext, type OpenError } from '@ovs/ballot';
 import { FILES } from './files.ts';
 import { countEvents, type StickEvent } from './event-log.ts';
-import { inspectStickFiles, type InspectedStick } from './inspect.ts';
+import { inspectFiles, verifyStickPackage, type InspectedStick } from './inspect.ts';
 import { problem, type StickProblem } from './problems.ts';
 import { readStickDir, type StickFiles } from './read.ts';
-import { openSlot, slotOffset, slotState, SLOT_USED } from './slot-file.ts';
+import { BALLOT_KEY_INFO, maxSignedBallotBytes, slotAad, SLOT_HEADER_BYTES, SLOT_USED } from './slot-file.ts';
+import { decodeSignatureFile } from './signature-file.ts';
+import { decodeBallotFlat, FlatVote } from './ballot-reader.ts';
+import { deriveBallotKey, hoofdbureauKey } from './ballot-key.ts';
 import type { StickLabel } from './label.ts';
 import type { SessionRecord } from './session-record.ts';
 import type { ClosingRecord } from './closing-record.ts';
-
-/** The label of the HKDF that turns the session's agreement with the hoofdbureau into the ballot key. */
-export const BALLOT_KEY_INFO = 'ovs-stick-ballots/1';
 
 /** What may still happen between closing the vote and writing the closing record (a restart). */
 const AFTER_CLOSING = new Set<StickEvent['type']>(['unlocked', 'sticks-reconciled', 'interruption', 'incident', 'box-alert']);
@@ -27,6 +34,18 @@ export interface VerifyOptions {
   organiserPublicKey: Uint8Array;
   /** With it, every ballot is opened, its signature checked and decoded. */
   hoofdbureauPrivateKey?: Uint8Array;
+  /**
+   * The election package the reader works for (a hoofdbureau's own), already verified — or only
+   * its SHA-256. Checked first: a stick of another package that the organiser signed (another
+   * municipality) is refused as `other-package`, naming that package; anything else that differs
+   * goes through the checks below (a changed package is `package-invalid`).
+   */
+  package?: Pick<VerifiedPackage, 'hash'>;
+  /**
+   * With the key: `objects` (default) returns `ballots`, one StickBallot each; `packed` returns
+   * `packed` only — no object per ballot, typed arrays that can be transferred between threads.
+   */
+  ballots?: 'objects' | 'packed';
 }
 
 export interface StickBallot {
@@ -36,11 +55,24 @@ export interface StickBallot {
   ballot: Ballot;
 }
 
+/** Every ballot of a stick, sorted by ballot id (never in slot order), in three typed arrays. */
+export interface PackedBallots {
+  count: number;
+  /** count × 16 bytes: the ballot ids, ascending. */
+  ids: Uint8Array;
+  /** The signed ballots (payload ‖ signature) one after the other, in the same order. */
+  signed: Uint8Array;
+  /** count + 1 entries: ballot i is signed[offsets[i] … offsets[i + 1]). */
+  offsets: Uint32Array;
+}
+
 export type StickWarning = { code: 'secrets-not-erased'; message: string };
 
 export interface VerifiedStick {
   station: Pick<PollingStation, 'number' | 'name' | 'deelgebied'>;
   package: VerifiedPackage;
+  /** The package's ballot layouts: what decodeBallotFlat needs to read `packed`. */
+  context: BallotContext;
   label: StickLabel;
   session: SessionRecord;
   closing: ClosingRecord;
@@ -53,6 +85,8 @@ export interface VerifiedStick {
   events: StickEvent[];
   /** Only with the hoofdbureau key: every ballot, sorted by ballot id (never in slot order). */
   ballots?: StickBallot[];
+  /** The same, packed, when `ballots: 'packed'` was asked for (then `ballots` is absent). */
+  packed?: PackedBallots;
   warnings: StickWarning[];
 }
 
@@ -68,7 +102,15 @@ export async function verifyStick(dir: string, options: VerifyOptions): Promise<
 }
 
 export function verifyStickFiles(files: StickFiles, options: VerifyOptions): VerifyResult {
-  const inspected = inspectStickFiles(files, options);
+  const pkgBytes = files[FILES.packageJson];
+  const pkgHash = pkgBytes ? sha256(pkgBytes) : undefined;
+  // Another election package than the expected one: said first, and in those words, when the
+  // organiser signed it — a valid stick of another municipality is not "a wrong key".
+  if (options.package && pkgBytes && pkgHash && !bytesEqual(pkgHash, options.package.hash)) {
+    const foreign = otherPackage(pkgBytes, pkgHash, files[FILES.packageSig], options.organiserPublicKey, options.package.hash);
+    if (foreign) return fail('other-package', FILES.packageJson, undefined, foreign);
+  }
+  const inspected = inspectFiles(files, options, pkgHash);
   if (!inspected.ok) return inspected;
   const stick = inspected.value;
   const { session, log, closing } = stick;
@@ -102,25 +144,26 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
   // The store: layout as closed, structure of every slot, then (with the key) every ballot.
   const h = stick.header;
   if (c.store.slotSize !== h.slotSize || c.store.capacity !== h.capacity) return fail('figures-mismatch', FILES.closingJson, 'veld store', 'de indeling van ballots.slots verschilt van de afsluiting.');
-  let used = 0;
-  for (let i = 0; i < h.capacity; i++) {
-    const off = slotOffset(h, i);
-    const state = slotState(stick.slots.subarray(off, off + h.slotSize));
-    if (state === 'used') used++;
-    else if (state !== 'empty') return fail('bad-slot', FILES.slots, `vak ${i}`, state === 'bad-state' ? 'onbekende toestand van het vak.' : 'een leeg vak bevat gegevens.');
-  }
+  const structure = slotStructure(stick);
+  if (typeof structure !== 'number') return { ok: false, problem: structure };
+  const used = structure;
 
+  let packed: PackedBallots | undefined;
   let ballots: StickBallot[] | undefined;
   if (options.hoofdbureauPrivateKey) {
-    const opened = openAllBallots(stick, session.record, session.sessionVerifier, options.hoofdbureauPrivateKey);
+    const opened = openAllBallots(stick, session.record, session.sessionVerifier, options.hoofdbureauPrivateKey, used);
     if (!opened.ok) return opened;
-    ballots = opened.ballots;
-    const perElection = Object.fromEntries(stick.elections.map((id) => [id, 0]));
-    for (const b of ballots) for (const ev of b.ballot.vote.elections) perElection[ev.election] = (perElection[ev.election] ?? 0) + 1;
-    for (const id of stick.elections) {
-      if (perElection[id] !== c.registeredPerElection[id]) {
-        return fail('figures-mismatch', FILES.closingJson, `veld registeredPerElection.${id}`, `${c.registeredPerElection[id]} volgens de afsluiting, ${perElection[id]} op de stick.`);
+    packed = opened.packed;
+    for (const [e, id] of stick.elections.entries()) {
+      const n = opened.perElection[e] as number;
+      if (n !== c.registeredPerElection[id]) {
+        return fail('figures-mismatch', FILES.closingJson, `veld registeredPerElection.${id}`, `${c.registeredPerElection[id]} volgens de afsluiting, ${n} op de stick.`);
       }
+    }
+    if (options.ballots !== 'packed') {
+      const objects = ballotObjects(stick.context, packed);
+      if (!objects.ok) return objects;
+      ballots = objects.ballots;
     }
   }
 
@@ -134,6 +177,7 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
   const result: VerifiedStick = {
     station: { number: stick.station.number, name: stick.station.name, deelgebied: stick.station.deelgebied },
     package: stick.pkg,
+    context: stick.context,
     label: stick.label,
     session: session.record,
     closing: c,
@@ -145,7 +189,44 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
     warnings,
   };
   if (ballots) result.ballots = ballots;
+  else if (packed) result.packed = packed;
   return { ok: true, stick: result };
+}
+
+/** What to say about a package that is not the expected one: undefined unless the organiser signed it. */
+function otherPackage(bytes: Uint8Array, hash: Uint8Array, signatureFile: Uint8Array | undefined, organiserPublicKey: Uint8Array, expected: Uint8Array): string | undefined {
+  const signature = signatureFile ? decodeSignatureFile(signatureFile) : undefined;
+  if (!signature) return undefined;
+  const verified = verifyStickPackage(bytes, signature, organiserPublicKey, hash);
+  if (!verified.ok) return undefined;
+  const e = verified.value.election;
+  return `de stick hoort bij een ander verkiezingspakket: dat van ${e.municipality.name} (${e.electionDate}, ${verified.value.shortHash}), niet het verwachte (${shortHash(expected)}).`;
+}
+
+/** Every slot either all zero or in use: the number of used slots, or the first bad slot. */
+function slotStructure(stick: InspectedStick): number | StickProblem {
+  const { slotSize, capacity } = stick.header;
+  const slots = stick.slots;
+  // Whole words where the file's bytes are aligned (they are when read from disk), bytes otherwise.
+  const words = slots.byteOffset % 4 === 0 ? new Uint32Array(slots.buffer, slots.byteOffset, slots.byteLength >>> 2) : undefined;
+  let used = 0;
+  for (let i = 0, off = SLOT_HEADER_BYTES; i < capacity; i++, off += slotSize) {
+    const state = slots[off] as number;
+    if (state === SLOT_USED) {
+      used++;
+      continue;
+    }
+    if (state !== 0) return problem('bad-slot', FILES.slots, `vak ${i}`, 'onbekende toestand van het vak.');
+    let zero = true;
+    if (words) {
+      for (let b = off + 1; b < off + 4; b++) if (slots[b] !== 0) zero = false;
+      for (let w = (off >>> 2) + 1, end = (off + slotSize) >>> 2; zero && w < end; w++) if (words[w] !== 0) zero = false;
+    } else {
+      for (let b = off + 1; zero && b < off + slotSize; b++) if (slots[b] !== 0) zero = false;
+    }
+    if (!zero) return problem('bad-slot', FILES.slots, `vak ${i}`, 'een leeg vak bevat gegevens.');
+  }
+  return used;
 }
 
 function fail(code: StickProblem['code'], file: StickProblem['file'], record: string | undefined, what: string): { ok: false; problem: StickProblem } {
@@ -169,42 +250,181 @@ function checkFigures(c: ClosingRecord, counts: ReturnType<typeof countEvents>, 
   return undefined;
 }
 
-type OpenAll = { ok: true; ballots: StickBallot[] } | { ok: false; problem: StickProblem };
+type OpenAll = { ok: true; packed: PackedBallots; perElection: Int32Array } | { ok: false; problem: StickProblem };
 
-/** The hot loop at the hoofdbureau: one AEAD open and one Ed25519 verification per ballot. */
-function openAllBallots(stick: InspectedStick, session: SessionRecord, sessionVerifier: Verifier, hoofdbureauPrivateKey: Uint8Array): OpenAll {
+const BALLOT_DOMAIN = utf8('ovs:ballot\0');
+const CIPHER = { authTagLength: AEAD_TAG_BYTES } as const;
+
+const slotProblem = (i: number, code: StickProblem['code'], what: string): { ok: false; problem: StickProblem } => ({ ok: false, problem: problem(code, FILES.slots, `vak ${i}`, what) });
+const badBallot = (i: number, error: OpenError): { ok: false; problem: StickProblem } => slotProblem(i, 'bad-ballot', `het stembiljet is ongeldig (${error}).`);
+
+/**
+ * The hot loop at the hoofdbureau: one AEAD open and one Ed25519 verification per ballot, then
+ * the strict decoding, the test flag, and (all at once, by sorting) no ballot id twice. The
+ * first slot in slot order that fails is the one named, as a slot-by-slot scan would.
+ */
+function openAllBallots(stick: InspectedStick, session: SessionRecord, sessionVerifier: Verifier, hoofdbureauPrivateKey: Uint8Array, used: number): OpenAll {
   const expected = fromBase64(stick.pkg.election.hoofdbureau.publicKey);
-  let own: Uint8Array | undefined;
-  try {
-    own = hoofdbureauPrivateKey.length === 32 ? agreementPublicKey(hoofdbureauPrivateKey) : undefined;
-  } catch {
-    own = undefined;
+  const own = hoofdbureauKey(hoofdbureauPrivateKey);
+  if (!expected || !own || !bytesEqual(own.publicKey, expected)) {
+    const e = stick.pkg.election;
+    return {
+      ok: false,
+      problem: problem(
+        'wrong-hoofdbureau-key',
+        FILES.packageJson,
+        'veld hoofdbureau.publicKey',
+        `de ingestelde sleutel is niet de sleutel van het hoofdbureau van dit verkiezingspakket (${e.municipality.name}, ${e.electionDate}, ${stick.pkg.shortHash}): een stick van een andere verkiezing, of een verkeerd ingestelde sleutel.`,
+      ),
+    };
   }
-  if (!expected || !own || !bytesEqual(own, expected)) {
-    return { ok: false, problem: problem('wrong-hoofdbureau-key', FILES.packageJson, 'veld hoofdbureau.publicKey', 'de ingestelde sleutel is niet de sleutel van het hoofdbureau van dit verkiezingspakket.') };
-  }
-  const key = deriveSharedKey(hoofdbureauPrivateKey, session.ballotPublicKey, BALLOT_KEY_INFO);
-  if (!key) return { ok: false, problem: problem('malformed', FILES.sessionJson, 'veld ballotPublicKey', 'geen bruikbare sleutel.') };
+  const ballotKey = deriveBallotKey(own, session.ballotPublicKey, BALLOT_KEY_INFO);
+  if (!ballotKey) return { ok: false, problem: problem('malformed', FILES.sessionJson, 'veld ballotPublicKey', 'geen bruikbare sleutel.') };
+  const key = createSecretKey(ballotKey);
   const h = stick.header;
-  const verifiers = [sessionVerifier];
-  const ballots: StickBallot[] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < h.capacity; i++) {
-    const off = slotOffset(h, i);
-    if (stick.slots[off] !== SLOT_USED) continue;
-    const opened = openSlot(h, session.sessionId, i, key, stick.slots.subarray(off, off + h.slotSize));
-    if (!opened.ok) {
-      const what = opened.problem === 'tag' ? 'gaat niet open met de sleutel van het hoofdbureau: gewijzigd, verplaatst of beschadigd.' : 'de inhoud van het vak is ongeldig.';
-      return { ok: false, problem: problem('slot-unopenable', FILES.slots, `vak ${i}`, what) };
+  const size = h.slotSize;
+  const slots = stick.slots;
+  const context = stick.context;
+  const station = stick.station.number;
+  const prefix = context.hashPrefix;
+  const room = maxSignedBallotBytes(size);
+  const bodyBytes = size - 1 - AEAD_NONCE_BYTES - AEAD_TAG_BYTES;
+  const aadLength = { plaintextLength: bodyBytes };
+  // The associated data of slot i differs only in i: one buffer, its index rewritten per slot.
+  const aad = slotAad(h, session.sessionId, 0);
+  const aadView = new DataView(aad.buffer, aad.byteOffset, aad.byteLength);
+  const indexAt = aad.length - 8;
+  // The signed message: "ovs:ballot\0" ‖ payload, in one buffer.
+  const message = new Uint8Array(BALLOT_DOMAIN.length + room);
+  message.set(BALLOT_DOMAIN);
+  const vote = new FlatVote(context);
+  const elections = stick.elections.length;
+  const perElection = new Int32Array(elections);
+
+  // Scratch for the ballots as found: signed bytes, lengths, slots, ids (and their first 32 bits).
+  const scratch = Buffer.allocUnsafe(used * room);
+  const lengths = new Uint16Array(used);
+  const slotOf = new Int32Array(used);
+  const ids = Buffer.allocUnsafe(used * BALLOT_ID_BYTES);
+  const high = new Uint32Array(used);
+  let n = 0;
+  let failed: { ok: false; problem: StickProblem } | undefined;
+
+  for (let i = 0, off = SLOT_HEADER_BYTES; i < h.capacity; i++, off += size) {
+    if (slots[off] !== SLOT_USED) continue;
+    aadView.setUint32(indexAt, i);
+    let plain: Buffer | undefined;
+    try {
+      const decipher = createDecipheriv('chacha20-poly1305', key, slots.subarray(off + 1, off + 1 + AEAD_NONCE_BYTES), CIPHER);
+      decipher.setAAD(aad, aadLength);
+      decipher.setAuthTag(slots.subarray(off + size - AEAD_TAG_BYTES, off + size));
+      plain = decipher.update(slots.subarray(off + 1 + AEAD_NONCE_BYTES, off + size - AEAD_TAG_BYTES));
+      decipher.final();
+    } catch {
+      plain = undefined;
     }
-    const ballot = openSignedBallot(stick.context, opened.signedBallot, stick.station.number, verifiers);
-    if (!ballot.ok) return { ok: false, problem: problem('bad-ballot', FILES.slots, `vak ${i}`, `het stembiljet is ongeldig (${ballot.error}).`) };
-    if (ballot.ballot.test) return { ok: false, problem: problem('test-ballot', FILES.slots, `vak ${i}`, 'een teststembiljet staat tussen de echte stembiljetten.') };
-    const id = Buffer.from(ballot.ballot.ballotId.buffer, ballot.ballot.ballotId.byteOffset, BALLOT_ID_BYTES).toString('hex');
-    if (seen.has(id)) return { ok: false, problem: problem('duplicate-ballot', FILES.slots, `vak ${i}`, 'dit stembiljet staat twee keer op de stick.') };
-    seen.add(id);
-    ballots.push({ ballotId: ballot.ballot.ballotId, signedBallot: opened.signedBallot, ballot: ballot.ballot });
+    if (!plain) {
+      failed = slotProblem(i, 'slot-unopenable', 'gaat niet open met de sleutel van het hoofdbureau: gewijzigd, verplaatst of beschadigd.');
+      break;
+    }
+    // plaintext = length (2) ‖ signed ballot ‖ zeros
+    const length = ((plain[0] as number) << 8) | (plain[1] as number);
+    let padding = length === 0 || length > plain.length - 2;
+    for (let b = 2 + length; !padding && b < plain.length; b++) if (plain[b] !== 0) padding = true;
+    if (padding) {
+      failed = slotProblem(i, 'slot-unopenable', 'de inhoud van het vak is ongeldig.');
+      break;
+    }
+    // openSignedBallot's checks, in its order: header, signature under the certified session key, decoding.
+    if (length < HEADER_BYTES + 1 + SIGNATURE_BYTES) {
+      failed = badBallot(i, 'too-short');
+      break;
+    }
+    if (plain[2] !== BALLOT_FORMAT_VERSION) {
+      failed = badBallot(i, 'bad-version');
+      break;
+    }
+    let samePackage = prefix.length === HASH_PREFIX_BYTES;
+    for (let b = 0; samePackage && b < HASH_PREFIX_BYTES; b++) if (plain[4 + b] !== prefix[b]) samePackage = false;
+    if (!samePackage) {
+      failed = badBallot(i, 'wrong-package');
+      break;
+    }
+    if ((((plain[12] as number) << 8) | (plain[13] as number)) !== station) {
+      failed = badBallot(i, 'wrong-station');
+      break;
+    }
+    const payloadLength = length - SIGNATURE_BYTES;
+    plain.copy(message, BALLOT_DOMAIN.length, 2, 2 + payloadLength);
+    if (!sessionVerifier.verify(message.subarray(0, BALLOT_DOMAIN.length + payloadLength), plain.subarray(2 + payloadLength, 2 + length))) {
+      failed = badBallot(i, 'bad-signature');
+      break;
+    }
+    const error = decodeBallotFlat(context, message.subarray(BALLOT_DOMAIN.length, BALLOT_DOMAIN.length + payloadLength), vote);
+    if (error) {
+      failed = badBallot(i, error);
+      break;
+    }
+    if (vote.test) {
+      failed = slotProblem(i, 'test-ballot', 'een teststembiljet staat tussen de echte stembiljetten.');
+      break;
+    }
+    for (let e = 0; e < elections; e++) if ((vote.list[e] as number) >= 0) perElection[e]!++;
+    plain.copy(scratch, n * room, 2, 2 + length);
+    plain.copy(ids, n * BALLOT_ID_BYTES, 2 + 12, 2 + 12 + BALLOT_ID_BYTES);
+    high[n] = ids.readUInt32BE(n * BALLOT_ID_BYTES);
+    lengths[n] = length;
+    slotOf[n] = i;
+    n++;
   }
-  ballots.sort((a, b) => Buffer.compare(a.ballotId, b.ballotId));
+
+  // Sorted by id; equal ids end up side by side. Of each group the second slot is where a scan
+  // would have stopped; the earliest such slot, if it comes before the first failure, is named.
+  const order = Array.from({ length: n }, (_, k) => k);
+  const compareIds = (a: number, b: number): number => {
+    const d = (high[a] as number) - (high[b] as number);
+    return d !== 0 ? d : ids.compare(ids, b * BALLOT_ID_BYTES, (b + 1) * BALLOT_ID_BYTES, a * BALLOT_ID_BYTES, (a + 1) * BALLOT_ID_BYTES);
+  };
+  order.sort(compareIds);
+  let duplicate = -1;
+  for (let k = 1; k < n; k++) {
+    const a = order[k - 1] as number;
+    const b = order[k] as number;
+    if (compareIds(a, b) !== 0) continue;
+    // Within a group the order of equal elements is the scan order (Array.prototype.sort is stable).
+    let j = k - 1;
+    while (j > 0 && compareIds(order[j - 1] as number, a) === 0) j--;
+    const second = order[j + 1] as number;
+    if (duplicate < 0 || second < duplicate) duplicate = second;
+  }
+  if (duplicate >= 0) return slotProblem(slotOf[duplicate] as number, 'duplicate-ballot', 'dit stembiljet staat twee keer op de stick.');
+  if (failed) return failed;
+
+  let total = 0;
+  for (let k = 0; k < n; k++) total += lengths[k] as number;
+  const packed: PackedBallots = { count: n, ids: new Uint8Array(n * BALLOT_ID_BYTES), signed: new Uint8Array(total), offsets: new Uint32Array(n + 1) };
+  let at = 0;
+  for (let r = 0; r < n; r++) {
+    const k = order[r] as number;
+    const length = lengths[k] as number;
+    packed.ids.set(ids.subarray(k * BALLOT_ID_BYTES, (k + 1) * BALLOT_ID_BYTES), r * BALLOT_ID_BYTES);
+    packed.signed.set(scratch.subarray(k * room, k * room + length), at);
+    packed.offsets[r] = at;
+    at += length;
+  }
+  packed.offsets[n] = at;
+  return { ok: true, packed, perElection };
+}
+
+/** The packed ballots as StickBallot objects, decoded by @ovs/ballot's own decoder. */
+function ballotObjects(context: BallotContext, packed: PackedBallots): { ok: true; ballots: StickBallot[] } | { ok: false; problem: StickProblem } {
+  const ballots: StickBallot[] = [];
+  for (let k = 0; k < packed.count; k++) {
+    const signedBallot = packed.signed.slice(packed.offsets[k], packed.offsets[k + 1]);
+    const decoded = decodeBallot(context, signedBallot.subarray(0, signedBallot.length - SIGNATURE_BYTES));
+    // The fast decoder accepted it: the two decoders disagreeing is a defect, refused all the same.
+    if (!decoded.ok) return { ok: false, problem: problem('bad-ballot', FILES.slots, undefined, `het stembiljet is ongeldig (${decoded.error}).`) };
+    ballots.push({ ballotId: decoded.ballot.ballotId, signedBallot, ballot: decoded.ballot });
+  }
   return { ok: true, ballots };
 }

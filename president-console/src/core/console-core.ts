@@ -23,6 +23,9 @@ import {
 } from '@ovs/stick';
 import type { CardReader } from '@ovs/devices/card';
 import type { ThermalPrinter } from '@ovs/devices/printer';
+import type { SelfTestPhase } from '@ovs/devices';
+import type { ConsoleTestOutcome, ConsoleTestReport } from '../self-test/report.ts';
+import type { ConsoleTestContext } from '../self-test/run.ts';
 import { PORTS, type StickSource } from '../sticks/stick-source.ts';
 import { judgeStick, type StickStatus } from '../sticks/stick-status.ts';
 import { activationCardBytes, voterCardBytes, writeCard } from './cards.ts';
@@ -91,6 +94,14 @@ export class ConsoleCore {
   #alertSeq = 0;
   #box = { connected: false, deposits: 0, loggedConnection: false };
   #lastCard: LastCard | undefined;
+  /** Ballot ids (hex) on stick A only, B having failed while they were written: memory only, cleared when B is reconciled. */
+  readonly #onOneStick = new Set<string>();
+  /**
+   * Per ballot registered since this console started, the box's attempt id that stored it: memory
+   * only (never on a stick), so that a resend after a lost answer is told apart from a copy.
+   */
+  readonly #attempts = new Map<string, string>();
+  #selfTest: { running: boolean; last: ConsoleTestReport | undefined } = { running: false, last: undefined };
   #stopped = false;
 
   constructor(options: ConsoleCoreOptions) {
@@ -215,6 +226,8 @@ export class ConsoleCore {
       for (const c of r.reconcile.completions) await this.#appendQuiet({ type: 'sticks-reconciled', stick: c.to, ballots: c.ballots, events: c.events, files: c.files });
     }
     this.#halt = undefined;
+    // Reconciliation put every ballot of A on B as well.
+    this.#onOneStick.clear();
     await this.#appendQuiet({ type: 'interruption', stick: halt.port, reason: halt.reason, from: halt.since, to: this.#now() });
     this.#log('voting-resumed', halt.port);
   }
@@ -501,10 +514,12 @@ export class ConsoleCore {
     this.#box.connected = true;
   }
 
-  async registerBallot(bytes: Uint8Array): Promise<RegisterOutcome> {
+  /** `attemptId`: the box's id for this ballot, the same in every resend (see @ovs/link). */
+  async registerBallot(bytes: Uint8Array, attemptId: string): Promise<RegisterOutcome> {
     const pair = this.#pair;
     if (!pair || !this.#context || !this.#sessionVerifier) return { outcome: 'rejected', reason: 'voting-not-open' };
-    const r = await registerScannedBallot({ gate: this.#gate(), context: this.#context, station: this.#o.station, sessionVerifier: this.#sessionVerifier, pair }, bytes);
+    const r = await registerScannedBallot({ gate: this.#gate(), context: this.#context, station: this.#o.station, sessionVerifier: this.#sessionVerifier, pair, onOneStick: this.#onOneStick, attempts: this.#attempts }, bytes, attemptId);
+    if (r.storedOnA) this.#onOneStick.add(r.storedOnA);
     if (r.write?.outcome === 'failed') this.#haltOnFailure(r.write.failure);
     if (r.write?.outcome === 'full') this.#haltFor('A', 'full');
     // Outcomes only: never the ballot id, never the vote.
@@ -544,6 +559,68 @@ export class ConsoleCore {
           break;
       }
     });
+  }
+
+  // ---- test mode ---------------------------------------------------------------------------
+
+  /** Set by start.ts (self-test/attach.ts): the devices' tests and the printed report (kept apart: no device test logic here). */
+  selfTester: ((context: ConsoleTestContext) => Promise<{ report: ConsoleTestReport; printed: { ok: true } | { ok: false; message: string } }>) | undefined;
+
+  /**
+   * "Technische test" (seed 001 §XIV.1, fase 1 and fase 2). Only before the envelope password:
+   * the test writes a card and prints, which must never mix with a polling station's day, and
+   * it is refused while a stick in a port holds this station's unfinished session (a restarted
+   * console: voting may be open). It never writes on a stick that holds a session.
+   */
+  selfTest(phase: SelfTestPhase): Promise<ConsoleTestOutcome> {
+    if (this.#selfTest.running) return Promise.resolve({ ok: false, error: 'busy', message: 'De technische test loopt al.' });
+    this.#selfTest.running = true;
+    return this.#serial.run(async (): Promise<ConsoleTestOutcome> => {
+      try {
+        const refused = this.#selfTestRefusal();
+        if (refused) return refused;
+        const tester = this.selfTester;
+        if (!tester) return { ok: false, error: 'not-attached', message: 'Deze voorzitterscomputer heeft geen testmodus.' };
+        const station = this.#pkg ? findStation(this.#pkg.election, this.#o.station) : undefined;
+        const run = await tester({ phase, station: this.#o.station, stationName: station?.name, packageShortHash: this.#pkg?.shortHash, software: this.#o.software, at: this.#now() });
+        this.#selfTest.last = run.report;
+        this.#log('self-test', `${phase} ${run.report.passed ? 'passed' : 'failed'}`);
+        const verdict = run.report.passed ? 'Technische test geslaagd: controleer de punten NAZIEN.' : 'Technische test NIET geslaagd: zie de punten FOUT.';
+        return { ok: true, report: run.report, printed: run.printed, message: run.printed.ok ? `${verdict} Het testrapport is afgedrukt.` : `${verdict} Het testrapport kon niet afgedrukt worden: ${run.printed.message}` };
+      } finally {
+        this.#selfTest.running = false;
+      }
+    });
+  }
+
+  #selfTestRefusal(): Extract<ConsoleTestOutcome, { ok: false }> | undefined {
+    const phase = this.phase;
+    switch (phase.kind) {
+      case 'sticks':
+      case 'locked':
+      case 'locked-out':
+        break;
+      case 'preparation':
+      case 'open':
+      case 'closing':
+      case 'closed':
+      case 'fatal':
+        return { ok: false, error: 'session-open', message: 'De technische test kan alleen vóór het paswoord: de sessie van het stembureau is geopend.' };
+      default:
+        return phase satisfies never;
+    }
+    for (const port of PORTS) {
+      const s = this.#sticks[port];
+      if (s.kind === 'ready' && s.state === 'in-use') {
+        return { ok: false, error: 'session-on-stick', message: `Stick ${port} bevat de lopende sessie van dit stembureau: de stemming kan open zijn. Neem beide sticks uit om de toestellen te testen.` };
+      }
+    }
+    return undefined;
+  }
+
+  /** The last test report (memory only; it is printed and can be downloaded as a PDF). */
+  lastSelfTest(): ConsoleTestReport | undefined {
+    return this.#selfTest.last;
   }
 
   // ---- reports -----------------------------------------------------------------------------
@@ -630,6 +707,7 @@ export class ConsoleCore {
         ? { closedAt: closing.closedAt, storeShortHash: shortHash(closing.store.sha256), closingShortHash: this.#closingShortHash(), registered: closing.registeredBallots }
         : undefined,
       unlocking: this.#unlocking,
+      selfTest: { running: this.#selfTest.running, last: this.#selfTest.last },
     };
   }
 

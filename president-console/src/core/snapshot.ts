@@ -1,6 +1,7 @@
 // What the president's screen shows, as one value: the UI renders it and nothing else.
 import type { AnnulReason, IncidentKind, StickPort } from '@ovs/stick';
 import type { StickStatus } from '../sticks/stick-status.ts';
+import type { ConsoleTestReport } from '../self-test/report.ts';
 
 export type Phase =
   /** Waiting for two good sticks. */
@@ -94,6 +95,8 @@ export interface ConsoleSnapshot {
   lastCard: LastCard | undefined;
   closing: ClosingView | undefined;
   unlocking: boolean;
+  /** Test mode ("Technische test", before the password): running now, and the last report. */
+  selfTest: { running: boolean; last: ConsoleTestReport | undefined };
 }
 
 export type ActionError =

@@ -181,6 +181,11 @@ export function kerncijferrapport(d: ReportData): ReportModel | undefined {
       { kind: 'line', label: 'Controlecode afsluiting', value: shortHash(closingBytesHash(d)) },
       { kind: 'line', label: 'Sessie', value: group(toHex(c.sessionId).slice(0, 16).toUpperCase()) },
       ...codes(d),
+      // Decree art. 24: when neither stick can be read, the hoofdbureau scans every paper ballot
+      // again and needs the session key's certificate to check their signatures. It is public
+      // (a public key, certified by the stembureau key) and travels with the sticks on paper.
+      { kind: 'qr', label: 'Sessiecertificaat', bytes: d.sessionCertificate },
+      { kind: 'text', text: 'Voor het hoofdbureau: als geen van beide sticks leesbaar is, scan deze code in bij het opnieuw inscannen van de stembiljetten (decreet art. 24).' },
       { kind: 'signatures', roles: ['Voorzitter'] },
     ],
   };

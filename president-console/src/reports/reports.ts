@@ -8,7 +8,7 @@ import { buildReport } from './content.ts';
 import { reportPdf } from './pdf.ts';
 import { reportJob } from './ticket.ts';
 
-const PRINT_MESSAGES: Record<string, string> = {
+export const PRINT_MESSAGES: Record<string, string> = {
   'paper-out': 'De printer heeft geen papier meer. Leg een nieuwe rol in en druk opnieuw af.',
   'cover-open': 'Het deksel van de printer staat open.',
   offline: 'De printer antwoordt niet.',

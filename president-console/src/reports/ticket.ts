@@ -3,7 +3,7 @@ import { encodeQr, renderQr } from '@ovs/barcode';
 import { COLUMNS, type PrintElement, type PrintJob } from '@ovs/devices/printer';
 import type { Block, ReportModel } from './model.ts';
 
-/** QR version 8 at ECC M holds 152 bytes: the pairing code (114) fits with room. */
+/** QR version 8 at ECC M holds 152 bytes: the pairing code (114) and the session certificate (107) fit with room. */
 export const REPORT_QR = { version: 8, ecc: 'M' as const, moduleDots: 4 };
 
 /** Label left, value right on one line; a label too long for that gets the value on its own line. */

@@ -6,6 +6,8 @@ import type { ConsoleCore } from '../core/console-core.ts';
 import type { ReportKind } from '../core/report-data.ts';
 import type { ActionResult } from '../core/snapshot.ts';
 import { reportAsPdf } from '../reports/reports.ts';
+import { reportPdf } from '../reports/pdf.ts';
+import { selfTestReportModel } from '../reports/test-report.ts';
 
 const REPORTS: readonly ReportKind[] = ['pairing', 'opening', 'pv', 'kerncijfers'];
 
@@ -52,6 +54,30 @@ export function apiRouter(core: ConsoleCore): Router {
       return;
     }
     answer(res, await core.print(kind));
+  });
+  // Test mode: before the password only (the core refuses otherwise, with the reason).
+  r.post('/self-test', async (req, res) => {
+    const phase = (req.body as { phase?: unknown } | undefined)?.phase;
+    if (phase !== 'fase-1' && phase !== 'fase-2') {
+      answer(res, { ok: false, error: 'bad-input', message: 'Kies fase 1 of fase 2.' });
+      return;
+    }
+    const outcome = await core.selfTest(phase);
+    res.status(outcome.ok ? 200 : 409).json({ ...outcome, snapshot: core.snapshot() });
+  });
+  r.get('/self-test', (_req, res) => {
+    const last = core.lastSelfTest();
+    if (last) res.json(last);
+    else res.status(404).json({ ok: false, message: 'Er is nog geen technische test gedaan.' });
+  });
+  r.get('/reports/self-test.pdf', async (_req, res) => {
+    const last = core.lastSelfTest();
+    if (!last) {
+      res.status(404).type('text/plain').send('Er is nog geen technische test gedaan.');
+      return;
+    }
+    res.type('application/pdf').setHeader('content-disposition', `inline; filename="testrapport-voorzitterscomputer-${last.phase}.pdf"`);
+    res.send(await reportPdf(selfTestReportModel(last)));
   });
   r.get('/reports/:kind.pdf', async (req, res) => {
     const kind = req.params.kind as ReportKind;

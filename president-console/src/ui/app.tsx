@@ -10,6 +10,7 @@ import { ClosedScreen, ClosingScreen } from './screens/closing.tsx';
 import { Incidents } from './screens/incidents.tsx';
 import { PreparationScreen } from './screens/preparation.tsx';
 import { SticksScreen } from './screens/sticks.tsx';
+import { TechnicalTest } from './screens/technical-test.tsx';
 import { LockedOutScreen, UnlockScreen } from './screens/unlock.tsx';
 import { VotingScreen } from './screens/voting.tsx';
 
@@ -129,6 +130,7 @@ export function App() {
             screen
           )}
           {unlocked && phase.kind !== 'closed' ? <Incidents snap={snap} act={act} /> : null}
+          {phase.kind === 'sticks' || phase.kind === 'locked' || phase.kind === 'locked-out' ? <TechnicalTest snap={snap} act={act} /> : null}
         </div>
         {snap.counters ? <CountersPanel counters={snap.counters} names={names} /> : null}
       </div>
