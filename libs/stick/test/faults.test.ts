@@ -50,6 +50,16 @@ async function faultyPair(sticks: Base, plan: FaultPlan): Promise<{ pair: StickP
   return { pair: await openPair(fa, fb), fa, fb };
 }
 
+/** The process is gone: a power cut also undoes what was not synced; either way its open files are released. */
+async function restart(fa: FaultyIo, fb: FaultyIo, power: boolean): Promise<void> {
+  if (power) {
+    await fa.powerCut();
+    await fb.powerCut();
+  }
+  await fa.close();
+  await fb.close();
+}
+
 async function crashOrResult<T>(fn: () => Promise<T>): Promise<{ crashed: true } | { crashed: false; value: T }> {
   try {
     return { crashed: false, value: await fn() };
@@ -121,10 +131,7 @@ t.test('a crash at every step of a registration', async (t) => {
       const signed = signBallot(pair, x);
       const r = await crashOrResult(() => pair.registerBallot(signed, x));
       if (!r.crashed && r.value.outcome === 'stored') sticks.acked.push(hex(x.ballotId));
-      if (mode.power) {
-        await fa.powerCut();
-        await fb.powerCut();
-      }
+      await restart(fa, fb, mode.power);
       // Restart.
       const reopened = await openStickPair(await pairOptions(sticks.a, sticks.b));
       t.ok(reopened.ok, `${label}: reopens`);
@@ -164,10 +171,7 @@ t.test('a crash at every step of an event append', async (t) => {
       plan.tear = mode.tear;
       const r = await crashOrResult(() => pair.appendEvent({ type: 'voter-card', category: 'eu', proxy: false, replacement: false }));
       const acked = !r.crashed && r.value.ok;
-      if (mode.power) {
-        await fa.powerCut();
-        await fb.powerCut();
-      }
+      await restart(fa, fb, mode.power);
       const reopened = await openStickPair(await pairOptions(sticks.a, sticks.b));
       t.ok(reopened.ok, `${label}: reopens`);
       if (!reopened.ok) continue;
@@ -189,8 +193,7 @@ t.test('a crash at every step of the first opening and of the closing', async (t
     const fa = createFaultyIo(createNodeStickIo(a), plan, 'A');
     const fb = createFaultyIo(createNodeStickIo(b), plan, 'B');
     await crashOrResult(async () => openStickPair(await pairOptions(fa, fb)));
-    await fa.powerCut();
-    await fb.powerCut();
+    await restart(fa, fb, true);
     const reopened = await openStickPair(await pairOptions(a, b));
     t.ok(reopened.ok, `opening crash at step ${k}: reopens`);
     if (!reopened.ok) continue;
@@ -209,8 +212,7 @@ t.test('a crash at every step of the first opening and of the closing', async (t
     plan.crashAt = plan.steps + k;
     plan.tear = true;
     await crashOrResult(() => pair.close({ annulledBallots: 0, testBallots: 0 }));
-    await fa.powerCut();
-    await fb.powerCut();
+    await restart(fa, fb, true);
     const reopened = await openStickPair(await pairOptions(sticks.a, sticks.b));
     t.ok(reopened.ok, `${label}: reopens`);
     if (!reopened.ok) continue;
