@@ -188,6 +188,8 @@ t.test('language choice first, definitive after confirmation (art. 16 §2)', (t)
   d.act({ type: 'confirm-language' });
   t.equal(d.kind, 'election-intro');
   t.equal(d.screen.language, 'fr');
+  s = d.screen.body;
+  t.equal(s.kind === 'election-intro' ? s.election.title : '', 'Conseil communal de Vlindermeer', "the package's French title");
   t.equal(d.act({ type: 'choose-language', language: 'nl' }).rejected, 'not-now', 'the choice is definitive');
   d.act({ type: 'start-election' });
   d.act({ type: 'choose-blank' });

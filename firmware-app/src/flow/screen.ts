@@ -3,7 +3,7 @@
 // on screen; the confirmation screen carries the very lines the ballot will print.
 import type { ElectionChoice } from '@ovs/ballot';
 import { renderBallotText, type TextLine } from '@ovs/ballot';
-import { candidateDisplayName, findElection, findList, type ElectionKind, type Language } from '@ovs/election';
+import { candidateDisplayName, findElection, findList, titleIn, type ElectionKind, type Language } from '@ovs/election';
 import { choiceLines } from './choice-text.ts';
 import type { FlowContext } from './machine.ts';
 import type { TechnicianView } from '../technician/view.ts';
@@ -70,7 +70,8 @@ export interface Screen {
 function heading(ctx: FlowContext, session: VoterSession, index: number): ElectionHeading {
   const id = session.elections[index] as string;
   const election = findElection(ctx.pkg, id);
-  return { id, kind: election?.kind ?? 'gemeenteraad', title: election?.title ?? id, number: index + 1, of: session.elections.length };
+  const title = election ? titleIn(election, session.language ?? 'nl') : id;
+  return { id, kind: election?.kind ?? 'gemeenteraad', title, number: index + 1, of: session.elections.length };
 }
 
 export function screenOf(ctx: FlowContext, state: FlowState): Screen {

@@ -1,7 +1,7 @@
 // The words printed on the ballot, rendered from the decoded ballot — the same structure the
 // barcode carries — so text and barcode cannot disagree. Only Latin-1 characters, because
 // that is what a thermal printer's built-in font prints.
-import { findElection, findList, findStation, type ElectionPackage, type Language } from '@ovs/election';
+import { findElection, findList, findStation, titleIn, type ElectionPackage, type Language } from '@ovs/election';
 import type { Ballot } from './codec.ts';
 
 export type TextStyle = 'title' | 'heading' | 'normal' | 'small';
@@ -72,7 +72,7 @@ export function renderBallotText(pkg: ElectionPackage, ballot: Ballot, language:
   lines.push({ text: DATE_FORMAT[language].format(new Date(`${pkg.electionDate}T00:00:00Z`)), style: 'small' });
   for (const ev of ballot.vote.elections) {
     const election = findElection(pkg, ev.election);
-    lines.push({ text: election?.title ?? ev.election, style: 'heading' });
+    lines.push({ text: election ? titleIn(election, language) : ev.election, style: 'heading' });
     const choice = ev.choice;
     switch (choice.kind) {
       case 'blank':

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { randomBytes, Signer } from '@ovs/crypto';
-import { findElection } from '@ovs/election';
+import { findElection, generateDemoElection, titleIn } from '@ovs/election';
 import { BALLOT_LABELS, prepareBallotPrint, renderBallotText, toLatin1, type Ballot } from '../src/index.ts';
-import { demoContext, sessionSigner } from './support.ts';
+import { demoContext, FAST_SCRYPT, sessionSigner } from './support.ts';
 
 const ballot = (test = false): Ballot => ({
   test,
@@ -54,6 +54,16 @@ t.test('only Latin-1 reaches the printer', (t) => {
   const lines = renderBallotText(demo.election, { ...ballot(), vote: { elections: [{ election: 'G', choice: { kind: 'blank' } }] } }, 'fr');
   for (const l of lines) t.ok(/^[\u0020-\u00ff]*$/.test(l.text), l.text);
   t.ok(context);
+  t.end();
+});
+
+t.test('a facility municipality: the election titles in the voter\'s language, Dutch where the package has none', (t) => {
+  const demo = generateDemoElection({ scrypt: FAST_SCRYPT, languages: ['nl', 'fr'] });
+  const vote = { elections: [{ election: 'G', choice: { kind: 'blank' as const } }, { election: 'P', choice: { kind: 'blank' as const } }] };
+  const headings = (language: 'nl' | 'fr') => renderBallotText(demo.election, { ...ballot(), vote }, language).filter((l) => l.style === 'heading').map((l) => l.text);
+  t.same(headings('fr'), ['Conseil communal de Vlindermeer', 'Conseil provincial Vlinderland - district Vlindermeer']);
+  t.same(headings('nl'), ['Gemeenteraad Vlindermeer', 'Provincieraad Vlinderland - district Vlindermeer']);
+  t.equal(titleIn(demo.election.elections[0]!, 'de'), 'Gemeenteraad Vlindermeer', 'no German title in this package: the Dutch one');
   t.end();
 });
 

@@ -23,7 +23,8 @@ export type PackageErrorCode =
   | 'station-without-election'
   | 'duplicate-key'
   | 'duplicate-category'
-  | 'missing-dutch';
+  | 'missing-dutch'
+  | 'title-language';
 
 export interface PackageError {
   code: PackageErrorCode;

@@ -1,5 +1,5 @@
 // Read-only questions every device asks of a package.
-import type { Election, ElectionPackage, List, PollingStation, VoterCategory } from './schema.ts';
+import type { Election, ElectionPackage, Language, List, PollingStation, VoterCategory } from './schema.ts';
 
 export const findStation = (pkg: ElectionPackage, number: number): PollingStation | undefined =>
   pkg.pollingStations.find((s) => s.number === number);
@@ -21,3 +21,7 @@ export function electionsForCategory(pkg: ElectionPackage, station: number, cate
 export const findElection = (pkg: ElectionPackage, id: string): Election | undefined => pkg.elections.find((e) => e.id === id);
 
 export const findList = (election: Election, number: number): List | undefined => election.lists.find((l) => l.number === number);
+
+/** The election's title in the voter's language: its translation when the package has one, else the Dutch title. */
+export const titleIn = (election: Pick<Election, 'title' | 'titles'>, language: Language): string =>
+  (language === 'nl' ? undefined : election.titles?.[language]) ?? election.title;

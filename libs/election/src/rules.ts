@@ -46,6 +46,11 @@ function checkElections(pkg: ElectionPackage): PackageError | undefined {
       return packageError('election-order', `${at}.kind`, `De verkiezingen staan niet in de wettelijke volgorde (gemeenteraad, districts- of OCMW-raad, provincieraad): ${election.kind} komt te laat.`);
     }
     previousRank = rank;
+    for (const language of Object.keys(election.titles ?? {})) {
+      if (!pkg.languages.includes(language as 'fr' | 'de')) {
+        return packageError('title-language', `${at}.titles.${language}`, `${election.title} heeft een titel in het ${language === 'fr' ? 'Frans' : 'Duits'}, maar die taal staat niet bij de talen van de kiezer.`);
+      }
+    }
     const method = METHOD_FOR_KIND[election.kind];
     if (election.method !== method) {
       return packageError('method-mismatch', `${at}.method`, `De ${election.kind} wordt volgens de wet verdeeld met ${method}, niet met ${election.method}.`);

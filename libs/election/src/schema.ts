@@ -41,6 +41,11 @@ export const ElectionSchema = z.strictObject({
   kind: ElectionKindSchema,
   /** The title on screen and on the ballot, e.g. "Gemeenteraad Vlindermeer". */
   title: name(80),
+  /**
+   * The title in the other languages the voter may choose (facility municipalities), e.g.
+   * `{ "fr": "Conseil communal de Fourons" }`; a language without one shows the Dutch title.
+   */
+  titles: z.strictObject({ fr: name(80).optional(), de: name(80).optional() }).optional(),
   seats: z.int().min(1).max(99),
   method: MethodSchema,
   lists: z.array(ListSchema).min(1).max(63),

@@ -61,6 +61,8 @@ const cases: Array<[string, PackageErrorCode, string, Breaker]> = [
   ['two stations share a key', 'duplicate-key', 'pollingStations[1].stembureauKey.publicKey', (p) => { p.pollingStations[1]!.stembureauKey = p.pollingStations[0]!.stembureauKey; }],
   ['election for a station that does not exist', 'unknown-polling-station', 'elections[0].pollingStations[0]', (p) => { p.elections[0]!.pollingStations = [99]; }],
   ['no Dutch', 'missing-dutch', 'languages', (p) => { p.languages = ['fr']; }],
+  ['a title in a language the voter cannot choose', 'title-language', 'elections[0].titles.de', (p) => { p.elections[0]!.titles = { de: 'Gemeinderat Vlindermeer' }; }],
+  ['an unknown title language', 'schema', 'elections[0].titles', (p) => { (p.elections[0] as { titles: unknown }).titles = { en: 'Municipal council' }; }],
   ['duplicate voter category', 'duplicate-category', 'voterCategories[1].id', (p) => { p.voterCategories[1]!.id = 'belg'; }],
   ['unknown field', 'schema', '(root)', (p) => { p.extra = 1; }],
   ['wrong type', 'schema', 'elections[0].seats', (p) => { (p.elections[0] as { seats: unknown }).seats = '27'; }],

@@ -90,6 +90,15 @@ function candidates(random: SeededRandom, count: number, fractions?: [string, st
   return out;
 }
 
+/** The titles a facility municipality's package gives in French and German. */
+const TRANSLATED_TITLES: Record<string, { fr: string; de: string }> = {
+  G: { fr: 'Conseil communal de Vlindermeer', de: 'Gemeinderat Vlindermeer' },
+  O: { fr: "Conseil de l'action sociale de Vlindermeer", de: 'ÖSHZ-Rat Vlindermeer' },
+  'D-NOORD': { fr: 'Conseil de district Vlindermeer-Nord', de: 'Distriktrat Vlindermeer-Nord' },
+  'D-ZUID': { fr: 'Conseil de district Vlindermeer-Sud', de: 'Distriktrat Vlindermeer-Süd' },
+  P: { fr: 'Conseil provincial Vlinderland – district Vlindermeer', de: 'Provinzialrat Vlinderland – Bezirk Vlindermeer' },
+};
+
 function election(
   random: SeededRandom,
   id: string,
@@ -163,12 +172,19 @@ export function generateDemoElection(options: DemoOptions = {}): DemoElection {
     ),
   );
 
+  const languages = options.languages ?? ['nl'];
+  for (const e of elections) {
+    const t = TRANSLATED_TITLES[e.id];
+    if (!t || languages.length === 1) continue;
+    e.titles = { ...(languages.includes('fr') ? { fr: t.fr } : {}), ...(languages.includes('de') ? { de: t.de } : {}) };
+  }
+
   const pkg: ElectionPackage = {
     format: PACKAGE_FORMAT,
     electionDate: '2024-10-13',
     organiser: { name: 'Agentschap Binnenlands Bestuur (demo)' },
     municipality: { nisCode: '99001', name: municipality },
-    languages: options.languages ?? ['nl'],
+    languages,
     elections,
     pollingStations: stations,
     voterCategories: [
