@@ -92,8 +92,16 @@ export class BallotBoxControllerEmulator {
 
   /** Power-up: flap closed, red LED on, BOOT announced to the host. */
   powerUp(): void {
+    // A power cycle stops the motor and forgets every timer: the flap is closed and stays so.
+    if (this.openTimer) this.timers.clearTimeout(this.openTimer);
+    if (this.travelTimer) this.timers.clearTimeout(this.travelTimer);
+    this.openTimer = null;
+    this.travelTimer = null;
     this.setFlap('closed');
-    this.link.boot();
+    this.red = 'on';
+    this.green = 'off';
+    this.watchdogTripped = false;
+    this.link.powerCycle();
   }
 
   stop(): void {

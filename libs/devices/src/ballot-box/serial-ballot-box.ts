@@ -4,7 +4,7 @@
 // CLOSE_FLAP at once; whenever the link comes (back) up the first command is CLOSE_FLAP.
 
 import type { ByteChannel } from '../serial/channel.ts';
-import { DeviceClass } from '../serial/link-codes.ts';
+import { DeviceClass, NakCode } from '../serial/link-codes.ts';
 import { DEFAULT_LINK_TIMING, HostLink, type CommandResult, type LinkTiming } from '../serial/link-host.ts';
 import { check, report, type SelfTestCheck, type SelfTestOptions, type SelfTestReport } from '../self-test.ts';
 import { sleep, type Timers } from '../timers.ts';
@@ -104,6 +104,9 @@ export class SerialBallotBox implements BallotBox {
           return { ok: false, error: 'cover-open' };
         case Nak.flapJammed:
           return { ok: false, error: 'flap-jammed' };
+        case NakCode.notGreeted:
+          // The controller restarted before it executed this (or forgot that it did): not opened.
+          return { ok: false, error: 'disconnected' };
         default:
           return { ok: false, error: 'refused' };
       }

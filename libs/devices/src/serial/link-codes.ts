@@ -34,6 +34,13 @@ export const NakCode = {
   unknownCommand: 0x01,
   badPayload: 0x02,
   busy: 0x03,
+  /**
+   * The device (re)started and has not yet answered a HELLO: it has forgotten which commands it
+   * executed, so it cannot tell a resend from a new command, and executes none until the host
+   * has greeted it (a resent OPEN_FLAP must not open the flap twice, a resent MARK_USED must not
+   * turn into "already used").
+   */
+  notGreeted: 0x04,
   /** Device-specific codes start at 0x10. */
   firstDeviceSpecific: 0x10,
 } as const;

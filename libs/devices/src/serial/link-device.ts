@@ -40,6 +40,8 @@ export class DeviceLink {
   private watchdog: TimerHandle | null = null;
   private watchdogTripped = false;
   private stopped = false;
+  /** A HELLO has been answered since power-up (HARDWARE.md: NAK 0x04 before that). */
+  private greeted = false;
 
   constructor(
     private readonly send: (bytes: Uint8Array) => void,
@@ -51,6 +53,22 @@ export class DeviceLink {
   /** Power-up: announce the (re)start to the host. */
   boot(): void {
     this.emit(BOOT, new Uint8Array(0));
+  }
+
+  /**
+   * A power cycle: everything the link remembered is gone (the last SEQ and its reply, queued
+   * events, the greeting), as on a real controller; then BOOT is announced.
+   */
+  powerCycle(): void {
+    this.lastSeq = null;
+    this.lastReply = null;
+    this.events.length = 0;
+    this.outstanding = null;
+    if (this.resendTimer) this.options.timers.clearTimeout(this.resendTimer);
+    this.resendTimer = null;
+    this.greeted = false;
+    this.armWatchdog();
+    this.boot();
   }
 
   emit(type: number, payload: Uint8Array): void {
@@ -88,7 +106,8 @@ export class DeviceLink {
       this.send(this.lastReply); // a resend: the first ACK was lost
       return;
     }
-    const reply = this.execute(frame);
+    const reply: DeviceReply = this.greeted || frame.type === HELLO || frame.type === PING ? this.execute(frame) : { ok: false, code: NakCode.notGreeted };
+    if (frame.type === HELLO && reply.ok) this.greeted = true;
     const bytes = reply.ok
       ? encodeFrame({ seq: frame.seq, type: ACK, payload: reply.payload ?? new Uint8Array(0) })
       : encodeFrame({ seq: frame.seq, type: NAK, payload: Uint8Array.of(reply.code) });

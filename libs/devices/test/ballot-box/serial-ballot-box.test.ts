@@ -204,6 +204,28 @@ t.test('self-test: sensors, cover, flap cycle, LEDs', async (t) => {
   await s.box.close();
 });
 
+t.test('a controller that restarts while an OPEN_FLAP is on its way opens the flap at most once for it, and never by itself', async (t) => {
+  // The power cut lands at every moment of the command: before it arrives, while the flap
+  // travels, after its (lost) ACK.
+  for (let turns = 0; turns <= 12; turns++) {
+    const s = await setup();
+    s.wire.dropDeviceOutput(turns % 2);
+    const open = s.box.openFlap(500);
+    for (let i = 0; i < turns; i++) await new Promise((r) => setImmediate(r));
+    if (turns > 6) await s.timers.run(turns * 15);
+    const before = s.controller.flapHistory.length;
+    s.controller.powerUp();
+    t.equal(s.controller.state.flap, 'closed', `after ${turns} turns: closed at power-up`);
+    await s.timers.run(40_000);
+    await open;
+    const after = s.controller.flapHistory.slice(before);
+    t.notOk(after.includes('opening'), `after ${turns} turns: the restarted controller did not open it again (${after.join(',')})`);
+    t.ok(s.controller.openCommands <= 1, `after ${turns} turns: ${s.controller.openCommands} executed`);
+    t.equal(s.controller.state.flap, 'closed');
+    await s.box.close();
+  }
+});
+
 t.test('property: whatever goes wrong, the flap opens only for an openFlap() call and ends closed', async (t) => {
   type Step =
     | { op: 'open'; ms: number }

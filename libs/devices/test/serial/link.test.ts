@@ -2,7 +2,7 @@ import t from 'tap';
 import { openSerialChannel } from '../../src/serial/channel.ts';
 import { encodeFrame, FrameDecoder } from '../../src/serial/frame.ts';
 import { DeviceLink } from '../../src/serial/link-device.ts';
-import { ACK, DeviceClass, PING } from '../../src/serial/link-codes.ts';
+import { ACK, DeviceClass, HELLO, NAK, NakCode, PING, PROTOCOL_VERSION } from '../../src/serial/link-codes.ts';
 import { HostLink, type LinkState } from '../../src/serial/link-host.ts';
 import { createMockLine } from '../../src/testing/mock-serial.ts';
 import { ManualTimers } from '../../src/testing/manual-timers.ts';
@@ -90,6 +90,54 @@ t.test('a lost ACK is resent from memory: the command runs once', async (t) => {
   t.equal(s.executed(), 1, 'executed once although received twice');
   t.equal(s.link.counters.resends, 1);
   await s.link.close();
+});
+
+t.test('a device that restarts between a command and its ACK does not run the resend: it waits for HELLO', async (t) => {
+  const s = setup();
+  await s.timers.run(0);
+  // The ACK is lost and the device loses power before the resend: its duplicate memory is gone.
+  s.wire.dropDeviceOutput(1);
+  const pending = s.link.command(CMD_COUNT);
+  for (let i = 0; i < 1000 && s.executed() === 0; i++) await new Promise((r) => setImmediate(r));
+  t.equal(s.executed(), 1, 'run once, its ACK lost');
+  s.device.powerCycle();
+  // The resend (same SEQ) reaches a device that has forgotten it; the host's HELLO (for the
+  // BOOT it heard) waits behind the command in flight.
+  await s.timers.run(1000);
+  t.same(await pending, { ok: false, error: 'nak', code: NakCode.notGreeted }, 'the resend is refused, not run again');
+  t.equal(s.executed(), 1, 'still once');
+  t.same(await s.link.command(CMD_COUNT), { ok: true, payload: Uint8Array.of(2) }, 'greeted again: new commands run');
+  await s.link.close();
+});
+
+t.test('before its HELLO a device refuses commands with NAK 0x04, answering only PING', async (t) => {
+  const timers = new ManualTimers();
+  const out: Uint8Array[] = [];
+  let ran = 0;
+  const device = new DeviceLink((b) => out.push(b), {
+    deviceClass: DeviceClass.alarmModule,
+    identity: { model: 'TEST-1', firmware: '1.0.0', serial: 'S123' },
+    timers,
+    status: () => Uint8Array.of(0x42),
+    handle: () => {
+      ran++;
+      return { ok: true };
+    },
+  });
+  const reply = (): { type: number; payload: number[] } => {
+    const f = new FrameDecoder().push(out.shift() ?? new Uint8Array(0)).find((e) => e.kind === 'frame');
+    return f?.kind === 'frame' ? { type: f.frame.type, payload: [...f.frame.payload] } : { type: -1, payload: [] };
+  };
+  device.receive(encodeFrame({ seq: 1, type: CMD_COUNT, payload: new Uint8Array(0) }));
+  t.same(reply(), { type: NAK, payload: [NakCode.notGreeted] });
+  device.receive(encodeFrame({ seq: 2, type: PING, payload: new Uint8Array(0) }));
+  t.same(reply(), { type: ACK, payload: [0x42] });
+  device.receive(encodeFrame({ seq: 3, type: HELLO, payload: Uint8Array.of(PROTOCOL_VERSION) }));
+  t.equal(reply().type, ACK);
+  device.receive(encodeFrame({ seq: 4, type: CMD_COUNT, payload: new Uint8Array(0) }));
+  t.same(reply(), { type: ACK, payload: [] });
+  t.equal(ran, 1, 'only the greeted command ran');
+  device.stop();
 });
 
 t.test('a corrupted reply is discarded and the resend succeeds', async (t) => {
