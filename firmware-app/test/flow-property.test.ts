@@ -124,12 +124,12 @@ t.test('random action sequences never print anything but the confirmed choices',
       let cardIndex = 0;
       let cardElections: string[] = [];
       // What each confirmation screen showed when the voter touched "confirm".
-      let shown: Array<{ vote: ElectionVote; lines: string[] }> = [];
+      let shown: Array<{ vote: ElectionVote; title: string; lines: string[] }> = [];
       const send = (event: FlowEvent) => {
         const before = screenOf(ctx, state);
         const r = step(ctx, state, event);
         if (event.type === 'voter' && event.action.type === 'confirm' && !r.rejected && before.body.kind === 'confirm') {
-          shown.push({ vote: { election: before.body.election.id, choice: before.body.choice }, lines: before.body.lines });
+          shown.push({ vote: { election: before.body.election.id, choice: before.body.choice }, title: before.body.election.title, lines: before.body.lines });
         }
         if (event.type === 'voter-card' && r.state.phase.kind === 'voting') shown = [];
         for (const e of r.effects) {
@@ -150,10 +150,8 @@ t.test('random action sequences never print anything but the confirmed choices',
               if (!prepared.ok) throw new Error(prepared.error);
               if (!sameVote(prepared.decoded.vote, expected)) throw new Error('barcode differs from the confirmation');
               const paper = prepared.text.map((l) => l.text);
-              const screen = shown.flatMap((s) => {
-                const title = ctx.pkg.elections.find((x) => x.id === s.vote.election)!.title;
-                return [title, ...s.lines].map(toLatin1);
-              });
+              // The title as the confirmation screen showed it (in the voter's language), then its lines.
+              const screen = shown.flatMap((s) => [s.title, ...s.lines].map(toLatin1));
               const start = paper.indexOf(screen[0]!);
               if (paper.slice(start, start + screen.length).join('\n') !== screen.join('\n') || paper.length !== start + screen.length + 1) {
                 throw new Error(`paper text differs from the confirmation screens:\n${paper.join('\n')}\n---\n${screen.join('\n')}`);
