@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SeededRandom, sha256, utf8, type Signer } from '@ovs/crypto';
 import { generateDemoElection, verifyPackage, type VerifiedPackage } from '@ovs/election';
-import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, type Ballot, type BallotContext, type ElectionChoice } from '@ovs/ballot';
+import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES } from '@ovs/ballot';
 import { bitmapToGray, bitmapToPng, encodeQr, renderQr } from '@ovs/barcode';
 import { mockBallot, photographBallot } from '@ovs/barcode/degrade';
 import { verifyActivationCard } from '@ovs/card';
@@ -21,26 +21,12 @@ import { prepareStick } from '@ovs/stick';
 import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole } from '@ovs/president-console';
 import { startBallotBox } from '@ovs/ballot-box';
 import { median, p95, quantile, round } from './stats.ts';
+import { randomBallot } from '@ovs/ballot/testing';
 import type { BenchFn } from './types.ts';
 
 const STATION = 3;
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
-function randomBallot(context: BallotContext, random: SeededRandom): Ballot {
-  const layouts = context.stations.get(STATION) ?? [];
-  const elections = layouts.map((l) => {
-    const i = random.int(l.listNumbers.length + 1);
-    let choice: ElectionChoice;
-    if (i === 0) choice = { kind: 'blank' };
-    else {
-      const count = l.candidateCounts[i - 1] as number;
-      const candidates = [...Array(count).keys()].map((x) => x + 1).filter(() => random.chance(0.15));
-      choice = { kind: 'list', list: l.listNumbers[i - 1] as number, topBox: candidates.length === 0 || random.chance(0.5), candidates };
-    }
-    return { election: l.id, choice };
-  });
-  return { test: false, pollingStation: STATION, ballotId: random.bytes(16), vote: { elections } };
-}
 
 /** Timestamps of one ballot's way through the box. */
 interface Marks {
@@ -151,7 +137,7 @@ export const bench: BenchFn = async ({ quick }) => {
 
   const random = new SeededRandom('bench-ballot-box');
   const ticket = (i: number): { gray: ReturnType<typeof bitmapToGray>; png: Uint8Array } => {
-    const signed = encodeSignedBallot(context, randomBallot(context, random), session);
+    const signed = encodeSignedBallot(context, randomBallot(context, STATION, random), session);
     if (!signed.ok) throw new Error(signed.error);
     const qr = encodeQr(signed.payload);
     if (!qr.ok) throw new Error(qr.error);

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aeadOpen, aeadSeal, randomBytes, SeededRandom, sha256, Signer, utf8, Verifier, withDomain } from '@ovs/crypto';
 import { generateDemoElection, unsealStembureauKey, verifyPackage } from '@ovs/election';
-import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, type Ballot, type BallotContext, type ElectionChoice } from '@ovs/ballot';
+import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, type Ballot, type BallotContext } from '@ovs/ballot';
 import { createNodeStickIo, openStickPair, prepareStick, verifyStick, type StickPair } from '@ovs/stick';
 import { createLinkClient, decodePairingCode } from '@ovs/link';
 import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole } from '@ovs/president-console';
 import { median, opsPerSecond, p95, round } from './stats.ts';
+import { randomBallot } from '@ovs/ballot/testing';
 import type { BenchFn } from './types.ts';
 
 const STATION = 3;
@@ -54,7 +55,7 @@ export const bench: BenchFn = async ({ quick }) => {
       const pair = await openPair(await prepared(base, 4096), await prepared(base, 4096));
       await pair.appendEvent({ type: 'voting-opened' });
       const session = new Signer(pair.secrets?.sessionPrivateKey as Uint8Array);
-      const ballots = Array.from({ length: n }, () => randomBallot(context, random));
+      const ballots = Array.from({ length: n }, () => randomBallot(context, STATION, random, { preferenceRate: 0.1 }));
       const signed = ballots.map((b) => sign(context, b, session));
       const times: number[] = [];
       const start = process.hrtime.bigint();
@@ -85,7 +86,7 @@ export const bench: BenchFn = async ({ quick }) => {
       await pair.appendEvent({ type: 'voting-opened' });
       const session = new Signer(pair.secrets?.sessionPrivateKey as Uint8Array);
       for (let i = 0; i < size; i++) {
-        const ballot = randomBallot(context, random);
+        const ballot = randomBallot(context, STATION, random, { preferenceRate: 0.1 });
         await pair.appendEvent({ type: 'voter-card', category: 'belg', proxy: false, replacement: false });
         const r = await pair.registerBallot(sign(context, ballot, session), ballot);
         if (r.outcome !== 'stored') throw new Error(r.outcome);
@@ -158,7 +159,7 @@ export const bench: BenchFn = async ({ quick }) => {
       await core.issueActivationCard();
       const card = devices.cards.at(-1);
       const session = new Signer((card?.payload as Uint8Array).slice(2 + 107));
-      const signed = Array.from({ length: n }, () => sign(context, randomBallot(context, random), session));
+      const signed = Array.from({ length: n }, () => sign(context, randomBallot(context, STATION, random, { preferenceRate: 0.1 }), session));
       const times: number[] = [];
       const start = process.hrtime.bigint();
       for (const bytes of signed) {
@@ -180,21 +181,6 @@ export const bench: BenchFn = async ({ quick }) => {
   }
 };
 
-function randomBallot(context: BallotContext, random: SeededRandom): Ballot {
-  const layouts = context.stations.get(STATION) ?? [];
-  const elections = layouts.map((l) => {
-    const i = random.int(l.listNumbers.length + 1);
-    let choice: ElectionChoice;
-    if (i === 0) choice = { kind: 'blank' };
-    else {
-      const count = l.candidateCounts[i - 1] as number;
-      const candidates = [...Array(count).keys()].map((x) => x + 1).filter(() => random.chance(0.1));
-      choice = { kind: 'list', list: l.listNumbers[i - 1] as number, topBox: candidates.length === 0 || random.chance(0.5), candidates };
-    }
-    return { election: l.id, choice };
-  });
-  return { test: false, pollingStation: STATION, ballotId: random.bytes(16), vote: { elections } };
-}
 
 function sign(context: BallotContext, ballot: Ballot, session: Signer): Uint8Array {
   const r = encodeSignedBallot(context, ballot, session);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { SeededRandom, Signer} from '@ovs/crypto';
 import { sha256, utf8 } from '@ovs/crypto';
 import { generateDemoElection, type DemoElection } from '@ovs/election';
-import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, type Ballot, type BallotContext, type ElectionChoice } from '@ovs/ballot';
+import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, type Ballot, type BallotContext } from '@ovs/ballot';
+import { randomBallot } from '@ovs/ballot/testing';
 import { verifyActivationCard } from '@ovs/card';
 import { createLinkClient, decodePairingCode, type LinkClient } from '@ovs/link';
 import { prepareStick } from '@ovs/stick';
@@ -94,19 +95,7 @@ export function sessionFromActivation(rig: Rig): Signer {
 }
 
 export function ballot(random: SeededRandom, options: { test?: boolean; onlyFirst?: boolean; station?: number } = {}): Ballot {
-  const layouts = context().stations.get(options.station ?? STATION) ?? [];
-  const elections = (options.onlyFirst ? layouts.slice(0, 1) : layouts).map((l) => {
-    const i = random.int(l.listNumbers.length + 1);
-    let choice: ElectionChoice;
-    if (i === 0) choice = { kind: 'blank' };
-    else {
-      const count = l.candidateCounts[i - 1] as number;
-      const candidates = [...Array(count).keys()].map((x) => x + 1).filter(() => random.chance(0.15));
-      choice = { kind: 'list', list: l.listNumbers[i - 1] as number, topBox: candidates.length === 0 || random.chance(0.5), candidates };
-    }
-    return { election: l.id, choice };
-  });
-  return { test: options.test ?? false, pollingStation: options.station ?? STATION, ballotId: random.bytes(16), vote: { elections } };
+  return randomBallot(context(), options.station ?? STATION, random, options);
 }
 
 export function signed(session: Signer, b: Ballot): Uint8Array {

@@ -3,7 +3,8 @@
 // per module) inside a mock ticket, as PNG bytes or as a camera frame of the box.
 import { generateSigningKeyPair, SeededRandom, sha256, Signer } from '@ovs/crypto';
 import { generateDemoElection, unsealStembureauKey, verifyPackage, type DemoElection, type VerifiedPackage } from '@ovs/election';
-import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, issueSessionCertificate, type Ballot, type BallotContext, type ElectionChoice } from '@ovs/ballot';
+import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, issueSessionCertificate, type Ballot, type BallotContext } from '@ovs/ballot';
+import { randomBallot } from '@ovs/ballot/testing';
 import { bitmapToGray, bitmapToPng, encodeQr, renderQr, type GrayImage } from '@ovs/barcode';
 import { mockBallot, photographBallot } from '@ovs/barcode/degrade';
 
@@ -50,20 +51,7 @@ export async function session(station = STATION, d: DemoElection = demo()): Prom
 
 /** A random valid vote for `station` (a voter of category belg, or only the first election). */
 export function ballot(random: SeededRandom, options: { test?: boolean; onlyFirst?: boolean; station?: number; context?: BallotContext } = {}): Ballot {
-  const station = options.station ?? STATION;
-  const layouts = (options.context ?? context()).stations.get(station) ?? [];
-  const elections = (options.onlyFirst ? layouts.slice(0, 1) : layouts).map((l) => {
-    const i = random.int(l.listNumbers.length + 1);
-    let choice: ElectionChoice;
-    if (i === 0) choice = { kind: 'blank' };
-    else {
-      const count = l.candidateCounts[i - 1] as number;
-      const candidates = [...Array(count).keys()].map((x) => x + 1).filter(() => random.chance(0.15));
-      choice = { kind: 'list', list: l.listNumbers[i - 1] as number, topBox: candidates.length === 0 || random.chance(0.5), candidates };
-    }
-    return { election: l.id, choice };
-  });
-  return { test: options.test ?? false, pollingStation: station, ballotId: random.bytes(16), vote: { elections } };
+  return randomBallot(options.context ?? context(), options.station ?? STATION, random, options);
 }
 
 export function sign(signer: Signer, b: Ballot, c: BallotContext = context()): Uint8Array {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, SeededRandom, sha256, Signer, utf8 } from '@ovs/crypto';
 import { generateDemoElection, unsealStembureauKey, type DemoElection } from '@ovs/election';
-import { createBallotContext, encodeSignedBallot, type Ballot, type BallotContext, type ElectionChoice } from '@ovs/ballot';
+import { createBallotContext, encodeSignedBallot, type Ballot, type BallotContext } from '@ovs/ballot';
+import { randomBallot as randomVoterBallot } from '@ovs/ballot/testing';
 import { createNodeStickIo, openStickPair, prepareStick, type OpenPairOptions, type StickIo, type StickPair } from '../src/index.ts';
 
 export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -76,21 +77,8 @@ export async function openPair(a: StickIo | string, b: StickIo | string, extra: 
 
 /** A random valid vote for the station, as a voter of category belg (or eu: first election only). */
 export function randomBallot(random: SeededRandom | undefined, station = STATION, options: { test?: boolean; onlyFirst?: boolean } = {}): Ballot {
-  const ctx = demoContext();
-  const layouts = ctx.stations.get(station) ?? [];
   const r = random ?? new SeededRandom(Buffer.from(randomBytes(8)).toString('hex'));
-  const elections = (options.onlyFirst ? layouts.slice(0, 1) : layouts).map((l) => {
-    const listIndex = r.int(l.listNumbers.length + 1);
-    let choice: ElectionChoice;
-    if (listIndex === 0) choice = { kind: 'blank' };
-    else {
-      const count = l.candidateCounts[listIndex - 1] as number;
-      const candidates = [...Array(count).keys()].map((i) => i + 1).filter(() => r.chance(0.1));
-      choice = { kind: 'list', list: l.listNumbers[listIndex - 1] as number, topBox: candidates.length === 0 || r.chance(0.5), candidates };
-    }
-    return { election: l.id, choice };
-  });
-  return { test: options.test ?? false, pollingStation: station, ballotId: r.bytes(16), vote: { elections } };
+  return randomVoterBallot(demoContext(), station, r, { ...options, preferenceRate: 0.1 });
 }
 
 export function signBallot(pair: StickPair, ballot: Ballot): Uint8Array {

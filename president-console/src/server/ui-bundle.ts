@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const entry = fileURLToPath(new URL('../ui/main.tsx', import.meta.url));
+const entry = new URL('../ui/main.tsx', import.meta.url);
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export interface UiBundle {
@@ -18,24 +18,8 @@ export function buildUi(options: { minify?: boolean; prebuilt?: boolean } = {}):
   cached ??= (async () => {
     const prebuilt = options.prebuilt ? await Promise.all([readFile(`${dist}app.js`, 'utf8'), readFile(`${dist}app.css`, 'utf8')]).catch(() => undefined) : undefined;
     if (prebuilt) return { js: prebuilt[0], css: prebuilt[1] };
-    const { build } = await import('esbuild');
-    const out = await build({
-      entryPoints: [entry],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: 'chrome110',
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      minify: options.minify ?? true,
-      outdir: 'out',
-      loader: { '.css': 'css' },
-      logLevel: 'silent',
-    });
-    const js = out.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
-    const css = out.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
-    return { js, css };
+    const { bundleApp } = await import('@ovs/ui/bundle');
+    return bundleApp(entry, options.minify === undefined ? {} : { minify: options.minify });
   })();
   return cached;
 }
