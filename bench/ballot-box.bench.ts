@@ -16,7 +16,7 @@ import { bitmapToGray, bitmapToPng, encodeQr, renderQr } from '@ovs/barcode';
 import { mockBallot, photographBallot } from '@ovs/barcode/degrade';
 import { verifyActivationCard } from '@ovs/card';
 import { createBallotBox, createScanner, type BallotBox, type BallotBoxEvent } from '@ovs/devices';
-import { createHttpTransport, type Transport } from '@ovs/link';
+import { createLinkClient, type LinkClient, type LinkClientOptions } from '@ovs/link';
 import { prepareStick } from '@ovs/stick';
 import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole } from '@ovs/president-console';
 import { startBallotBox } from '@ovs/ballot-box';
@@ -86,18 +86,24 @@ export const bench: BenchFn = async ({ quick }) => {
     selfTest: (o) => controllerBox.selfTest(o),
     close: () => controllerBox.close(),
   };
-  const http = createHttpTransport();
-  const transport: Transport = async (url, headers, body, timeoutMs) => {
-    const m = url.endsWith('/register') ? current : null;
-    if (m) m.registerSent = now();
-    const r = await http(url, headers, body, timeoutMs);
-    if (m) m.registerAnswered = now();
-    return r;
+  // The registration's round trip, timed around the real client (handshake, encryption and receipt included).
+  const client = (o: LinkClientOptions): LinkClient => {
+    const inner = createLinkClient(o);
+    return {
+      ...inner,
+      async register(signed, attemptId) {
+        const m = current;
+        if (m) m.registerSent = now();
+        const r = await inner.register(signed, attemptId);
+        if (m) m.registerAnswered = now();
+        return r;
+      },
+    };
   };
   const box = await startBallotBox({
     package: pkg,
     station: STATION,
-    console: { url: console_.linkUrl, pairingCode: console_.pairingCode()!, transport },
+    console: { url: console_.linkUrl, pairingCode: console_.pairingCode()!, client },
     devices: { scanner, ballotBox: timedBox },
     flapOpenMs: 2000,
   });
@@ -167,7 +173,6 @@ export const bench: BenchFn = async ({ quick }) => {
     }
   } finally {
     await box.stop();
-    http.close();
     await console_.stop();
     await consoleDevices.reader.close();
     for (const d of dirs) await rm(d, { recursive: true, force: true });

@@ -146,13 +146,11 @@ export const bench: BenchFn = async ({ quick }) => {
       const u = await core.unlock(demo.passwords.get(STATION) ?? '');
       if (!u.ok) throw new Error(u.message);
       const station = demo.election.pollingStations.find((x) => x.number === STATION);
-      const paired = decodePairingCode(handle.pairingCode() as Uint8Array, {
-        hashPrefix: verifiedHash().subarray(0, HASH_PREFIX_BYTES),
-        station: STATION,
-        stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64'),
-      });
+      const binding = { station: STATION, hashPrefix: verifiedHash().subarray(0, HASH_PREFIX_BYTES) };
+      const stembureauPublicKey = new Uint8Array(Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64'));
+      const paired = decodePairingCode(handle.pairingCode() as Uint8Array, { ...binding, stembureauPublicKey });
       if (!paired.ok) throw new Error(paired.error);
-      const box = createLinkClient({ baseUrl: handle.linkUrl, linkKey: paired.linkKey, station: STATION });
+      const box = createLinkClient({ baseUrl: handle.linkUrl, linkKey: paired.linkKey, binding, stembureauPublicKey });
       await box.event({ kind: 'box-empty' });
       const o = await core.openVoting(true);
       if (!o.ok) throw new Error(o.message);

@@ -4,7 +4,7 @@
 // messages, so that what is tested in machine.test.ts is what runs.
 import type { QrDecoder } from '@ovs/barcode';
 import type { BallotBox, Scanner, ScanInput, Timers } from '@ovs/devices';
-import { createLinkClient, newEventId, type BoxEvent, type LinkClient, type Transport } from '@ovs/link';
+import { createLinkClient, newEventId, type BoxEvent, type LinkClient, type LinkClientOptions } from '@ovs/link';
 import type { BoxLog, LogRecord } from './box-log.ts';
 import { displayOf, type DisplayView } from './display.ts';
 import { initialModel, isBusy, step, type BoxModel, type Command, type Input, type MachineConfig, type TimerName } from './machine.ts';
@@ -17,8 +17,8 @@ export interface ConsoleLinkOptions {
   pairingCode?: Uint8Array;
   /** Per-request timeout. */
   timeoutMs?: number;
-  /** Replaces the HTTP transport: tests cut the link at a chosen step with it. */
-  transport?: Transport;
+  /** Makes the link client (default createLinkClient): tests and benches wrap it to cut or time the link at a chosen step. */
+  client?: (options: LinkClientOptions) => LinkClient;
 }
 
 export interface RuntimeOptions {
@@ -263,12 +263,12 @@ export class BoxRuntime {
         return;
       case 'use-link-key':
         this.link?.close();
-        this.link = createLinkClient({
+        this.link = (this.o.console.client ?? createLinkClient)({
           baseUrl: this.o.console.url,
           linkKey: c.linkKey,
-          station: this.o.machine.keys.station,
+          binding: { station: this.o.machine.keys.station, hashPrefix: this.o.machine.keys.hashPrefix },
+          stembureauPublicKey: this.o.machine.keys.stembureauPublicKey,
           ...(this.o.console.timeoutMs !== undefined ? { timeoutMs: this.o.console.timeoutMs } : {}),
-          ...(this.o.console.transport ? { transport: this.o.console.transport } : {}),
         });
         return;
       case 'start-timer': {

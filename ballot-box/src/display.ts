@@ -2,7 +2,7 @@
 // large text, one sentence, and what to do next. The voter reads the title from a step away; the
 // assessor reads the line at the bottom (console, phase, flap controller). Never a ballot id,
 // never a vote: the model's ids do not reach this function's output.
-import { PAIRING_MESSAGES } from '@ovs/link';
+import { PAIRING_MESSAGES, type LinkError } from '@ovs/link';
 import type { BoxModel, LinkView, Notice } from './machine.ts';
 import { FAULT_TEXT, REFUSALS, type RefusalReason } from './refusals.ts';
 
@@ -48,26 +48,32 @@ function linkLine(link: LinkView, paired: boolean): string {
       return { preparation: 'stemming nog niet geopend', open: 'stemming open', halted: 'stemming onderbroken', closed: 'stemming gesloten' }[link.phase];
     case 'bad-session':
       return 'sessie van een ander stembureau';
-    case 'failed': {
-      const error = link.error;
-      switch (error) {
-        case 'unreachable':
-        case 'timeout':
-        case 'bad-response':
-          return 'geen verbinding';
-        case 'not-ready':
-          return 'voorzitterscomputer niet klaar';
-        case 'unauthenticated':
-        case 'wrong-station':
-        case 'replayed':
-        case 'malformed-request':
-          return 'koppeling ongeldig';
-        default:
-          return error satisfies never;
-      }
-    }
+    case 'failed':
+      return linkErrorText(link.error);
     default:
       return link satisfies never;
+  }
+}
+
+/** What the assessor reads for a link failure (display and self-test report). */
+export function linkErrorText(error: LinkError): string {
+  switch (error) {
+    case 'unreachable':
+    case 'timeout':
+    case 'bad-response':
+      return 'geen verbinding';
+    case 'not-ready':
+      return 'voorzitterscomputer niet klaar';
+    case 'unauthenticated':
+    case 'wrong-station':
+    case 'replayed':
+    case 'malformed-request':
+      return 'koppeling ongeldig';
+    case 'not-authentic':
+    case 'bad-receipt':
+      return 'ALARM: antwoord niet van de voorzitterscomputer';
+    default:
+      return error satisfies never;
   }
 }
 
@@ -87,6 +93,11 @@ function idleView(m: BoxModel): Pick<DisplayView, 'tone' | 'title' | 'text' | 'i
     case 'unknown':
       return { tone: 'wait', title: 'Even geduld', text: 'De stembus maakt verbinding met de voorzitterscomputer.', instruction: null };
     case 'failed':
+      if (link.error === 'not-authentic' || link.error === 'bad-receipt') {
+        const r = REFUSALS['link-alarm'];
+        return { tone: 'fault', title: r.title, text: r.text, instruction: 'Voorzitter: laat niemand aan de kabel tussen stembus en voorzitterscomputer komen en verwittig het hoofdbureau.' };
+      }
+      return { tone: 'fault', title: 'Geen verbinding', text: `De stembus kan niet met de voorzitterscomputer werken (${linkLine(link, true)}).`, instruction: 'Verwittig de voorzitter.' };
     case 'bad-session':
       return { tone: 'fault', title: 'Geen verbinding', text: `De stembus kan niet met de voorzitterscomputer werken (${linkLine(link, true)}).`, instruction: 'Verwittig de voorzitter.' };
     case 'ready':
@@ -134,7 +145,7 @@ export function displayOf(m: BoxModel): DisplayView {
     case 'refused': {
       const r = REFUSALS[st.reason];
       const text = st.cause ? `${r.text} ${FAULT_TEXT[st.cause]}` : r.text;
-      return { ...base, light: 'red-blink', tone: st.reason === 'box-fault' || st.reason === 'flap-failed' ? 'fault' : 'refused', title: r.title, text, instruction: r.instruction, reason: st.reason };
+      return { ...base, light: 'red-blink', tone: st.reason === 'box-fault' || st.reason === 'flap-failed' || st.reason === 'link-alarm' ? 'fault' : 'refused', title: r.title, text, instruction: r.instruction, reason: st.reason };
     }
     case 'closed':
       return { ...base, light: 'red', tone: 'closed', title: 'Stemming gesloten', text: 'De stembus aanvaardt geen stembiljetten meer.', instruction: null };

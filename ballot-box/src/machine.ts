@@ -20,7 +20,7 @@ import { decodePairingCode, isPairingCode, type BoxEvent, type ConsolePhase, typ
 import type { BallotBoxEvent, BallotBoxResult, BallotBoxStatus, FlapCloseReason, LedMode } from '@ovs/devices';
 import { checkBallot, type BallotCheck } from './check-ballot.ts';
 import { readStatus, type SessionView, type StationKeys } from './console-session.ts';
-import { consoleRefusal, FAULT_TEXT, FLAP_FAILED_ALERT, type FaultCause, type RefusalReason } from './refusals.ts';
+import { consoleRefusal, FAULT_TEXT, FLAP_FAILED_ALERT, REFUSALS, type FaultCause, type RefusalReason } from './refusals.ts';
 
 export interface MachineConfig {
   context: BallotContext;
@@ -452,6 +452,14 @@ class Stepper {
           // Refused before registering; but an earlier attempt of this scan may have been stored.
           if (st.inDoubt) return this.retryOrGiveUp(st, result.error);
           return this.refuse(this.linkFailure(result.error), result.error);
+        case 'not-authentic':
+          // Something on the cable that is not the console: nothing was registered by it.
+          if (st.inDoubt) this.remember(st.pending);
+          return this.refuse('link-alarm', result.error, 'console-not-authentic');
+        case 'bad-receipt':
+          // The console may have stored it; a later genuine answer for this ballot may still let it in.
+          this.remember(st.pending);
+          return this.refuse('link-alarm', result.error, 'receipt-invalid');
         default:
           return result.error satisfies never;
       }
@@ -512,6 +520,9 @@ class Stepper {
       case 'replayed':
       case 'malformed-request':
         return 'not-paired';
+      case 'not-authentic':
+      case 'bad-receipt':
+        return 'link-alarm';
       default:
         return error satisfies never;
     }
@@ -692,6 +703,9 @@ class Stepper {
       // tell the president not to annul that ballot.
       const detail = reason === 'flap-failed' ? `${FLAP_FAILED_ALERT} ${FAULT_TEXT[cause]}` : FAULT_TEXT[cause];
       this.emit({ kind: 'tell-console', event: { kind: 'fault', device: cause === 'controller-silent' ? 'controller' : 'flap', detail } });
+    } else if (cause && reason === 'link-alarm') {
+      // Reaches the president only if the console itself answers: the box's screen says it anyway.
+      this.emit({ kind: 'tell-console', event: { kind: 'fault', device: 'link', detail: `${REFUSALS['link-alarm'].text} ${FAULT_TEXT[cause]}` } });
     }
     this.emit({ kind: 'start-timer', timer: 'refusal', ticket, ms: this.c.refusalShowMs });
   }

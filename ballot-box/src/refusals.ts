@@ -21,7 +21,12 @@ export type RefusalReason =
   /** The flap cannot open (cover open, jammed, controller silent) or the console's session is not of this station. */
   | 'box-fault'
   /** Registered, but the flap did not open: the vote counts, the paper is not in the box yet. */
-  | 'flap-failed';
+  | 'flap-failed'
+  /**
+   * An alarm: what answers on the cable is not this station's console (its handshake is not signed
+   * by the stembureau key), or a registration's receipt does not verify. The flap stays shut.
+   */
+  | 'link-alarm';
 
 export interface RefusalText {
   title: string;
@@ -130,6 +135,12 @@ export const REFUSALS: Record<RefusalReason, RefusalInfo> = {
     instruction: `${keep} Verwittig de voorzitter.`,
     fate: 'keep',
   },
+  'link-alarm': {
+    title: 'Alarm: verbinding niet echt',
+    text: 'Het antwoord op de kabel komt niet van de voorzitterscomputer van dit stembureau. De klep blijft dicht.',
+    instruction: `${keep} Verwittig de voorzitter: laat niemand aan de kabel tussen stembus en voorzitterscomputer komen.`,
+    fate: 'keep',
+  },
   'flap-failed': {
     title: 'Klep opent niet',
     text: 'Het stembiljet is geregistreerd, maar de klep van de stembus gaat niet open.',
@@ -139,7 +150,7 @@ export const REFUSALS: Record<RefusalReason, RefusalInfo> = {
 };
 
 /** Why the flap cannot open, for the box-fault and flap-failed screens. */
-export type FaultCause = 'cover-open' | 'flap-jammed' | 'controller-silent' | 'controller-refused' | 'session-certificate';
+export type FaultCause = 'cover-open' | 'flap-jammed' | 'controller-silent' | 'controller-refused' | 'session-certificate' | 'console-not-authentic' | 'receipt-invalid';
 
 export const FAULT_TEXT: Record<FaultCause, string> = {
   'cover-open': 'Het deksel van de stembus is open.',
@@ -147,6 +158,8 @@ export const FAULT_TEXT: Record<FaultCause, string> = {
   'controller-silent': 'De sturing van de klep antwoordt niet.',
   'controller-refused': 'De sturing van de klep weigert het bevel.',
   'session-certificate': 'De voorzitterscomputer gebruikt een sessiesleutel die niet van dit stembureau is.',
+  'console-not-authentic': 'Het toestel aan de kabel bewijst niet dat het de voorzitterscomputer van dit stembureau is.',
+  'receipt-invalid': 'Het ontvangstbewijs van de registratie is niet door dit stembureau ondertekend.',
 };
 
 /** The president's alert when a registered ballot's flap did not open. */
@@ -176,6 +189,7 @@ export function consoleRefusal(reason: RefusalReason): BoxRefusal | undefined {
     case 'not-paired':
     case 'box-fault':
     case 'flap-failed':
+    case 'link-alarm':
       return undefined;
     default:
       return reason satisfies never;

@@ -13,6 +13,7 @@ import type { BallotBox, Scanner, ScanInput, SelfTestCheck, SelfTestPhase, SelfT
 import type { LinkClient } from '@ovs/link';
 import { checkBallot } from './check-ballot.ts';
 import { readStatus, type StationKeys } from './console-session.ts';
+import { linkErrorText } from './display.ts';
 import { REFUSALS } from './refusals.ts';
 import { sightingOf } from './scan-gate.ts';
 
@@ -91,10 +92,10 @@ function testBallotCheck(deps: SelfTestDeps, ms: number): Promise<SelfTestCheck>
 async function linkChecks(deps: SelfTestDeps): Promise<SelfTestCheck[]> {
   if (!deps.link) return [check('link', 'Verbinding met de voorzitterscomputer', 'fail', 'niet gekoppeld: leg de koppelcode van het openingsticket op de scanner')];
   const r = await deps.link.status();
-  if (!r.ok) return [check('link', 'Verbinding met de voorzitterscomputer', 'fail', r.error)];
-  const out = [check('link', 'Verbinding met de voorzitterscomputer', 'pass', 'geauthenticeerd antwoord')];
+  if (!r.ok) return [check('link', 'Verbinding met de voorzitterscomputer', 'fail', linkErrorText(r.error))];
+  const out = [check('link', 'Verbinding met de voorzitterscomputer', 'pass', 'versleuteld antwoord, ondertekend met de stembureausleutel')];
   const view = readStatus(r.value, deps.keys);
-  out.push(check('session', 'Sessiesleutel van dit stembureau', view.ok ? 'pass' : 'fail', view.ok ? 'certificaat klopt met de stembureausleutel in het pakket' : view.error));
+  out.push(check('session', 'Sessiesleutel van dit stembureau', view.ok ? 'pass' : 'fail', view.ok ? 'certificaat klopt met de stembureausleutel in het pakket' : `het certificaat klopt niet (${view.error === 'other-station' ? 'ander stembureau' : view.error === 'other-package' ? 'andere verkiezing' : 'ongeldig'})`));
   out.push(check('box-empty', 'Stembus leeg getoond', 'operator', 'toon de lege stembus aan de leden van het stembureau en bevestig "stembus leeg" (decreet art. 14)'));
   return out;
 }

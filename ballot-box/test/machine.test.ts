@@ -142,6 +142,23 @@ t.test('before the console is heard from, a ballot is held until the session key
   t.equal(m.state.kind === 'refused' && m.state.reason, 'bad-signature');
 });
 
+t.test('an answer that is not the console\'s is an alarm: the flap stays shut, the screen says so, the console is told if it can hear', async (t) => {
+  const good = sign(s.signer, ballot(random));
+  for (const error of ['bad-receipt', 'not-authentic'] as const) {
+    const m = step(config, ready(), { kind: 'decoded', bytes: good }, 0).model;
+    const r = step(config, m, { kind: 'register-answer', ticket: pendingTicket(m), result: { ok: false, error } }, 10);
+    t.match(r.model.state, { kind: 'refused', reason: 'link-alarm' }, error);
+    t.notOk(r.commands.some((c) => c.kind === 'open-flap'), `${error}: no flap`);
+    t.ok(r.commands.some((c) => c.kind === 'tell-console' && c.event.kind === 'fault' && c.event.device === 'link'), `${error}: an alert for the president`);
+    t.same(ledsFor(r.model.state), { red: 'blink', green: 'off' });
+  }
+  const m = run([{ kind: 'controller-status', status: connected }, { kind: 'decoded', bytes: pairing }]).model;
+  const held = step(config, m, { kind: 'decoded', bytes: good }, 0).model;
+  const r = step(config, held, { kind: 'status', ticket: pendingTicket(held), result: { ok: false, error: 'not-authentic' } }, 10);
+  t.match(r.model.state, { kind: 'refused', reason: 'link-alarm' }, 'an impostor at the first status: refused with the alarm');
+  t.match(r.model.link, { kind: 'failed', error: 'not-authentic' });
+});
+
 t.test('a pairing code of another station is refused and changes nothing', async (t) => {
   const other = issuePairingCode(keys.hashPrefix, 4, new Uint8Array(32).fill(1), await stembureau(4));
   const r = step(config, initialModel(false), { kind: 'decoded', bytes: other }, 0);
@@ -162,7 +179,7 @@ const refusable = [
 const validHex = new Set(valid.map((b) => toHex(b)));
 const ids = [...valid, ...refusable].filter((b) => b.length > 28).map((b) => toHex(b.subarray(12, 28)));
 
-const linkError = fc.constantFrom<LinkError>('unreachable', 'timeout', 'not-ready', 'unauthenticated', 'bad-response', 'replayed', 'malformed-request', 'wrong-station');
+const linkError = fc.constantFrom<LinkError>('unreachable', 'timeout', 'not-ready', 'unauthenticated', 'not-authentic', 'bad-receipt', 'bad-response', 'replayed', 'malformed-request', 'wrong-station');
 const registerResult: fc.Arbitrary<LinkCall<RegisterOutcome>> = fc.oneof(
   fc.constant({ ok: true as const, value: { outcome: 'registered' as const } }),
   fc.boolean().map((mostRecent) => ({ ok: true as const, value: { outcome: 'duplicate' as const, mostRecent } })),

@@ -98,11 +98,12 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
   }
   const uiServer = createServer(app);
   const link = createLinkServer({
-    linkKey: () => core.linkKey(),
+    credentials: () => core.linkCredentials(),
     station: options.station,
     register: (bytes, attemptId) => core.registerBallot(bytes, attemptId),
     status: () => core.linkStatus(),
     event: (e) => core.boxEvent(e),
+    onPaired: () => core.boxPaired(),
     onAuthenticated: () => core.boxContact(),
   });
   const linkServer = createServer(link.listener);

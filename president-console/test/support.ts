@@ -78,9 +78,11 @@ export function boxClient(rig: Rig): LinkClient {
   if (!code) throw new Error('no pairing code');
   const d = demo();
   const station = d.election.pollingStations.find((s) => s.number === STATION);
-  const paired = decodePairingCode(code, { hashPrefix: sha256(d.bytes).subarray(0, HASH_PREFIX_BYTES), station: STATION, stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64') });
+  const hashPrefix = sha256(d.bytes).subarray(0, HASH_PREFIX_BYTES);
+  const stembureauPublicKey = new Uint8Array(Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64'));
+  const paired = decodePairingCode(code, { hashPrefix, station: STATION, stembureauPublicKey });
   if (!paired.ok) throw new Error(paired.error);
-  return createLinkClient({ baseUrl: rig.handle.linkUrl, linkKey: paired.linkKey, station: STATION });
+  return createLinkClient({ baseUrl: rig.handle.linkUrl, linkKey: paired.linkKey, binding: { station: STATION, hashPrefix }, stembureauPublicKey });
 }
 
 /** The session key a voting computer gets from an activation card written by the console. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { sha256, utf8, type Signer } from '@ovs/crypto';
 import { verifyActivationCard } from '@ovs/card';
 import { ManualTimers } from '@ovs/devices/testing';
-import { createHttpTransport, type BoxEvent, type Transport } from '@ovs/link';
+import { createHttpTransport, createLinkClient, DATA_FRAME_BYTES, type BoxEvent, type LinkCall, type LinkClient, type LinkClientOptions, type Transport } from '@ovs/link';
 import { prepareStick } from '@ovs/stick';
 import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole, type ConsoleHandle, type SimulatedConsoleDevices, type SimulatedSticks } from '@ovs/president-console';
 import { startBallotBox, type BallotBoxHandle, type BallotBoxOptions, type PresentResult } from '../../src/index.ts';
@@ -77,46 +77,74 @@ export type Fault = 'drop-request' | 'drop-answer' | 'timeout-after' | 'corrupt-
 type Kind = 'register' | 'status' | 'event';
 
 /**
- * The box's link transport, failing on purpose: before the request leaves (nothing reached the
- * console), or after the console answered (it acted; the box never hears it).
+ * The box's link, failing on purpose: before the request leaves (nothing reached the console),
+ * or after the console answered (it acted; the box never hears it), or with an answer altered on
+ * the cable. The frames are encrypted and of one size, so the faults are planned per call of the
+ * real client, and a corrupted answer is a byte flipped in the real response frame.
  */
 export class FaultyLink {
-  /** Faults to apply to the next requests of each kind, in order. */
+  /** Faults to apply to the next calls of each kind, in order. */
   readonly plan: Record<Kind, Fault[]> = { register: [], status: [], event: [] };
-  /** Requests that reached the console, per kind. */
+  /** Calls that reached the console, per kind. */
   readonly reached: Record<Kind, number> = { register: 0, status: 0, event: 0 };
-  /** While down, every request fails before it leaves (cable pulled). */
+  /** While down, every call fails before it leaves (cable pulled). */
   down = false;
   /** Box events the console acknowledged, in order. */
   readonly events: BoxEvent[] = [];
   /** Runs when a registration answer is about to reach the box (a test pulls a cable here). */
   onRegisterAnswer: (() => void) | null = null;
+  /** Every body that crossed the cable, both ways: what a tap on it sees. */
+  readonly frames: Uint8Array[] = [];
   private readonly http = createHttpTransport();
-
-  readonly transport: Transport = async (url, headers, body, timeoutMs) => {
-    const kind = url.slice(url.lastIndexOf('/') + 1) as Kind;
-    if (this.down) return { ok: false, error: 'unreachable' };
-    const fault = this.plan[kind]?.shift();
-    if (fault === 'drop-request') return { ok: false, error: 'unreachable' };
+  private readonly transport: Transport = async (url, headers, body, timeoutMs) => {
+    this.frames.push(body);
     const sent = await this.http(url, headers, body, timeoutMs);
-    if (!sent.ok) return sent;
-    this.reached[kind] = (this.reached[kind] ?? 0) + 1;
-    if (kind === 'event' && sent.reply.status === 200) this.events.push((JSON.parse(Buffer.from(body).toString('utf8')) as { event: BoxEvent }).event);
-    if (kind === 'register' && this.onRegisterAnswer) this.onRegisterAnswer();
-    switch (fault) {
-      case 'drop-answer':
-        return { ok: false, error: 'unreachable' };
-      case 'timeout-after':
-        return { ok: false, error: 'timeout' };
-      case 'corrupt-answer': {
-        const text = new TextDecoder().decode(sent.reply.body).replace(/"outcome":"[a-z]+"/, '"outcome":"registered"').replace(',"mostRecent":false', '').replace(',"mostRecent":true', '').replace(/,"attempt":"[a-z]+"/, '');
-        return { ok: true, reply: { ...sent.reply, body: new TextEncoder().encode(text === new TextDecoder().decode(sent.reply.body) ? text + ' ' : text) } };
+    if (sent.ok) this.frames.push(sent.reply.body);
+    return sent;
+  };
+  /** The same cable, but the answer to every data frame has a byte flipped (for one call's own client). */
+  private readonly corrupting: Transport = async (url, headers, body, timeoutMs) => {
+    const sent = await this.transport(url, headers, body, timeoutMs);
+    if (!sent.ok || sent.reply.body.length !== DATA_FRAME_BYTES) return sent;
+    const flipped = new Uint8Array(sent.reply.body);
+    flipped[40] = (flipped[40] as number) ^ 0x01;
+    return { ok: true, reply: { ...sent.reply, body: flipped } };
+  };
+
+  /** The client factory for the box (ConsoleLinkOptions.client). */
+  readonly client = (options: LinkClientOptions): LinkClient => {
+    const inner = createLinkClient({ ...options, transport: this.transport });
+    const faulty = async <T>(kind: Kind, call: (client: LinkClient) => Promise<LinkCall<T>>, after?: (r: LinkCall<T>) => void): Promise<LinkCall<T>> => {
+      if (this.down) return { ok: false, error: 'unreachable' };
+      const fault = this.plan[kind].shift();
+      if (fault === 'drop-request') return { ok: false, error: 'unreachable' };
+      // A corrupted answer goes through a client of its own, so that no other call in flight gets it.
+      const client = fault === 'corrupt-answer' ? createLinkClient({ ...options, transport: this.corrupting }) : inner;
+      const r = await call(client);
+      if (client !== inner) client.close();
+      if (r.ok || (r.error !== 'unreachable' && r.error !== 'timeout')) this.reached[kind]++;
+      after?.(r);
+      switch (fault) {
+        case 'drop-answer':
+          return { ok: false, error: 'unreachable' };
+        case 'timeout-after':
+          return { ok: false, error: 'timeout' };
+        case 'corrupt-answer':
+        case undefined:
+          return r;
+        default:
+          return fault satisfies 'drop-request';
       }
-      case undefined:
-        return sent;
-      default:
-        return fault satisfies 'drop-request';
-    }
+    };
+    return {
+      register: (signed, attemptId) => faulty('register', (c) => c.register(signed, attemptId), () => this.onRegisterAnswer?.()),
+      status: () => faulty('status', (c) => c.status()),
+      event: (event, eventId) =>
+        faulty('event', (c) => c.event(event, eventId), (r) => {
+          if (r.ok) this.events.push(event);
+        }),
+      close: () => inner.close(),
+    };
   };
 
   close(): void {
@@ -149,6 +177,8 @@ export interface DayOptions {
   phase?: 'preparation' | 'open';
   box?: Partial<Omit<BallotBoxOptions, 'package' | 'station' | 'console' | 'timers'>>;
   capacity?: number;
+  /** Something between box and console: given the console's link address, the address the box dials instead. */
+  cable?: (consoleUrl: string) => Promise<string>;
 }
 
 /** A console opened with its envelope password, a paired box that reported itself empty, voting open. */
@@ -164,7 +194,7 @@ export async function openDay(t: Teardown, options: DayOptions = {}): Promise<Da
     package: verified(),
     station: STATION,
     // A generous request timeout: a loaded test machine must not turn into a "lost answer".
-    console: { url: rig.handle.linkUrl, pairingCode: code, transport: link.transport, timeoutMs: 30_000 },
+    console: { url: options.cable ? await options.cable(rig.handle.linkUrl) : rig.handle.linkUrl, pairingCode: code, client: link.client, timeoutMs: 30_000 },
     timers,
     flapOpenMs: 5000,
     scan: { unreadableGraceMs: 0 },

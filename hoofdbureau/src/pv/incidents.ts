@@ -33,6 +33,11 @@ export function readIncidents(db: HoofdbureauDb): StationIncident[] {
     for (const e of log.log.events) {
       if (e.type === 'interruption') out.push({ station: row.station, text: `onderbreking: stick ${e.stick} (${e.reason})` });
     }
+    // One koppelticket and one pairing is the normal day; more is normal after a restart, and
+    // otherwise the sign of a copy of the ticket in another device's hands: the PV says so.
+    const printed = log.log.events.filter((e) => e.type === 'pairing-printed').length;
+    const paired = log.log.events.filter((e) => e.type === 'box-paired').length;
+    if (printed > 1 || paired > 1) out.push({ station: row.station, text: `koppeling van de stembus: ${printed} koppeltickets afgedrukt, ${paired} koppelingen (na te gaan in het proces-verbaal van het stembureau)` });
   }
   return out;
 }

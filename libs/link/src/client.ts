@@ -1,26 +1,36 @@
 // The ballot box's side of the link. Every call returns a value; the box opens its flap only
-// on `{ ok: true, value: { outcome: 'registered' } }` (or a most-recent duplicate), which the
-// client returns only when the answer's MAC proves the console made it for this request.
+// on a `registered` (or a duplicate it may reopen for) whose receipt the stembureau key signed
+// for this very request. The client opens a session with a handshake (handshake.ts) on its first
+// call and again whenever the console no longer knows it (a console restart).
 //
 // Retrying a registration is always safe: the console is idempotent by ballot id. A retry
 // (same attempt id) after a lost answer gets `duplicate` with `attempt: 'same'` when that lost
 // request stored it; after a console restart (attempt ids live in its memory only) without
 // `attempt` — the box decides what to do.
-import { randomBytes, toHex } from '@ovs/crypto';
-import { encodeMac, LINK_PATH_PREFIX, MAC_HEADER, decodeMac, macEqual, requestMac, responseMac } from './auth.ts';
+import { randomBytes, toHex, Verifier } from '@ovs/crypto';
+import { decodeFrame, LINK_PATH, openData, sealData, type FrameError } from './frames.ts';
+import { startHandshake, type LinkBinding, type SessionKeys } from './handshake.ts';
 import type { BoxEvent, LinkRequest, LinkStatus, RegisterOutcome } from './messages.ts';
-import { createHttpTransport, type Transport } from './transport.ts';
+import { verifyReceipt } from './receipt.ts';
+import { createHttpTransport, type PostReply, type Transport } from './transport.ts';
 import { decodeResponse, encodeRequest, type ResponseBody } from './wire.ts';
 
 export type LinkError =
   /** No connection (cable, console down). */
   | 'unreachable'
   | 'timeout'
-  /** The console is not unlocked yet, or has no session. */
+  /** The console is not unlocked yet, or has no session, or is busy with too many handshakes. */
   | 'not-ready'
-  /** The console does not accept our MAC: not paired, or paired with another opening. */
+  /** The console does not accept our hello: not paired, or paired with another opening. */
   | 'unauthenticated'
-  /** The answer is not authentic or not understood: treat as no answer. */
+  /**
+   * What answered is not this station's console: its handshake is not signed by the stembureau
+   * key of the package. An alarm: something on the cable pretends to be the console.
+   */
+  | 'not-authentic'
+  /** A registration answer whose receipt does not verify: an alarm, never a flap open. */
+  | 'bad-receipt'
+  /** The answer is not understood or not authentic: treat as no answer. */
   | 'bad-response'
   | 'replayed'
   | 'malformed-request'
@@ -33,7 +43,10 @@ export interface LinkClientOptions {
   /** e.g. "http://127.0.0.1:8471" (simulation) or "http://10.77.0.1:8471" (cable). */
   baseUrl: string;
   linkKey: Uint8Array;
-  station: number;
+  /** This station of this package: the console must be the one that holds its stembureau key. */
+  binding: LinkBinding;
+  /** The stembureau's public key from the organiser-signed package. */
+  stembureauPublicKey: Uint8Array;
   timeoutMs?: number;
   /** Replaces the HTTP transport (tests, or another wire). */
   transport?: Transport;
@@ -56,53 +69,117 @@ export interface LinkClient {
   close(): void;
 }
 
+interface OpenSession {
+  keys: SessionKeys;
+  next: bigint;
+}
+
+function frameError(e: FrameError): LinkError {
+  switch (e) {
+    case 'malformed':
+      return 'malformed-request';
+    case 'not-ready':
+    case 'busy':
+      return 'not-ready';
+    case 'bad-hello':
+      return 'unauthenticated';
+    case 'replayed':
+      return 'replayed';
+    case 'unknown-session':
+      // Only reached when a fresh handshake is not known either.
+      return 'bad-response';
+    default:
+      return e satisfies never;
+  }
+}
+
 export function createLinkClient(options: LinkClientOptions): LinkClient {
   const http = options.transport ? undefined : createHttpTransport();
   const post: Transport = options.transport ?? (http as Transport);
   const timeoutMs = options.timeoutMs ?? 2000;
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const url = `${options.baseUrl.replace(/\/+$/, '')}${LINK_PATH}`;
+  const headers = { 'content-type': 'application/octet-stream' };
+  const stembureau = Verifier.from(options.stembureauPublicKey);
+  let session: OpenSession | undefined;
+  let opening: Promise<LinkCall<OpenSession>> | undefined;
 
-  async function call(request: LinkRequest): Promise<LinkCall<ResponseBody>> {
-    const id = toHex(randomBytes(16));
-    const path = `${LINK_PATH_PREFIX}${request.kind}`;
-    const body = encodeRequest({ id, station: options.station, request });
-    const mac = requestMac(options.linkKey, path, body);
-    const sent = await post(`${base}${path}`, { 'content-type': 'application/json', [MAC_HEADER]: encodeMac(mac) }, body, timeoutMs);
+  async function handshake(): Promise<LinkCall<OpenSession>> {
+    const hs = startHandshake(options.binding, options.linkKey);
+    const sent = await post(url, headers, hs.hello, timeoutMs);
     if (!sent.ok) return { ok: false, error: sent.error };
-    const res = sent.reply;
-    const bytes = res.body;
-    const theirs = decodeMac(res.header(MAC_HEADER));
-    const authentic = theirs !== undefined && macEqual(theirs, responseMac(options.linkKey, mac, res.status, bytes));
-    if (!authentic) {
-      // Unauthenticated answers are only believed for what they cannot make us do: nothing opens.
-      if (res.status === 401) return { ok: false, error: 'unauthenticated' };
-      if (res.status === 503) return { ok: false, error: 'not-ready' };
-      return { ok: false, error: 'bad-response' };
-    }
-    const decoded = decodeResponse(bytes, request.kind, id);
+    const f = decodeFrame(sent.reply.body);
+    if (f?.type === 'error') return { ok: false, error: frameError(f.error) };
+    if (f?.type !== 'accept') return { ok: false, error: 'bad-response' };
+    const keys = stembureau ? hs.finish(f, stembureau.publicKey) : undefined;
+    if (!keys) return { ok: false, error: 'not-authentic' };
+    return { ok: true, value: { keys, next: 0n } };
+  }
+
+  /** One handshake at a time; every call waits for the same one. */
+  function current(): Promise<LinkCall<OpenSession>> {
+    if (session) return Promise.resolve({ ok: true, value: session });
+    opening ??= handshake().then((r) => {
+      opening = undefined;
+      if (r.ok) session = r.value;
+      return r;
+    });
+    return opening;
+  }
+
+  async function exchange(s: OpenSession, request: LinkRequest): Promise<LinkCall<ResponseBody & { id: Uint8Array }> | 'unknown-session'> {
+    const id = randomBytes(16);
+    const counter = s.next++;
+    const frame = sealData('request', s.keys.boxToConsole, s.keys.sessionId, counter, encodeRequest({ id: toHex(id), station: options.binding.station, request }));
+    if (!frame) return { ok: false, error: 'malformed-request' };
+    const sent = await post(url, headers, frame, timeoutMs);
+    if (!sent.ok) return { ok: false, error: sent.error };
+    return read(sent.reply, s, counter, request.kind, id);
+  }
+
+  function read(reply: PostReply, s: OpenSession, counter: bigint, kind: LinkRequest['kind'], id: Uint8Array): LinkCall<ResponseBody & { id: Uint8Array }> | 'unknown-session' {
+    const f = decodeFrame(reply.body);
+    if (f?.type === 'error') return f.error === 'unknown-session' ? 'unknown-session' : { ok: false, error: frameError(f.error) };
+    if (f?.type !== 'response' || f.counter !== counter || toHex(f.sessionId) !== toHex(s.keys.sessionId)) return { ok: false, error: 'bad-response' };
+    const message = openData(s.keys.consoleToBox, f);
+    const decoded = message ? decodeResponse(message, kind, toHex(id)) : undefined;
     if (!decoded) return { ok: false, error: 'bad-response' };
     if (decoded.kind === 'error') {
       switch (decoded.error) {
         case 'malformed':
           return { ok: false, error: 'malformed-request' };
-        case 'bad-mac':
-          return { ok: false, error: 'unauthenticated' };
         case 'not-ready':
           return { ok: false, error: 'not-ready' };
-        case 'replayed':
-          return { ok: false, error: 'replayed' };
         case 'wrong-station':
           return { ok: false, error: 'wrong-station' };
+        default:
+          return decoded.error satisfies never;
       }
     }
-    return { ok: true, value: decoded };
+    return { ok: true, value: { ...decoded, id } };
+  }
+
+  async function call(request: LinkRequest): Promise<LinkCall<ResponseBody & { id: Uint8Array }>> {
+    // A second round only after the console forgot our session (it restarted): a new handshake.
+    for (let round = 0; ; round++) {
+      const s = await current();
+      if (!s.ok) return s;
+      const r = await exchange(s.value, request);
+      if (r !== 'unknown-session') return r;
+      if (session === s.value) session = undefined;
+      if (round > 0) return { ok: false, error: 'bad-response' };
+    }
   }
 
   return {
     async register(signedBallot, attemptId = newEventId()) {
       const r = await call({ kind: 'register', ballot: signedBallot, attemptId });
       if (!r.ok) return r;
-      return r.value.kind === 'register' ? { ok: true, value: r.value.outcome } : { ok: false, error: 'bad-response' };
+      if (r.value.kind !== 'register') return { ok: false, error: 'bad-response' };
+      const { outcome, receipt } = r.value;
+      if (outcome.outcome === 'rejected') return { ok: true, value: outcome };
+      // Every answer that may open the flap carries the stembureau key's word for this request.
+      const genuine = receipt !== undefined && stembureau !== undefined && verifyReceipt(stembureau, options.binding, r.value.id, signedBallot, outcome, receipt);
+      return genuine ? { ok: true, value: outcome } : { ok: false, error: 'bad-receipt' };
     },
     async status() {
       const r = await call({ kind: 'status' });

@@ -70,7 +70,8 @@ export const BOX_REFUSALS = [
 ] as const;
 export type BoxRefusal = (typeof BOX_REFUSALS)[number];
 
-export const BOX_DEVICES = ['scanner', 'flap', 'controller', 'deposit-sensor'] as const;
+/** `link`: the box's alarm that an answer on the cable was not the console's (see client.ts). */
+export const BOX_DEVICES = ['scanner', 'flap', 'controller', 'deposit-sensor', 'link'] as const;
 export type BoxDevice = (typeof BOX_DEVICES)[number];
 
 export type BoxEvent =

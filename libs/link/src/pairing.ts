@@ -9,7 +9,8 @@
 //   18–49    link key
 //   50–113   Ed25519 signature by the stembureau key of "ovs:link-pairing\0" ‖ bytes 0–49
 import { bytesEqual, concatBytes, utf8, Verifier, withDomain, type Signer } from '@ovs/crypto';
-import { LINK_KEY_BYTES } from './auth.ts';
+
+export const LINK_KEY_BYTES = 32;
 
 export const PAIRING_MAGIC = 'OVSLINK1';
 export const PAIRING_CODE_BYTES = 8 + 8 + 2 + LINK_KEY_BYTES + 64;

@@ -1,20 +1,36 @@
 // The console's side of the link. Transport-independent core (`handle`) plus a node:http
 // listener: HTTP on loopback in simulation, on the dedicated cable to the box on hardware.
+// Every answer is a frame (frames.ts) with HTTP 200, so the status line says nothing either.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { decodeMac, encodeMac, LINK_PATH_PREFIX, MAC_HEADER, macEqual, requestMac, responseMac } from './auth.ts';
+import { fromHex, randomBytes, toHex, type Signer } from '@ovs/crypto';
+import { decodeFrame, encodeError, LINK_PATH, MAX_FRAME_BYTES, openData, sealData, type Frame, type FrameError } from './frames.ts';
+import { answerHello, type LinkBinding, type SessionKeys } from './handshake.ts';
 import type { BoxEvent, LinkStatus, RegisterOutcome } from './messages.ts';
-import { decodeRequest, encodeResponse, MAX_BODY_BYTES, REQUEST_KINDS, type LinkServerError, type ResponseBody } from './wire.ts';
+import { signReceipt } from './receipt.ts';
+import { decodeRequest, encodeResponse, type ResponseBody } from './wire.ts';
+
+/** What the console holds once the president has unlocked it with the envelope password. */
+export interface LinkCredentials {
+  /** The opening's link key (on the koppelticket): proves the box was paired. */
+  linkKey: Uint8Array;
+  /** The stembureau key: signs every handshake and every receipt. */
+  stembureau: Signer;
+  /** The package's hash prefix (8 bytes). */
+  hashPrefix: Uint8Array;
+}
 
 export interface LinkServerHandlers {
-  /** The link key of the opening; undefined until the president has unlocked the console. */
-  linkKey(): Uint8Array | undefined;
+  /** undefined until the president has unlocked the console. */
+  credentials(): LinkCredentials | undefined;
   station: number;
   /** `attemptId`: the same for every resend of one ballot by the box (see LinkRequest). */
   register(ballot: Uint8Array, attemptId: string): Promise<RegisterOutcome>;
-  /** undefined while not ready (as linkKey). */
+  /** undefined while not ready. */
   status(): LinkStatus | undefined;
   /** Called once per event id (see createLinkServer): a resent event is answered, not applied again. */
   event(event: BoxEvent): Promise<void>;
+  /** Called for every completed handshake, before the box hears the answer: the console logs each pairing for the PV. */
+  onPaired?(): Promise<void>;
   /** Called on every authenticated request (the console notes that the box is connected). */
   onAuthenticated?(): void;
 }
@@ -22,7 +38,6 @@ export interface LinkServerHandlers {
 export interface LinkHttpRequest {
   method: string;
   path: string;
-  mac: string | undefined;
   body: Uint8Array;
 }
 
@@ -37,19 +52,42 @@ export interface LinkServer {
   listener: RequestListener;
 }
 
-const STATUS_OF: Record<LinkServerError, number> = { malformed: 400, 'bad-mac': 401, 'not-ready': 503, replayed: 409, 'wrong-station': 409 };
+export interface LinkServerOptions {
+  /** Event ids remembered to apply each box event once (see createLinkServer). */
+  eventWindow?: number;
+  /** Sessions kept at once: a box has one; a restarted box makes a new one and the oldest goes. */
+  maxSessions?: number;
+  /** Handshakes per minute at most: a device that floods the cable with hellos hears `busy`. */
+  handshakesPerMinute?: number;
+  /** Milliseconds (tests). */
+  now?: () => number;
+}
+
+/** Counters more than this far behind the highest seen are refused as replays. */
+const REPLAY_WINDOW = 1024n;
+
+interface Session {
+  keys: SessionKeys;
+  linkKey: Uint8Array;
+  highest: bigint;
+  seen: Set<bigint>;
+}
+
+const octets = { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' };
 
 /**
- * `replayWindow`: request ids remembered to refuse a replayed request. `eventWindow`: event ids
- * remembered to apply each box event once — the box resends an event whose answer it did not
- * hear, with the same event id and a new request id. Both live in memory only: after a console
- * restart an event resent across it is applied again (rare: the answer must be lost exactly
- * then; the ids would otherwise have to be written to the sticks).
+ * The event window: the box resends an event whose answer it did not hear, with the same event
+ * id in a new request. Event ids and sessions live in memory only: after a console restart an
+ * event resent across it is applied again (rare: the answer must be lost exactly then; the ids
+ * would otherwise have to be written to the sticks), and the box makes a new session.
  */
-export function createLinkServer(handlers: LinkServerHandlers, options: { replayWindow?: number; eventWindow?: number } = {}): LinkServer {
-  const window = options.replayWindow ?? 10_000;
-  const seen = new Set<string>();
+export function createLinkServer(handlers: LinkServerHandlers, options: LinkServerOptions = {}): LinkServer {
   const eventWindow = options.eventWindow ?? 4096;
+  const maxSessions = options.maxSessions ?? 4;
+  const perMinute = options.handshakesPerMinute ?? 30;
+  const now = options.now ?? Date.now;
+  const sessions = new Map<string, Session>();
+  const handshakes: number[] = [];
   /** Event id → its handling, settled or still running (a resend that overtakes the first copy waits for it). */
   const events = new Map<string, Promise<void>>();
 
@@ -66,39 +104,85 @@ export function createLinkServer(handlers: LinkServerHandlers, options: { replay
     return run;
   }
 
-  function reply(key: Uint8Array | undefined, reqMac: Uint8Array | undefined, id: string | null, body: ResponseBody): LinkHttpReply {
-    const status = body.kind === 'error' ? STATUS_OF[body.error] : 200;
-    const bytes = encodeResponse(id, body);
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    // Only an authenticated request gets an authenticated answer.
-    if (key && reqMac) headers[MAC_HEADER] = encodeMac(responseMac(key, reqMac, status, bytes));
-    return { status, headers, body: bytes };
+  const frame = (body: Uint8Array): LinkHttpReply => ({ status: 200, headers: octets, body });
+  const error = (e: FrameError): LinkHttpReply => frame(encodeError(e));
+
+  async function hello(f: Extract<Frame, { type: 'hello' }>, creds: LinkCredentials): Promise<LinkHttpReply> {
+    const t = now();
+    while (handshakes.length > 0 && (handshakes[0] as number) <= t - 60_000) handshakes.shift();
+    if (handshakes.length >= perMinute) return error('busy');
+    const binding: LinkBinding = { station: handlers.station, hashPrefix: creds.hashPrefix };
+    const answered = answerHello(f, binding, creds.linkKey, creds.stembureau, randomBytes(16));
+    if (!answered.ok) return error(answered.error);
+    handshakes.push(t);
+    // Logged before the box can use it: every pairing is in the PV.
+    await handlers.onPaired?.();
+    sessions.set(toHex(answered.keys.sessionId), { keys: answered.keys, linkKey: creds.linkKey, highest: -1n, seen: new Set() });
+    if (sessions.size > maxSessions) sessions.delete(sessions.keys().next().value as string);
+    return frame(answered.accept);
+  }
+
+  /** Marks the counter as used: it is answered once, so no response key meets a nonce twice. */
+  function fresh(s: Session, counter: bigint): boolean {
+    if (counter <= s.highest - REPLAY_WINDOW || s.seen.has(counter)) return false;
+    s.seen.add(counter);
+    if (counter > s.highest) s.highest = counter;
+    if (s.seen.size > Number(REPLAY_WINDOW) * 2) for (const c of s.seen) if (c <= s.highest - REPLAY_WINDOW) s.seen.delete(c);
+    return true;
+  }
+
+  async function answer(message: Uint8Array, creds: LinkCredentials): Promise<ResponseBody & { id: string | null }> {
+    const env = decodeRequest(message);
+    if (!env) return { id: null, kind: 'error', error: 'malformed' };
+    handlers.onAuthenticated?.();
+    if (env.station !== handlers.station) return { id: env.id, kind: 'error', error: 'wrong-station' };
+    const r = env.request;
+    switch (r.kind) {
+      case 'register': {
+        const outcome = await handlers.register(r.ballot, r.attemptId);
+        if (outcome.outcome === 'rejected') return { id: env.id, kind: 'register', outcome };
+        const receipt = signReceipt(creds.stembureau, { station: handlers.station, hashPrefix: creds.hashPrefix }, fromHex(env.id) as Uint8Array, r.ballot, outcome);
+        return { id: env.id, kind: 'register', outcome, receipt };
+      }
+      case 'status': {
+        const status = handlers.status();
+        return status ? { id: env.id, kind: 'status', status } : { id: env.id, kind: 'error', error: 'not-ready' };
+      }
+      case 'event':
+        await applyOnce(r.eventId, r.event);
+        return { id: env.id, kind: 'event' };
+      default:
+        return r satisfies never;
+    }
   }
 
   async function handle(req: LinkHttpRequest): Promise<LinkHttpReply> {
-    const key = handlers.linkKey();
-    if (!key) return reply(undefined, undefined, null, { kind: 'error', error: 'not-ready' });
-    const kind = req.path.startsWith(LINK_PATH_PREFIX) ? req.path.slice(LINK_PATH_PREFIX.length) : '';
-    if (req.method !== 'POST' || !(REQUEST_KINDS as readonly string[]).includes(kind)) return reply(undefined, undefined, null, { kind: 'error', error: 'malformed' });
-    const mac = decodeMac(req.mac);
-    if (!mac || !macEqual(mac, requestMac(key, req.path, req.body))) return reply(undefined, undefined, null, { kind: 'error', error: 'bad-mac' });
-    const env = decodeRequest(req.body, kind);
-    if (!env) return reply(key, mac, null, { kind: 'error', error: 'malformed' });
-    if (seen.has(env.id)) return reply(key, mac, env.id, { kind: 'error', error: 'replayed' });
-    seen.add(env.id);
-    if (seen.size > window) seen.delete(seen.values().next().value as string);
-    handlers.onAuthenticated?.();
-    if (env.station !== handlers.station) return reply(key, mac, env.id, { kind: 'error', error: 'wrong-station' });
-    switch (env.request.kind) {
-      case 'register':
-        return reply(key, mac, env.id, { kind: 'register', outcome: await handlers.register(env.request.ballot, env.request.attemptId) });
-      case 'status': {
-        const status = handlers.status();
-        return status ? reply(key, mac, env.id, { kind: 'status', status }) : reply(key, mac, env.id, { kind: 'error', error: 'not-ready' });
+    if (req.method !== 'POST' || req.path !== LINK_PATH) return { ...error('malformed'), status: 404 };
+    const f = decodeFrame(req.body);
+    if (!f) return error('malformed');
+    const creds = handlers.credentials();
+    if (!creds) return error('not-ready');
+    switch (f.type) {
+      case 'hello':
+        return hello(f, creds);
+      case 'request': {
+        const s = sessions.get(toHex(f.sessionId));
+        // A session of another opening's key (cannot happen within one run, but never mix them).
+        if (!s || s.linkKey !== creds.linkKey) return error('unknown-session');
+        const message = openData(s.keys.boxToConsole, f);
+        if (!message) return error('malformed');
+        if (!fresh(s, f.counter)) return error('replayed');
+        const { id, ...body } = await answer(message, creds);
+        const sealed = sealData('response', s.keys.consoleToBox, f.sessionId, f.counter, encodeResponse(id, body));
+        // Every answer fits by construction (wire.ts bounds what goes in); never send it in clear.
+        return sealed ? frame(sealed) : error('malformed');
       }
-      case 'event':
-        await applyOnce(env.request.eventId, env.request.event);
-        return reply(key, mac, env.id, { kind: 'event' });
+      case 'accept':
+      case 'response':
+      case 'error':
+        return error('malformed');
+      default:
+        return f satisfies never;
     }
   }
 
@@ -108,17 +192,15 @@ export function createLinkServer(handlers: LinkServerHandlers, options: { replay
     let refused = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES && !refused) {
+      if (size > MAX_FRAME_BYTES && !refused) {
         refused = true;
-        const r = reply(undefined, undefined, null, { kind: 'error', error: 'malformed' });
-        res.writeHead(r.status, { ...r.headers, connection: 'close' }).end(Buffer.from(r.body));
+        res.writeHead(413, { ...octets, connection: 'close' }).end(Buffer.from(encodeError('malformed')));
         req.destroy();
       } else if (!refused) chunks.push(chunk);
     });
     req.on('end', () => {
       if (refused) return;
-      const macHeader = req.headers[MAC_HEADER];
-      handle({ method: req.method ?? '', path: (req.url ?? '').split('?')[0] ?? '', mac: Array.isArray(macHeader) ? macHeader[0] : macHeader, body: new Uint8Array(Buffer.concat(chunks)) }).then(
+      handle({ method: req.method ?? '', path: (req.url ?? '').split('?')[0] ?? '', body: new Uint8Array(Buffer.concat(chunks)) }).then(
         (r) => res.writeHead(r.status, r.headers).end(Buffer.from(r.body)),
         () => res.writeHead(500).end(),
       );

@@ -1,18 +1,18 @@
-// The bytes on the wire: JSON bodies, strictly decoded in both directions. Every request is
-// a POST to /link/v1/<kind> with the MAC in the X-OVS-Link-Mac header:
-//   {"v":1,"id":"<32 hex>","station":3,"kind":"register","attemptId":"<32 hex>","ballot":"<base64>"}
-//   {"v":1,"id":"<32 hex>","station":3,"kind":"status"}
-//   {"v":1,"id":"<32 hex>","station":3,"kind":"event","eventId":"<32 hex>","event":{"kind":"refused","reason":"duplicate"}}
-// (`id` is new for every request, resends included; `eventId` stays the same for every resend
-// of one event: the console applies an event once per eventId; `attemptId` likewise for every
-// resend of one ballot.)
-// Answers (200, MAC bound to the request's MAC):
-//   {"v":1,"id":"…","outcome":"registered"}
-//   {"v":1,"id":"…","outcome":"duplicate","mostRecent":true}   (,"attempt":"same"|"other" when the console knows)
-//   {"v":1,"id":"…","outcome":"rejected","reason":"wrong-station"}
-//   {"v":1,"id":"…","status":{"phase":"open",…}}
-//   {"v":1,"id":"…","accepted":true}
-// Errors: {"v":1,"id":"…"|null,"error":"<LinkServerError>"} with 400, 401, 409 or 503.
+// The messages inside the link's encrypted frames (frames.ts): JSON, strictly decoded in both
+// directions. What the box asks:
+//   {"v":2,"id":"<32 hex>","station":3,"kind":"register","attemptId":"<32 hex>","ballot":"<base64>"}
+//   {"v":2,"id":"<32 hex>","station":3,"kind":"status"}
+//   {"v":2,"id":"<32 hex>","station":3,"kind":"event","eventId":"<32 hex>","event":{"kind":"refused","reason":"duplicate"}}
+// (`id` is new for every request, resends included, and the receipt binds it; `eventId` stays the
+// same for every resend of one event: the console applies an event once per eventId;
+// `attemptId` likewise for every resend of one ballot.)
+// What the console answers:
+//   {"v":2,"id":"…","outcome":"registered","receipt":"<base64: 64 bytes, receipt.ts>"}
+//   {"v":2,"id":"…","outcome":"duplicate","mostRecent":true,"receipt":"…"}   (,"attempt":"same"|"other" when the console knows)
+//   {"v":2,"id":"…","outcome":"rejected","reason":"wrong-station"}
+//   {"v":2,"id":"…","status":{"phase":"open",…}}
+//   {"v":2,"id":"…","accepted":true}
+//   {"v":2,"id":"…"|null,"error":"malformed"|"not-ready"|"wrong-station"}
 import { fromBase64, fromHex, toBase64, utf8 } from '@ovs/crypto';
 import {
   BOX_DEVICES,
@@ -24,13 +24,17 @@ import {
   type LinkStatus,
   type RegisterOutcome,
 } from './messages.ts';
+import { RECEIPT_BYTES } from './receipt.ts';
 
-export const WIRE_VERSION = 1;
-export const MAX_BODY_BYTES = 16 * 1024;
-export const MAX_BALLOT_BYTES = 4096;
-export const REQUEST_KINDS = ['register', 'status', 'event'] as const;
+export const WIRE_VERSION = 2;
+/** A ballot's barcode holds at most 177 bytes (libs/barcode): a kilobyte leaves room and fits the padded frame. */
+export const MAX_BALLOT_BYTES = 1024;
+/** A fault's words for the president; longer is cut by the box (and would not fit the frame). */
+export const MAX_DETAIL_CHARS = 200;
 
-export type LinkServerError = 'malformed' | 'bad-mac' | 'not-ready' | 'replayed' | 'wrong-station';
+/** Errors the console sends inside the channel (errors before it are frame errors, frames.ts). */
+export const LINK_SERVER_ERRORS = ['malformed', 'not-ready', 'wrong-station'] as const;
+export type LinkServerError = (typeof LINK_SERVER_ERRORS)[number];
 
 export interface RequestEnvelope {
   id: string;
@@ -66,9 +70,11 @@ export function encodeRequest(env: RequestEnvelope): Uint8Array {
     case 'status':
       return utf8(JSON.stringify(base));
     case 'event':
-      return utf8(JSON.stringify({ ...base, eventId: env.request.eventId, event: env.request.event }));
+      return utf8(JSON.stringify({ ...base, eventId: env.request.eventId, event: clipEvent(env.request.event) }));
   }
 }
+
+const clipEvent = (e: BoxEvent): BoxEvent => (e.kind === 'fault' ? { ...e, detail: e.detail.slice(0, MAX_DETAIL_CHARS) } : e);
 
 function decodeEvent(e: unknown): BoxEvent | undefined {
   if (!isObject(e)) return undefined;
@@ -81,7 +87,7 @@ function decodeEvent(e: unknown): BoxEvent | undefined {
     case 'cover-opened':
       return keysAre(e, ['kind']) ? { kind: e.kind } : undefined;
     case 'fault':
-      return keysAre(e, ['kind', 'device', 'detail']) && oneOf(e.device, BOX_DEVICES) && typeof e.detail === 'string' && e.detail.length <= 500
+      return keysAre(e, ['kind', 'device', 'detail']) && oneOf(e.device, BOX_DEVICES) && typeof e.detail === 'string' && e.detail.length <= MAX_DETAIL_CHARS
         ? { kind: 'fault', device: e.device, detail: e.detail }
         : undefined;
     default:
@@ -89,10 +95,10 @@ function decodeEvent(e: unknown): BoxEvent | undefined {
   }
 }
 
-/** The request, or undefined when anything about it is off. `kind` must match the path. */
-export function decodeRequest(bytes: Uint8Array, pathKind: string): RequestEnvelope | undefined {
+/** The request, or undefined when anything about it is off. */
+export function decodeRequest(bytes: Uint8Array): RequestEnvelope | undefined {
   const o = parse(bytes);
-  if (!isObject(o) || o.v !== WIRE_VERSION || !isRequestId(o.id) || o.kind !== pathKind) return undefined;
+  if (!isObject(o) || o.v !== WIRE_VERSION || !isRequestId(o.id)) return undefined;
   if (typeof o.station !== 'number' || !Number.isInteger(o.station) || o.station < 1 || o.station > 999) return undefined;
   const base = { id: o.id, station: o.station };
   switch (o.kind) {
@@ -115,7 +121,8 @@ export function decodeRequest(bytes: Uint8Array, pathKind: string): RequestEnvel
 }
 
 export type ResponseBody =
-  | { kind: 'register'; outcome: RegisterOutcome }
+  /** `receipt` (receipt.ts) on every outcome that may open the flap: registered and duplicate. */
+  | { kind: 'register'; outcome: RegisterOutcome; receipt?: Uint8Array }
   | { kind: 'status'; status: LinkStatus }
   | { kind: 'event' }
   | { kind: 'error'; error: LinkServerError };
@@ -124,7 +131,7 @@ export function encodeResponse(id: string | null, body: ResponseBody): Uint8Arra
   const base = { v: WIRE_VERSION, id };
   switch (body.kind) {
     case 'register':
-      return utf8(JSON.stringify({ ...base, ...body.outcome }));
+      return utf8(JSON.stringify({ ...base, ...body.outcome, ...(body.receipt ? { receipt: toBase64(body.receipt) } : {}) }));
     case 'status':
       return utf8(JSON.stringify({ ...base, status: body.status }));
     case 'event':
@@ -134,18 +141,29 @@ export function encodeResponse(id: string | null, body: ResponseBody): Uint8Arra
   }
 }
 
-function decodeOutcome(o: Record<string, unknown>): RegisterOutcome | undefined {
+function decodeReceipt(o: Record<string, unknown>): Uint8Array | undefined {
+  const r = typeof o.receipt === 'string' ? fromBase64(o.receipt) : undefined;
+  return r?.length === RECEIPT_BYTES ? r : undefined;
+}
+
+function decodeOutcome(o: Record<string, unknown>): { outcome: RegisterOutcome; receipt?: Uint8Array } | undefined {
   switch (o.outcome) {
-    case 'registered':
-      return keysAre(o, ['v', 'id', 'outcome']) ? { outcome: 'registered' } : undefined;
-    case 'duplicate':
-      if (typeof o.mostRecent !== 'boolean') return undefined;
-      if (keysAre(o, ['v', 'id', 'outcome', 'mostRecent'])) return { outcome: 'duplicate', mostRecent: o.mostRecent };
-      return keysAre(o, ['v', 'id', 'outcome', 'mostRecent', 'attempt']) && (o.attempt === 'same' || o.attempt === 'other') ? { outcome: 'duplicate', mostRecent: o.mostRecent, attempt: o.attempt } : undefined;
+    case 'registered': {
+      const receipt = decodeReceipt(o);
+      return receipt && keysAre(o, ['v', 'id', 'outcome', 'receipt']) ? { outcome: { outcome: 'registered' }, receipt } : undefined;
+    }
+    case 'duplicate': {
+      const receipt = decodeReceipt(o);
+      if (!receipt || typeof o.mostRecent !== 'boolean') return undefined;
+      if (keysAre(o, ['v', 'id', 'outcome', 'mostRecent', 'receipt'])) return { outcome: { outcome: 'duplicate', mostRecent: o.mostRecent }, receipt };
+      return keysAre(o, ['v', 'id', 'outcome', 'mostRecent', 'attempt', 'receipt']) && (o.attempt === 'same' || o.attempt === 'other')
+        ? { outcome: { outcome: 'duplicate', mostRecent: o.mostRecent, attempt: o.attempt }, receipt }
+        : undefined;
+    }
     case 'rejected': {
       if (!oneOf(o.reason, REJECT_REASONS)) return undefined;
-      if (keysAre(o, ['v', 'id', 'outcome', 'reason'])) return { outcome: 'rejected', reason: o.reason };
-      if (keysAre(o, ['v', 'id', 'outcome', 'reason', 'detail']) && typeof o.detail === 'string') return { outcome: 'rejected', reason: o.reason, detail: o.detail };
+      if (keysAre(o, ['v', 'id', 'outcome', 'reason'])) return { outcome: { outcome: 'rejected', reason: o.reason } };
+      if (keysAre(o, ['v', 'id', 'outcome', 'reason', 'detail']) && typeof o.detail === 'string') return { outcome: { outcome: 'rejected', reason: o.reason, detail: o.detail } };
       return undefined;
     }
     default:
@@ -166,14 +184,13 @@ export function decodeResponse(bytes: Uint8Array, kind: LinkRequest['kind'], id:
   const o = parse(bytes);
   if (!isObject(o) || o.v !== WIRE_VERSION) return undefined;
   if ('error' in o) {
-    const errors: readonly LinkServerError[] = ['malformed', 'bad-mac', 'not-ready', 'replayed', 'wrong-station'];
-    return keysAre(o, ['v', 'id', 'error']) && oneOf(o.error, errors) && (o.id === id || o.id === null) ? { kind: 'error', error: o.error } : undefined;
+    return keysAre(o, ['v', 'id', 'error']) && oneOf(o.error, LINK_SERVER_ERRORS) && (o.id === id || o.id === null) ? { kind: 'error', error: o.error } : undefined;
   }
   if (o.id !== id) return undefined;
   switch (kind) {
     case 'register': {
-      const outcome = decodeOutcome(o);
-      return outcome ? { kind: 'register', outcome } : undefined;
+      const decoded = decodeOutcome(o);
+      return decoded ? { kind: 'register', ...decoded } : undefined;
     }
     case 'status': {
       const status = keysAre(o, ['v', 'id', 'status']) ? decodeStatus(o.status) : undefined;

@@ -2,33 +2,60 @@ import t from 'tap';
 import fc from 'fast-check';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateSigningKeyPair, randomBytes, Signer, toHex } from '@ovs/crypto';
+import { generateSigningKeyPair, randomBytes, Signer, toBase64, toHex, utf8 } from '@ovs/crypto';
 import {
+  createHttpTransport,
   createLinkClient,
   createLinkServer,
+  DATA_FRAME_BYTES,
+  decodeFrame,
   decodePairingCode,
+  decodeRequest,
   issuePairingCode,
-  LINK_PATH_PREFIX,
-  MAC_HEADER,
+  LINK_PATH,
   newEventId,
-  requestMac,
   type BoxEvent,
+  type LinkClientOptions,
+  type LinkCredentials,
   type LinkServerHandlers,
   type LinkStatus,
   type RegisterOutcome,
+  type Transport,
 } from '../src/index.ts';
 
-const status: LinkStatus = { phase: 'open', station: 3, packageHash: toHex(new Uint8Array(32).fill(1)), sessionCertificate: 'AAAA', boxEmptyRecorded: true };
+const STATION = 3;
+const status: LinkStatus = { phase: 'open', station: STATION, packageHash: toHex(new Uint8Array(32).fill(1)), sessionCertificate: 'AAAA', boxEmptyRecorded: true };
 
-function handlers(key: Uint8Array | undefined, seen: { ballots: Uint8Array[]; events: BoxEvent[]; attempts?: string[] }): LinkServerHandlers {
+interface Opening {
+  linkKey: Uint8Array;
+  stembureau: Signer;
+  stembureauKey: Uint8Array;
+  hashPrefix: Uint8Array;
+}
+
+function newOpening(): Opening {
+  const stembureauKey = generateSigningKeyPair().privateKey;
+  return { linkKey: randomBytes(32), stembureau: new Signer(stembureauKey), stembureauKey, hashPrefix: randomBytes(8) };
+}
+
+interface Seen {
+  ballots: Uint8Array[];
+  events: BoxEvent[];
+  attempts: string[];
+  pairings: number;
+}
+
+const newSeen = (): Seen => ({ ballots: [], events: [], attempts: [], pairings: 0 });
+
+function handlers(creds: LinkCredentials | undefined, seen: Seen): LinkServerHandlers {
   return {
-    linkKey: () => key,
-    station: 3,
+    credentials: () => creds,
+    station: STATION,
     register: async (ballot, attemptId) => {
       const first = seen.ballots.findIndex((b) => Buffer.compare(b, ballot) === 0);
       seen.ballots.push(ballot);
-      const attempt = seen.attempts ? { attempt: seen.attempts[first] === attemptId ? ('same' as const) : ('other' as const) } : {};
-      seen.attempts?.push(attemptId);
+      const attempt = first >= 0 ? { attempt: seen.attempts[first] === attemptId ? ('same' as const) : ('other' as const) } : {};
+      seen.attempts.push(attemptId);
       const r: RegisterOutcome = first >= 0 ? { outcome: 'duplicate', mostRecent: true, ...attempt } : ballot[0] === 0xee ? { outcome: 'rejected', reason: 'wrong-station' } : { outcome: 'registered' };
       return r;
     },
@@ -36,8 +63,13 @@ function handlers(key: Uint8Array | undefined, seen: { ballots: Uint8Array[]; ev
     event: async (e) => {
       seen.events.push(e);
     },
+    onPaired: async () => {
+      seen.pairings++;
+    },
   };
 }
+
+type Tap = { teardown: (fn: () => Promise<void> | void) => void };
 
 async function listen(t: Tap, listener: Parameters<typeof createServer>[1]): Promise<string> {
   const server: Server = createServer(listener);
@@ -45,13 +77,37 @@ async function listen(t: Tap, listener: Parameters<typeof createServer>[1]): Pro
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
-type Tap = { teardown: (fn: () => Promise<void>) => void };
 
-t.test('register, status and events round-trip, authenticated', async (t) => {
-  const key = randomBytes(32);
-  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[], attempts: [] as string[] };
-  const url = await listen(t, createLinkServer(handlers(key, seen)).listener);
-  const client = createLinkClient({ baseUrl: url, linkKey: key, station: 3 });
+function clientOf(t: Tap, url: string, o: Opening, extra: Partial<LinkClientOptions> = {}) {
+  const c = createLinkClient({ baseUrl: url, linkKey: o.linkKey, binding: { station: STATION, hashPrefix: o.hashPrefix }, stembureauPublicKey: o.stembureau.publicKey, ...extra });
+  t.teardown(() => c.close());
+  return c;
+}
+
+/** A transport that lets a test see and change every frame on the cable. */
+function tapped(t: Tap, change: (body: Uint8Array, direction: 'request' | 'response') => Uint8Array = (b) => b) {
+  const http = createHttpTransport();
+  t.teardown(() => http.close());
+  const frames: Array<{ direction: 'request' | 'response'; bytes: Uint8Array }> = [];
+  const transport: Transport = async (url, headers, body, timeoutMs) => {
+    const sent = change(body, 'request');
+    frames.push({ direction: 'request', bytes: sent });
+    const r = await http(url, headers, sent, timeoutMs);
+    if (!r.ok) return r;
+    const back = change(r.reply.body, 'response');
+    frames.push({ direction: 'response', bytes: back });
+    return { ok: true, reply: { ...r.reply, body: back } };
+  };
+  return { transport, frames };
+}
+
+const contains = (haystack: Uint8Array, needle: Uint8Array): boolean => Buffer.from(haystack).includes(Buffer.from(needle));
+
+t.test('register, status and events round-trip in one session, every registration with a receipt', async (t) => {
+  const o = newOpening();
+  const seen = newSeen();
+  const url = await listen(t, createLinkServer(handlers(o, seen)).listener);
+  const client = clientOf(t, url, o);
   const ballot = randomBytes(98);
   const attempt = newEventId();
   t.same(await client.register(ballot, attempt), { ok: true, value: { outcome: 'registered' } });
@@ -62,71 +118,153 @@ t.test('register, status and events round-trip, authenticated', async (t) => {
   t.same(await client.event({ kind: 'refused', reason: 'unreadable' }), { ok: true, value: true });
   t.same(await client.event({ kind: 'fault', device: 'flap', detail: 'klep blokkeert' }), { ok: true, value: true });
   t.same(seen.events, [{ kind: 'refused', reason: 'unreadable' }, { kind: 'fault', device: 'flap', detail: 'klep blokkeert' }]);
+  t.equal(seen.pairings, 1, 'one handshake for all of it, reported to the console');
+});
+
+t.test('a tap on the cable sees no vote and cannot tell one message from another', async (t) => {
+  const o = newOpening();
+  const seen = newSeen();
+  const url = await listen(t, createLinkServer(handlers(o, seen)).listener);
+  const cable = tapped(t);
+  const client = clientOf(t, url, o, { transport: cable.transport });
+  const ballots = Array.from({ length: 5 }, () => randomBytes(120));
+  for (const b of ballots) await client.register(b);
+  await client.register(ballots[0] as Uint8Array);
+  await client.status();
+  await client.event({ kind: 'deposit-sensed' });
+  await client.event({ kind: 'fault', device: 'scanner', detail: 'x'.repeat(500) });
+  const all = cable.frames.map((f) => f.bytes);
+  for (const b of ballots) {
+    for (const encoding of [b, b.subarray(20, 36), utf8(toBase64(b)), utf8(toHex(b)), utf8(toBase64(b.subarray(0, 30)).slice(0, 32))]) {
+      t.notOk(all.some((f) => contains(f, encoding)), 'no ballot byte sequence, hex or base64, on the cable');
+    }
+  }
+  t.notOk(all.some((f) => contains(f, utf8('registered')) || contains(f, utf8('duplicate')) || contains(f, utf8('status'))), 'no message word either');
+  const data = cable.frames.filter((f) => f.bytes.length > 120);
+  t.equal(data.length, 2 * 9, 'nine requests and their answers after the handshake');
+  t.same(new Set(data.map((f) => f.bytes.length)), new Set([DATA_FRAME_BYTES]), 'every request and every answer has one size');
+  t.ok(all.every((f) => !contains(f, o.linkKey)), 'the link key never crosses the cable');
+});
+
+t.test('a device on the cable that holds the link key (a reprinted koppelticket) cannot pass for the console', async (t) => {
+  const o = newOpening();
+  const seen = newSeen();
+  // The impostor runs the very same server code with the real link key, but it has no stembureau key.
+  const impostor = createLinkServer(handlers({ ...o, stembureau: new Signer(generateSigningKeyPair().privateKey) }, seen));
+  const url = await listen(t, impostor.listener);
+  const client = clientOf(t, url, o);
+  t.same(await client.register(randomBytes(98)), { ok: false, error: 'not-authentic' }, 'never "registered"');
+  t.same(await client.status(), { ok: false, error: 'not-authentic' }, 'nor any status it would make up');
+  t.same(await client.event({ kind: 'box-empty' }), { ok: false, error: 'not-authentic' }, 'nor does the box tell it anything');
+  t.equal(seen.events.length, 0);
+});
+
+t.test('a device between box and console cannot change, swap or replay an answer into an open flap', async (t) => {
+  const o = newOpening();
+  const seen = newSeen();
+  const url = await listen(t, createLinkServer(handlers(o, seen)).listener);
+  let change: (b: Uint8Array, d: 'request' | 'response') => Uint8Array = (b) => b;
+  const cable = tapped(t, (b, d) => change(b, d));
+  const client = clientOf(t, url, o, { transport: cable.transport });
+  t.same(await client.status(), { ok: true, value: status });
+  change = (b, d) => {
+    if (d !== 'response' || b.length !== DATA_FRAME_BYTES) return b;
+    const flipped = new Uint8Array(b);
+    flipped[100] = (flipped[100] as number) ^ 1;
+    return flipped;
+  };
+  t.same(await client.register(new Uint8Array([0xee, 9])), { ok: false, error: 'bad-response' }, 'an altered answer is no answer');
+  change = (b) => b;
+  t.same(await client.register(Uint8Array.from([1, ...randomBytes(19)])), { ok: true, value: { outcome: 'registered' } });
+  const registered = cable.frames.at(-1)?.bytes as Uint8Array;
+  change = (b, d) => (d === 'response' ? registered : b);
+  t.same(await client.register(Uint8Array.from([1, ...randomBytes(19)])), { ok: false, error: 'bad-response' }, 'an old "registered" answer replayed for a new request');
+  change = (b) => b;
+  const before = seen.ballots.length;
+  const request = cable.frames.filter((f) => f.direction === 'request').at(-1)?.bytes as Uint8Array;
+  const replayed = await createLinkServer(handlers(o, seen)).handle({ method: 'POST', path: LINK_PATH, body: request });
+  t.same(decodeFrame(replayed.body), { type: 'error', error: 'unknown-session' }, 'a recorded request means nothing to another console run');
+  t.equal(seen.ballots.length, before, 'and registers nothing');
+});
+
+t.test('a registration whose receipt is not signed by the stembureau key is an alarm, never a registration', async (t) => {
+  const o = newOpening();
+  const seen = newSeen();
+  // A console whose channel is genuine but whose receipts are not: the box must check them itself.
+  class BadReceipts extends Signer {
+    override sign(message: Uint8Array): Uint8Array {
+      return Buffer.from(message).includes(Buffer.from('ovs:link-receipt\0')) ? randomBytes(64) : super.sign(message);
+    }
+  }
+  const url = await listen(t, createLinkServer(handlers({ ...o, stembureau: new BadReceipts(o.stembureauKey) }, seen)).listener);
+  const client = clientOf(t, url, o);
+  t.same(await client.status(), { ok: true, value: status }, 'the channel itself is fine');
+  t.same(await client.register(randomBytes(98)), { ok: false, error: 'bad-receipt' });
+  t.same(await client.register(new Uint8Array([0xee, 1])), { ok: true, value: { outcome: 'rejected', reason: 'wrong-station' } }, 'a refusal needs no receipt: it opens nothing');
 });
 
 t.test('every way the link can be wrong gets its own error and changes nothing', async (t) => {
-  const key = randomBytes(32);
-  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
-  const url = await listen(t, createLinkServer(handlers(key, seen)).listener);
+  const o = newOpening();
+  const seen = newSeen();
+  const url = await listen(t, createLinkServer(handlers(o, seen)).listener);
   const ballot = randomBytes(98);
-  t.same(await createLinkClient({ baseUrl: url, linkKey: randomBytes(32), station: 3 }).register(ballot), { ok: false, error: 'unauthenticated' }, 'another key');
-  t.same(await createLinkClient({ baseUrl: url, linkKey: key, station: 4 }).register(ballot), { ok: false, error: 'wrong-station' }, 'box of another station');
+  t.same(await clientOf(t, url, { ...o, linkKey: randomBytes(32) }).register(ballot), { ok: false, error: 'unauthenticated' }, 'another link key');
+  t.same(
+    await createLinkClient({ baseUrl: url, linkKey: o.linkKey, binding: { station: 4, hashPrefix: o.hashPrefix }, stembureauPublicKey: o.stembureau.publicKey }).register(ballot),
+    { ok: false, error: 'unauthenticated' },
+    'a box of another station',
+  );
+  t.same(await clientOf(t, url, { ...o, hashPrefix: randomBytes(8) }).register(ballot), { ok: false, error: 'unauthenticated' }, 'a box of another election');
   const notReady = await listen(t, createLinkServer(handlers(undefined, seen)).listener);
-  t.same(await createLinkClient({ baseUrl: notReady, linkKey: key, station: 3 }).register(ballot), { ok: false, error: 'not-ready' }, 'console not unlocked');
-  t.same(await createLinkClient({ baseUrl: 'http://127.0.0.1:1', linkKey: key, station: 3 }).register(ballot), { ok: false, error: 'unreachable' });
+  t.same(await clientOf(t, notReady, o).register(ballot), { ok: false, error: 'not-ready' }, 'console not unlocked');
+  t.same(await clientOf(t, 'http://127.0.0.1:1', o).register(ballot), { ok: false, error: 'unreachable' });
   const silent = await listen(t, () => undefined);
-  t.same(await createLinkClient({ baseUrl: silent, linkKey: key, station: 3, timeoutMs: 200 }).register(ballot), { ok: false, error: 'timeout' });
+  t.same(await clientOf(t, silent, o, { timeoutMs: 200 }).register(ballot), { ok: false, error: 'timeout' });
   t.equal(seen.ballots.length, 0, 'nothing registered');
+  t.equal(seen.pairings, 0, 'and no pairing');
 });
 
-t.test('a forged, altered or replayed answer never reads as registered', async (t) => {
-  const key = randomBytes(32);
-  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
-  const server = createLinkServer(handlers(key, seen));
-  let tamper: (body: Uint8Array, headers: Record<string, string>) => { body: Uint8Array; headers: Record<string, string> } = (b, h) => ({ body: b, headers: h });
-  let recorded: { status: number; headers: Record<string, string>; body: Uint8Array } | undefined;
-  let replay = false;
-  const url = await listen(t, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const mac = req.headers[MAC_HEADER];
-      void server.handle({ method: req.method ?? '', path: req.url ?? '', mac: typeof mac === 'string' ? mac : undefined, body: new Uint8Array(Buffer.concat(chunks)) }).then((r) => {
-        if (replay && recorded) r = recorded;
-        else recorded = r;
-        const out = tamper(r.body, r.headers);
-        res.writeHead(r.status, out.headers).end(Buffer.from(out.body));
-      });
-    });
-  });
-  const client = createLinkClient({ baseUrl: url, linkKey: key, station: 3 });
-  tamper = (b, h) => ({ body: new TextEncoder().encode(new TextDecoder().decode(b).replace('"rejected","reason":"wrong-station"', '"registered"')), headers: h });
-  t.same(await client.register(new Uint8Array([0xee, 9])), { ok: false, error: 'bad-response' }, 'rejected rewritten as registered');
-  tamper = (b, h) => ({ body: b, headers: { ...h, [MAC_HEADER]: '' } });
-  t.same(await client.register(Uint8Array.from([1, ...randomBytes(19)])), { ok: false, error: 'bad-response' }, 'MAC stripped');
-  tamper = (b, h) => ({ body: b, headers: h });
-  t.same(await client.register(Uint8Array.from([1, ...randomBytes(19)])), { ok: true, value: { outcome: 'registered' } });
-  replay = true;
-  t.same(await client.register(new Uint8Array([0xee, 7])), { ok: false, error: 'bad-response' }, 'an old registered answer replayed for a new request');
+t.test('after a console restart the box opens a new session by itself; each pairing is reported', async (t) => {
+  const o = newOpening();
+  const seen = newSeen();
+  let server = createLinkServer(handlers(o, seen));
+  const url = await listen(t, (req, res) => server.listener(req, res));
+  const client = clientOf(t, url, o);
+  t.same(await client.status(), { ok: true, value: status });
+  server = createLinkServer(handlers(o, seen));
+  t.same(await client.register(randomBytes(98)), { ok: true, value: { outcome: 'registered' } }, 'the new console does not know the session: a new handshake, then the request');
+  t.equal(seen.ballots.length, 1, 'registered once');
+  t.equal(seen.pairings, 2);
 });
 
-t.test('a replayed request is refused', async (t) => {
-  const key = randomBytes(32);
-  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
-  const server = createLinkServer(handlers(key, seen));
-  const path = `${LINK_PATH_PREFIX}event`;
-  const body = new TextEncoder().encode(JSON.stringify({ v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: toHex(randomBytes(16)), event: { kind: 'box-empty' } }));
-  const mac = Buffer.from(requestMac(key, path, body)).toString('base64');
-  t.equal((await server.handle({ method: 'POST', path, mac, body })).status, 200);
-  t.equal((await server.handle({ method: 'POST', path, mac, body })).status, 409);
+t.test('a flood of handshakes is refused as busy', async (t) => {
+  const o = newOpening();
+  const seen = newSeen();
+  const url = await listen(t, createLinkServer(handlers(o, seen), { handshakesPerMinute: 2 }).listener);
+  t.same(await clientOf(t, url, o).status(), { ok: true, value: status });
+  t.same(await clientOf(t, url, o).status(), { ok: true, value: status });
+  t.same(await clientOf(t, url, o).status(), { ok: false, error: 'not-ready' });
+  t.equal(seen.pairings, 2);
+});
+
+t.test('a replayed request is refused and applied once', async (t) => {
+  const o = newOpening();
+  const seen = newSeen();
+  const server = createLinkServer(handlers(o, seen));
+  const url = await listen(t, server.listener);
+  const cable = tapped(t);
+  const client = clientOf(t, url, o, { transport: cable.transport });
+  t.same(await client.event({ kind: 'box-empty' }), { ok: true, value: true });
+  const request = cable.frames.filter((f) => f.direction === 'request').at(-1)?.bytes as Uint8Array;
+  t.same(decodeFrame((await server.handle({ method: 'POST', path: LINK_PATH, body: request })).body), { type: 'error', error: 'replayed' });
   t.equal(seen.events.length, 1);
 });
 
 t.test('a box event resent after a lost answer is applied once (same event id), each new event once more', async (t) => {
-  const key = randomBytes(32);
-  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
-  const url = await listen(t, createLinkServer(handlers(key, seen)).listener);
-  const client = createLinkClient({ baseUrl: url, linkKey: key, station: 3 });
+  const o = newOpening();
+  const seen = newSeen();
+  const url = await listen(t, createLinkServer(handlers(o, seen)).listener);
+  const client = clientOf(t, url, o);
   const deposit: BoxEvent = { kind: 'deposit-sensed' };
   const id = newEventId();
   t.match(id, /^[0-9a-f]{32}$/);
@@ -140,88 +278,89 @@ t.test('a box event resent after a lost answer is applied once (same event id), 
 });
 
 t.test('two copies of one event in flight at once: the second waits for the first and is not applied; a failed one may be tried again', async (t) => {
-  const key = randomBytes(32);
+  const o = newOpening();
   const applied: BoxEvent[] = [];
   let release: () => void = () => undefined;
   let fail = true;
-  const server = createLinkServer({
-    linkKey: () => key,
-    station: 3,
-    register: async () => ({ outcome: 'registered' }),
-    status: () => status,
-    event: async (e) => {
-      if (e.kind === 'cover-opened' && fail) {
-        fail = false;
-        throw new Error('stick write failed');
-      }
-      if (e.kind === 'deposit-sensed') await new Promise<void>((r) => (release = r));
-      applied.push(e);
-    },
-  });
-  const send = (eventId: string, event: BoxEvent) => {
-    const path = `${LINK_PATH_PREFIX}event`;
-    const body = new TextEncoder().encode(JSON.stringify({ v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId, event }));
-    return server.handle({ method: 'POST', path, mac: Buffer.from(requestMac(key, path, body)).toString('base64'), body });
-  };
+  const url = await listen(
+    t,
+    createLinkServer({
+      credentials: () => o,
+      station: STATION,
+      register: async () => ({ outcome: 'registered' }),
+      status: () => status,
+      event: async (e) => {
+        if (e.kind === 'cover-opened' && fail) {
+          fail = false;
+          throw new Error('stick write failed');
+        }
+        if (e.kind === 'deposit-sensed') await new Promise<void>((r) => (release = r));
+        applied.push(e);
+      },
+    }).listener,
+  );
+  const client = clientOf(t, url, o);
+  t.same(await client.status(), { ok: true, value: status });
   const id = newEventId();
-  const first = send(id, { kind: 'deposit-sensed' });
-  const second = send(id, { kind: 'deposit-sensed' });
-  await new Promise((r) => setImmediate(r));
+  const first = client.event({ kind: 'deposit-sensed' }, id);
+  const second = client.event({ kind: 'deposit-sensed' }, id);
+  await new Promise((r) => setTimeout(r, 50));
   release();
-  t.same([(await first).status, (await second).status], [200, 200]);
+  t.same([await first, await second], [{ ok: true, value: true }, { ok: true, value: true }]);
   t.equal(applied.length, 1, 'applied once');
   const cover = newEventId();
-  await t.rejects(send(cover, { kind: 'cover-opened' }), 'the console failed to apply it: no answer (the HTTP layer answers 500)');
-  t.equal((await send(cover, { kind: 'cover-opened' })).status, 200, 'the resend is applied');
+  t.same(await client.event({ kind: 'cover-opened' }, cover), { ok: false, error: 'bad-response' }, 'the console failed to apply it: no answer the box can use');
+  t.same(await client.event({ kind: 'cover-opened' }, cover), { ok: true, value: true }, 'the resend is applied');
   t.same(applied.map((e) => e.kind), ['deposit-sensed', 'cover-opened']);
 });
 
 t.test('the event-id memory is bounded: the oldest ids are forgotten first', async (t) => {
-  const key = randomBytes(32);
-  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
-  const server = createLinkServer(handlers(key, seen), { eventWindow: 2 });
-  const send = (eventId: string) => {
-    const path = `${LINK_PATH_PREFIX}event`;
-    const body = new TextEncoder().encode(JSON.stringify({ v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId, event: { kind: 'deposit-timeout' } }));
-    return server.handle({ method: 'POST', path, mac: Buffer.from(requestMac(key, path, body)).toString('base64'), body });
-  };
+  const o = newOpening();
+  const seen = newSeen();
+  const url = await listen(t, createLinkServer(handlers(o, seen), { eventWindow: 2 }).listener);
+  const client = clientOf(t, url, o);
   const [a, b, c] = [newEventId(), newEventId(), newEventId()];
-  for (const id of [a, b, a, c, c, b]) await send(id);
+  for (const id of [a, b, a, c, c, b]) await client.event({ kind: 'deposit-timeout' }, id);
   t.equal(seen.events.length, 3, 'a, b, c once each while remembered');
-  await send(a);
+  await client.event({ kind: 'deposit-timeout' }, a);
   t.equal(seen.events.length, 4, 'a was pushed out of a window of two');
 });
 
-t.test('any authenticated garbage is refused as malformed, without a crash', async (t) => {
-  const key = randomBytes(32);
-  const seen = { ballots: [] as Uint8Array[], events: [] as BoxEvent[] };
-  const server = createLinkServer(handlers(key, seen));
+t.test('any frame of garbage is refused with an error frame, without a crash, and changes nothing', async (t) => {
+  const o = newOpening();
+  const seen = newSeen();
+  const server = createLinkServer(handlers(o, seen));
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom('register', 'status', 'event', 'other'), fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.json().map((j) => new TextEncoder().encode(j))), async (kind, body) => {
-      const path = `${LINK_PATH_PREFIX}${kind}`;
-      const r = await server.handle({ method: 'POST', path, mac: Buffer.from(requestMac(key, path, body)).toString('base64'), body });
-      return r.status === 400;
+    fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.uint8Array({ minLength: DATA_FRAME_BYTES, maxLength: DATA_FRAME_BYTES }).map((b) => Uint8Array.from([2, 3, ...b.subarray(2)]))), async (body) => {
+      const r = await server.handle({ method: 'POST', path: LINK_PATH, body });
+      return r.status === 200 && decodeFrame(r.body)?.type === 'error';
     }),
     { numRuns: 300 },
   );
-  t.equal(seen.ballots.length + seen.events.length, 0);
+  t.equal(seen.ballots.length + seen.events.length + seen.pairings, 0);
+  t.equal((await server.handle({ method: 'GET', path: LINK_PATH, body: new Uint8Array() })).status, 404);
+});
+
+t.test('inside the channel every message is decoded strictly', (t) => {
+  fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.json().map((j) => utf8(j))), (body) => decodeRequest(body) === undefined));
+  const id = () => toHex(randomBytes(16));
   const wrongShape = [
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: toHex(randomBytes(16)), event: { kind: 'refused', reason: 'because' } },
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: toHex(randomBytes(16)), event: { kind: 'box-empty', extra: 1 } },
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', event: { kind: 'box-empty' } },
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: 'not hex', event: { kind: 'box-empty' } },
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'event', eventId: toHex(randomBytes(15)), event: { kind: 'box-empty' } },
-    { v: 2, id: toHex(randomBytes(16)), station: 3, kind: 'status' },
-    { v: 1, id: 'short', station: 3, kind: 'status' },
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'register', attemptId: toHex(randomBytes(16)), ballot: 'not base64!' },
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'register', ballot: 'AAAA' },
-    { v: 1, id: toHex(randomBytes(16)), station: 3, kind: 'register', attemptId: 'short', ballot: 'AAAA' },
+    { v: 2, id: id(), station: 3, kind: 'event', eventId: id(), event: { kind: 'refused', reason: 'because' } },
+    { v: 2, id: id(), station: 3, kind: 'event', eventId: id(), event: { kind: 'box-empty', extra: 1 } },
+    { v: 2, id: id(), station: 3, kind: 'event', event: { kind: 'box-empty' } },
+    { v: 2, id: id(), station: 3, kind: 'event', eventId: 'not hex', event: { kind: 'box-empty' } },
+    { v: 2, id: id(), station: 3, kind: 'event', eventId: toHex(randomBytes(15)), event: { kind: 'box-empty' } },
+    { v: 2, id: id(), station: 3, kind: 'event', eventId: id(), event: { kind: 'fault', device: 'flap', detail: 'x'.repeat(201) } },
+    { v: 1, id: id(), station: 3, kind: 'status' },
+    { v: 2, id: 'short', station: 3, kind: 'status' },
+    { v: 2, id: id(), station: 3, kind: 'register', attemptId: id(), ballot: 'not base64!' },
+    { v: 2, id: id(), station: 3, kind: 'register', attemptId: id(), ballot: toBase64(randomBytes(1025)) },
+    { v: 2, id: id(), station: 3, kind: 'register', ballot: 'AAAA' },
+    { v: 2, id: id(), station: 3, kind: 'register', attemptId: 'short', ballot: 'AAAA' },
   ];
-  for (const w of wrongShape) {
-    const path = `${LINK_PATH_PREFIX}${w.kind}`;
-    const body = new TextEncoder().encode(JSON.stringify(w));
-    t.equal((await server.handle({ method: 'POST', path, mac: Buffer.from(requestMac(key, path, body)).toString('base64'), body })).status, 400, JSON.stringify(w));
-  }
+  for (const w of wrongShape) t.equal(decodeRequest(utf8(JSON.stringify(w))), undefined, JSON.stringify(w).slice(0, 120));
+  t.ok(decodeRequest(utf8(JSON.stringify({ v: 2, id: id(), station: 3, kind: 'status' }))), 'and a good one passes');
+  t.end();
 });
 
 t.test('the pairing code carries the link key, signed by the stembureau key', (t) => {

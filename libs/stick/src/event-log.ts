@@ -31,7 +31,10 @@ export type EventBody =
   | { type: 'test-card'; category: string }
   | { type: 'voter-card'; category: string; proxy: boolean; replacement: boolean }
   | { type: 'ballot-annulled'; reason: AnnulReason }
-  | { type: 'box-connected' }
+  /** The console printed the koppelticket (its QR holds the link key): every copy is in the PV. */
+  | { type: 'pairing-printed' }
+  /** A device on the cable completed the link's handshake (it held the link key): every pairing is in the PV. */
+  | { type: 'box-paired' }
   | { type: 'box-empty' }
   | { type: 'box-refusal'; reason: string }
   /** The box reported something the president must see: cover opened, a device fault. */
@@ -93,7 +96,8 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
   'test-card': { category: word },
   'voter-card': { category: word, proxy: bool, replacement: bool },
   'ballot-annulled': { reason: (o, k) => oneOf(o, k, ANNUL_REASONS) },
-  'box-connected': {},
+  'pairing-printed': {},
+  'box-paired': {},
   'box-empty': {},
   'box-refusal': { reason: word },
   'box-alert': { kind: word, detail: (o, k) => str(o, k, 500) },
@@ -293,7 +297,8 @@ export function countEvents(events: readonly StickEvent[], categories: readonly 
       case 'session-started':
       case 'unlocked':
       case 'sticks-reconciled':
-      case 'box-connected':
+      case 'pairing-printed':
+      case 'box-paired':
       case 'box-empty':
       case 'box-refusal':
       case 'box-alert':

@@ -4,7 +4,7 @@
 import { canonicalEnvelopePassword, sha256, shortHash, toBase64, toHex, type Signer, type Verifier } from '@ovs/crypto';
 import { electionsForCategory, findStation, unsealStembureauKey, UNSEAL_MESSAGES, type VerifiedPackage } from '@ovs/election';
 import { createBallotContext, HASH_PREFIX_BYTES, verifySessionCertificate, type BallotContext } from '@ovs/ballot';
-import { BOX_REFUSAL_MESSAGES, issuePairingCode, type BoxEvent, type LinkStatus, type RegisterOutcome } from '@ovs/link';
+import { BOX_REFUSAL_MESSAGES, issuePairingCode, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
 import {
   ANNUL_REASONS,
   encodeClosingRecord,
@@ -92,7 +92,7 @@ export class ConsoleCore {
   #halt: Halt | undefined;
   #alerts: Alert[] = [];
   #alertSeq = 0;
-  #box = { connected: false, deposits: 0, loggedConnection: false };
+  #box = { connected: false, deposits: 0 };
   #lastCard: LastCard | undefined;
   /** Ballot ids (hex) on stick A only, B having failed while they were written: memory only, cleared when B is reconciled. */
   readonly #onOneStick = new Set<string>();
@@ -312,7 +312,7 @@ export class ConsoleCore {
         for (const c of opened.reconcile.completions) await this.#append({ type: 'sticks-reconciled', stick: c.to, ballots: c.ballots, events: c.events, files: c.files });
       }
       this.#failedAttempts = 0;
-      if (opened.pair.phase === 'preparation') await this.print('pairing');
+      if (opened.pair.phase === 'preparation') await this.#print('pairing');
       return { ok: true, message: opened.created ? 'De sticks zijn geopend voor dit stembureau.' : 'De sessie van dit stembureau werd hervat: niets ging verloren.' };
     });
   }
@@ -428,7 +428,7 @@ export class ConsoleCore {
       if (!boxChecked) return { ok: false, error: 'cannot-open', message: 'Bevestig dat u de stembus leeg hebt gezien en verzegeld.' };
       if (!(await this.#append({ type: 'voting-opened' }))) return { ok: false, error: 'halted', message: this.#halt?.message ?? 'De stemming is onderbroken.' };
       this.#log('voting-opened');
-      await this.print('opening');
+      await this.#print('opening');
       return { ok: true, message: 'De stemming is geopend.' };
     });
   }
@@ -456,8 +456,8 @@ export class ConsoleCore {
         return { ok: false, error: 'stick', message: r.problem.message };
       }
       this.#log('voting-closed');
-      await this.print('pv');
-      await this.print('kerncijfers');
+      await this.#print('pv');
+      await this.#print('kerncijfers');
       return { ok: true, message: 'De stemming is afgesloten. Verwijder nu de twee sticks en steek ze met het kerncijferrapport in de omslag.' };
     });
   }
@@ -493,8 +493,24 @@ export class ConsoleCore {
 
   // ---- the link with the ballot box --------------------------------------------------------
 
-  linkKey(): Uint8Array | undefined {
-    return this.#linkKey;
+  /** What the link needs once the password opened the session: the link key, the stembureau key, the package. */
+  linkCredentials(): LinkCredentials | undefined {
+    const pair = this.#pair;
+    if (!pair || !this.#linkKey || !this.#signer) return undefined;
+    return { linkKey: this.#linkKey, stembureau: this.#signer, hashPrefix: pair.pkg.hash.subarray(0, HASH_PREFIX_BYTES) };
+  }
+
+  /**
+   * A device on the cable completed the link's handshake: it holds the link key of this opening.
+   * Normally the box, once at pairing and again after a restart of either; every one is in the PV,
+   * so a second device on the cable, or a copy of the koppelticket in use, does not go unseen.
+   */
+  boxPaired(): Promise<void> {
+    return this.#serial.run(async () => {
+      this.#box.connected = true;
+      this.#log('box-paired');
+      if (!this.#halt && this.phase.kind !== 'closed') await this.#append({ type: 'box-paired' });
+    });
   }
 
   linkStatus(): LinkStatus | undefined {
@@ -530,9 +546,6 @@ export class ConsoleCore {
   boxEvent(event: BoxEvent): Promise<void> {
     return this.#serial.run(async () => {
       if (!this.#pair) return;
-      if (!this.#box.loggedConnection && !this.#halt && this.phase.kind !== 'closed') {
-        this.#box.loggedConnection = await this.#append({ type: 'box-connected' });
-      }
       const writable = !this.#halt && this.phase.kind !== 'closed';
       switch (event.kind) {
         case 'refused':
@@ -628,8 +641,18 @@ export class ConsoleCore {
   /** Set by the report module (kept apart so the core has no PDF or printer layout in it). */
   printer: ((kind: ReportKind) => Promise<ActionResult>) | undefined;
 
-  async print(kind: ReportKind): Promise<ActionResult> {
-    return this.printer ? this.printer(kind) : { ok: false, error: 'printer', message: 'Geen printer ingesteld.' };
+  print(kind: ReportKind): Promise<ActionResult> {
+    return this.#serial.run(() => this.#print(kind));
+  }
+
+  async #print(kind: ReportKind): Promise<ActionResult> {
+    const printed: ActionResult = this.printer ? await this.printer(kind) : { ok: false, error: 'printer', message: 'Geen printer ingesteld.' };
+    // The koppelticket's QR holds the link key: every copy that left the printer is in the PV.
+    if (kind === 'pairing' && printed.ok) {
+      this.#log('pairing-printed');
+      await this.#append({ type: 'pairing-printed' });
+    }
+    return printed;
   }
 
   /** What the reports are made of (see reports/content.ts). */

@@ -152,12 +152,30 @@ export function procesVerbaal(d: ReportData): ReportModel {
           ...[...refusals].map(([r, n]) => ({ kind: 'line' as const, label: `Geweigerd: ${r}`, value: String(n) })),
           ...boxAlerts.map((e) => ({ kind: 'line' as const, label: `${time(e.at)} ${e.kind}`, value: e.detail })),
         ]),
-    { kind: 'heading', text: '9. Controlecodes' },
+    { kind: 'heading', text: '9. Koppeling van de stembus' },
+    ...pairings(events),
+    { kind: 'heading', text: '10. Controlecodes' },
     ...(c ? [{ kind: 'line' as const, label: 'Stembiljetten', value: shortHash(c.store.sha256) }] : []),
     ...codes(d),
     { kind: 'signatures', roles: ['Voorzitter', 'Secretaris', 'Bijzitter', 'Bijzitter', 'Bijzitter', 'Bijzitter', 'Getuigen'] },
   ];
   return { kind: 'proces-verbaal', title: 'Proces-verbaal', blocks };
+}
+
+/** Every koppelticket printed and every device that paired with it (a second device, or a copy in use, shows here). */
+function pairings(events: ReportData['events']): Block[] {
+  const shown = events.filter((e) => e.type === 'pairing-printed' || e.type === 'box-paired');
+  if (shown.length === 0) return [{ kind: 'text', text: 'Geen koppelticket afgedrukt, geen stembus gekoppeld.' }];
+  const printed = shown.filter((e) => e.type === 'pairing-printed').length;
+  const paired = shown.length - printed;
+  const MAX_LINES = 20;
+  return [
+    { kind: 'line', label: 'Koppeltickets afgedrukt', value: String(printed) },
+    { kind: 'line', label: 'Koppelingen (stembus of ander toestel)', value: String(paired) },
+    ...shown.slice(0, MAX_LINES).map((e) => ({ kind: 'line' as const, label: `  ${time(e.at)}`, value: e.type === 'pairing-printed' ? 'koppelticket afgedrukt' : 'toestel gekoppeld' })),
+    ...(shown.length > MAX_LINES ? [{ kind: 'text' as const, text: `… en nog ${shown.length - MAX_LINES} (zie de sticks).` }] : []),
+    ...(paired > 1 ? [{ kind: 'text' as const, text: 'Meer dan één koppeling: normaal na een herstart van de stembus of de voorzitterscomputer. Anders verwittig het hoofdbureau.' }] : []),
+  ];
 }
 
 export function kerncijferrapport(d: ReportData): ReportModel | undefined {

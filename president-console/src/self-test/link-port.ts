@@ -6,14 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { LINK_PATH_PREFIX } from '@ovs/link';
+import { LINK_PATH } from '@ovs/link';
 import type { SelfTestCheck } from '@ovs/devices';
 import { check } from './report.ts';
 
 export type Carrier = 'up' | 'down' | 'unknown';
 
 export interface LinkPortProbes {
-  /** POSTs an empty request to the link server; the HTTP status, or undefined without an answer. */
+  /** POSTs an empty frame to the link server; the HTTP status, or undefined without an answer. */
   answer(url: string): Promise<number | undefined>;
   /** The network interface that holds `address`, if any. */
   interfaceOf(address: string): string | undefined;
@@ -24,13 +24,13 @@ export interface LinkPortProbes {
 export const realLinkProbes: LinkPortProbes = {
   answer: (url) =>
     new Promise((resolve) => {
-      const req = request(`${url}${LINK_PATH_PREFIX}status`, { method: 'POST', headers: { 'content-type': 'application/json' }, timeout: 2000 }, (res) => {
+      const req = request(`${url}${LINK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, timeout: 2000 }, (res) => {
         res.resume();
         resolve(res.statusCode);
       });
       req.on('timeout', () => req.destroy());
       req.on('error', () => resolve(undefined));
-      req.end('{}');
+      req.end();
     }),
   interfaceOf(address) {
     for (const [name, addresses] of Object.entries(networkInterfaces())) if (addresses?.some((a) => a.address === address)) return name;
@@ -51,7 +51,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 export async function checkLinkPort(linkUrl: string, probes: LinkPortProbes = realLinkProbes): Promise<SelfTestCheck[]> {
   const host = new URL(linkUrl).hostname.replace(/^\[|\]$/g, '');
   const status = await probes.answer(linkUrl);
-  // 503 "not ready" before the password; any answer of the link server shows it listens.
+  // An error frame ("malformed") for the empty body: any answer of the link server shows it listens.
   const out = [
     status === undefined
       ? check('link-listen', 'Poort voor de stembus luistert', 'fail', `geen antwoord op ${host}: herstart de voorzitterscomputer; lukt het niet, verwittig de technische ondersteuning`)

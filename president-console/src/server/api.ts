@@ -10,6 +10,8 @@ import { reportPdf } from '../reports/pdf.ts';
 import { selfTestReportModel } from '../reports/test-report.ts';
 
 const REPORTS: readonly ReportKind[] = ['pairing', 'opening', 'pv', 'kerncijfers'];
+/** The koppelticket carries the link key: it exists on paper only, counted in the PV, never as a file. */
+const PDF_REPORTS: readonly ReportKind[] = ['opening', 'pv', 'kerncijfers'];
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const int = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : Number.NaN);
@@ -81,7 +83,7 @@ export function apiRouter(core: ConsoleCore): Router {
   });
   r.get('/reports/:kind.pdf', async (req, res) => {
     const kind = req.params.kind as ReportKind;
-    const pdf = REPORTS.includes(kind) ? await reportAsPdf(core, kind) : undefined;
+    const pdf = PDF_REPORTS.includes(kind) ? await reportAsPdf(core, kind) : undefined;
     if (!pdf) {
       res.status(404).type('text/plain').send('Dit rapport bestaat nog niet.');
       return;
