@@ -28,7 +28,7 @@ export const NOTICES: Record<Notice['kind'], string> = {
   rescan: 'De klep ging dicht zonder stembiljet. Scan hetzelfde stembiljet opnieuw om de klep weer te openen.',
   busy: 'Eén stembiljet tegelijk: wacht tot de stembus klaar is en scan dan opnieuw.',
   'multiple-codes': 'Leg één stembiljet tegelijk op de glasplaat.',
-  paired: 'De stembus is gekoppeld aan de voorzitterscomputer.',
+  paired: 'Koppelcode aanvaard: de stembus maakt verbinding met de voorzitterscomputer.',
   'pairing-refused': 'Deze koppelcode wordt geweigerd.',
   'scanner-fault': 'De scanner gaf een fout. Scan opnieuw; blijft het, verwittig de voorzitter.',
   'box-empty-sent': 'De voorzitterscomputer weet nu dat de stembus leeg is.',
@@ -71,7 +71,7 @@ export function linkErrorText(error: LinkError): string {
       return 'koppeling ongeldig';
     case 'not-authentic':
     case 'bad-receipt':
-      return 'ALARM: antwoord niet van de voorzitterscomputer';
+      return 'niet echt (alarm)';
     default:
       return error satisfies never;
   }
