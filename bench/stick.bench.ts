@@ -150,7 +150,7 @@ export const bench: BenchFn = async ({ quick }) => {
       const stembureauPublicKey = new Uint8Array(Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64'));
       const paired = decodePairingCode(handle.pairingCode() as Uint8Array, { ...binding, stembureauPublicKey });
       if (!paired.ok) throw new Error(paired.error);
-      const box = createLinkClient({ baseUrl: handle.linkUrl, linkKey: paired.linkKey, binding, stembureauPublicKey });
+      const box = createLinkClient({ baseUrl: handle.linkUrl, linkKey: paired.value, binding, stembureauPublicKey });
       await box.event({ kind: 'box-empty' });
       const o = await core.openVoting(true);
       if (!o.ok) throw new Error(o.message);

@@ -376,7 +376,7 @@ class Stepper {
       return this.notify({ kind: 'pairing-refused', error: paired.error });
     }
     this.set({ paired: true, link: { kind: 'unknown' }, state: this.m.state.kind === 'refused' ? { kind: 'idle' } : this.m.state });
-    this.emit({ kind: 'use-link-key', linkKey: paired.linkKey });
+    this.emit({ kind: 'use-link-key', linkKey: paired.value });
     this.log({ kind: 'paired' });
     this.notify({ kind: 'paired' });
     this.emit({ kind: 'fetch-status', ticket: null });

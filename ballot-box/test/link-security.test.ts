@@ -58,7 +58,11 @@ t.test('a tap on the cable sees no vote, and every message has one size', async 
       t.notOk(frames.some((f) => Buffer.from(f).includes(Buffer.from(needle))), 'no piece of a ballot, raw, hex or base64, crosses the cable');
     }
   }
-  const data = frames.filter((f) => decodeFrame(f)?.type === 'request' || decodeFrame(f)?.type === 'response');
+  const typeOf = (f: Uint8Array): string | undefined => {
+    const d = decodeFrame(f);
+    return d.ok ? d.value.type : undefined;
+  };
+  const data = frames.filter((f) => typeOf(f) === 'request' || typeOf(f) === 'response');
   t.ok(data.length >= 2 * 6 * 2, 'registrations, deposits and status polls went over it');
   t.same([...new Set(data.map((f) => f.length))], [DATA_FRAME_BYTES], 'a registration, a status poll and a deposit look alike');
 });
@@ -73,7 +77,7 @@ t.test('a device on the cable with the link key that answers "registered" itself
   let claimed = 0;
   // The attacker's device runs the real protocol code with the real link key; it lacks only the stembureau key.
   const impostor = createLinkServer({
-    credentials: () => ({ linkKey: paired.linkKey, stembureau: new Signer(generateSigningKeyPair().privateKey), hashPrefix: hashPrefix() }),
+    credentials: () => ({ linkKey: paired.value, stembureau: new Signer(generateSigningKeyPair().privateKey), hashPrefix: hashPrefix() }),
     station: STATION,
     register: async () => {
       claimed++;
@@ -106,7 +110,8 @@ t.test('a device between box and console cannot answer for the console: the flap
     cable: async (consoleUrl) =>
       serve(t, (req, res) => {
         void body(req).then(async (bytes) => {
-          const isData = decodeFrame(bytes)?.type === 'request';
+          const frame = decodeFrame(bytes);
+          const isData = frame.ok && frame.value.type === 'request';
           if (mode === 'swallow' && isData) {
             // Keeps the box's request from the console and answers with a genuine answer it saw before.
             swallowed++;

@@ -82,7 +82,7 @@ export function boxClient(rig: Rig): LinkClient {
   const stembureauPublicKey = new Uint8Array(Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64'));
   const paired = decodePairingCode(code, { hashPrefix, station: STATION, stembureauPublicKey });
   if (!paired.ok) throw new Error(paired.error);
-  return createLinkClient({ baseUrl: rig.handle.linkUrl, linkKey: paired.linkKey, binding: { station: STATION, hashPrefix }, stembureauPublicKey });
+  return createLinkClient({ baseUrl: rig.handle.linkUrl, linkKey: paired.value, binding: { station: STATION, hashPrefix }, stembureauPublicKey });
 }
 
 /** The session key a voting computer gets from an activation card written by the console. */

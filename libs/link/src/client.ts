@@ -7,6 +7,7 @@
 // (same attempt id) after a lost answer gets `duplicate` with `attempt: 'same'` when that lost
 // request stored it; after a console restart (attempt ids live in its memory only) without
 // `attempt` — the box decides what to do.
+import { err, ok, type Result } from '@ovs/basics';
 import { randomBytes, toHex, Verifier } from '@ovs/crypto';
 import { decodeFrame, LINK_PATH, openData, sealData, type FrameError } from './frames.ts';
 import { startHandshake, type LinkBinding, type SessionKeys } from './handshake.ts';
@@ -37,7 +38,7 @@ export type LinkError =
   /** The box is configured for another polling station than the console. */
   | 'wrong-station';
 
-export type LinkCall<T> = { ok: true; value: T } | { ok: false; error: LinkError };
+export type LinkCall<T> = Result<T, LinkError>;
 
 export interface LinkClientOptions {
   /** e.g. "http://127.0.0.1:8471" (simulation) or "http://10.77.0.1:8471" (cable). */
@@ -108,16 +109,16 @@ export function createLinkClient(options: LinkClientOptions): LinkClient {
     const sent = await post(url, headers, hs.hello, timeoutMs);
     if (!sent.ok) return { ok: false, error: sent.error };
     const f = decodeFrame(sent.reply.body);
-    if (f?.type === 'error') return { ok: false, error: frameError(f.error) };
-    if (f?.type !== 'accept') return { ok: false, error: 'bad-response' };
-    const keys = stembureau ? hs.finish(f, stembureau.publicKey) : undefined;
-    if (!keys) return { ok: false, error: 'not-authentic' };
-    return { ok: true, value: { keys, next: 0n } };
+    if (!f.ok) return err('bad-response');
+    if (f.value.type === 'error') return err(frameError(f.value.error));
+    if (f.value.type !== 'accept') return err('bad-response');
+    const keys = stembureau ? hs.finish(f.value, stembureau.publicKey) : undefined;
+    return keys ? ok({ keys, next: 0n }) : err('not-authentic');
   }
 
   /** One handshake at a time; every call waits for the same one. */
   function current(): Promise<LinkCall<OpenSession>> {
-    if (session) return Promise.resolve({ ok: true, value: session });
+    if (session) return Promise.resolve(ok(session));
     opening ??= handshake().then((r) => {
       opening = undefined;
       if (r.ok) session = r.value;
@@ -130,32 +131,35 @@ export function createLinkClient(options: LinkClientOptions): LinkClient {
     const id = randomBytes(16);
     const counter = s.next++;
     const frame = sealData('request', s.keys.boxToConsole, s.keys.sessionId, counter, encodeRequest({ id: toHex(id), station: options.binding.station, request }));
-    if (!frame) return { ok: false, error: 'malformed-request' };
+    if (!frame) return err('malformed-request');
     const sent = await post(url, headers, frame, timeoutMs);
-    if (!sent.ok) return { ok: false, error: sent.error };
+    if (!sent.ok) return err(sent.error);
     return read(sent.reply, s, counter, request.kind, id);
   }
 
   function read(reply: PostReply, s: OpenSession, counter: bigint, kind: LinkRequest['kind'], id: Uint8Array): LinkCall<ResponseBody & { id: Uint8Array }> | 'unknown-session' {
-    const f = decodeFrame(reply.body);
-    if (f?.type === 'error') return f.error === 'unknown-session' ? 'unknown-session' : { ok: false, error: frameError(f.error) };
-    if (f?.type !== 'response' || f.counter !== counter || toHex(f.sessionId) !== toHex(s.keys.sessionId)) return { ok: false, error: 'bad-response' };
+    const decodedFrame = decodeFrame(reply.body);
+    if (!decodedFrame.ok) return err('bad-response');
+    const f = decodedFrame.value;
+    if (f.type === 'error') return f.error === 'unknown-session' ? 'unknown-session' : err(frameError(f.error));
+    if (f.type !== 'response' || f.counter !== counter || toHex(f.sessionId) !== toHex(s.keys.sessionId)) return err('bad-response');
     const message = openData(s.keys.consoleToBox, f);
     const decoded = message ? decodeResponse(message, kind, toHex(id)) : undefined;
-    if (!decoded) return { ok: false, error: 'bad-response' };
-    if (decoded.kind === 'error') {
-      switch (decoded.error) {
+    if (!decoded?.ok) return err('bad-response');
+    const body = decoded.value;
+    if (body.kind === 'error') {
+      switch (body.error) {
         case 'malformed':
-          return { ok: false, error: 'malformed-request' };
+          return err('malformed-request');
         case 'not-ready':
-          return { ok: false, error: 'not-ready' };
+          return err('not-ready');
         case 'wrong-station':
-          return { ok: false, error: 'wrong-station' };
+          return err('wrong-station');
         default:
-          return decoded.error satisfies never;
+          return body.error satisfies never;
       }
     }
-    return { ok: true, value: { ...decoded, id } };
+    return ok({ ...body, id });
   }
 
   async function call(request: LinkRequest): Promise<LinkCall<ResponseBody & { id: Uint8Array }>> {
@@ -166,7 +170,7 @@ export function createLinkClient(options: LinkClientOptions): LinkClient {
       const r = await exchange(s.value, request);
       if (r !== 'unknown-session') return r;
       if (session === s.value) session = undefined;
-      if (round > 0) return { ok: false, error: 'bad-response' };
+      if (round > 0) return err('bad-response');
     }
   }
 
@@ -174,22 +178,22 @@ export function createLinkClient(options: LinkClientOptions): LinkClient {
     async register(signedBallot, attemptId = newEventId()) {
       const r = await call({ kind: 'register', ballot: signedBallot, attemptId });
       if (!r.ok) return r;
-      if (r.value.kind !== 'register') return { ok: false, error: 'bad-response' };
+      if (r.value.kind !== 'register') return err('bad-response');
       const { outcome, receipt } = r.value;
-      if (outcome.outcome === 'rejected') return { ok: true, value: outcome };
+      if (outcome.outcome === 'rejected') return ok(outcome);
       // Every answer that may open the flap carries the stembureau key's word for this request.
       const genuine = receipt !== undefined && stembureau !== undefined && verifyReceipt(stembureau, options.binding, r.value.id, signedBallot, outcome, receipt);
-      return genuine ? { ok: true, value: outcome } : { ok: false, error: 'bad-receipt' };
+      return genuine ? ok(outcome) : err('bad-receipt');
     },
     async status() {
       const r = await call({ kind: 'status' });
       if (!r.ok) return r;
-      return r.value.kind === 'status' ? { ok: true, value: r.value.status } : { ok: false, error: 'bad-response' };
+      return r.value.kind === 'status' ? ok(r.value.status) : err('bad-response');
     },
     async event(event, eventId = newEventId()) {
       const r = await call({ kind: 'event', eventId, event });
       if (!r.ok) return r;
-      return r.value.kind === 'event' ? { ok: true, value: true } : { ok: false, error: 'bad-response' };
+      return r.value.kind === 'event' ? ok(true as const) : err('bad-response');
     },
     close() {
       http?.close();

@@ -15,6 +15,7 @@
 // and sees no byte of a vote. The AEAD nonce is 4 zero bytes ‖ counter; each direction has its
 // own key, and the console answers each counter at most once (a replay gets an error frame), so
 // no key ever meets a nonce twice.
+import { err, ok, type Result } from '@ovs/basics';
 import { aeadOpen, aeadSeal, AEAD_TAG_BYTES } from '@ovs/crypto';
 
 export const LINK_VERSION = 2;
@@ -48,35 +49,38 @@ export type Frame =
 const SIZES: Record<FrameType, number> = { hello: HELLO_BYTES, accept: ACCEPT_BYTES, request: DATA_FRAME_BYTES, response: DATA_FRAME_BYTES, error: ERROR_FRAME_BYTES };
 const TYPE_OF = new Map<number, FrameType>(Object.entries(FRAME_TYPES).map(([name, code]) => [code, name as FrameType]));
 
+export type FrameDecodeError = 'bad-version' | 'unknown-type' | 'bad-length' | 'unknown-error-code';
+
 /** Strict: the version, the type, the exact size of that type, every field's range. */
-export function decodeFrame(bytes: Uint8Array): Frame | undefined {
-  if (bytes.length < 2 || bytes[0] !== LINK_VERSION) return undefined;
+export function decodeFrame(bytes: Uint8Array): Result<Frame, FrameDecodeError> {
+  if (bytes.length < 2 || bytes[0] !== LINK_VERSION) return err('bad-version');
   const type = TYPE_OF.get(bytes[1] as number);
-  if (!type || bytes.length !== SIZES[type]) return undefined;
+  if (!type) return err('unknown-type');
+  if (bytes.length !== SIZES[type]) return err('bad-length');
   switch (type) {
     case 'hello':
-      return {
+      return ok({
         type,
         station: ((bytes[2] as number) << 8) | (bytes[3] as number),
         hashPrefix: bytes.slice(4, 12),
         ephemeral: bytes.slice(12, 44),
         mac: bytes.slice(44, 76),
         bytes: bytes.slice(),
-      };
+      });
     case 'accept':
-      return { type, sessionId: bytes.slice(2, 18), ephemeral: bytes.slice(18, 50), signature: bytes.slice(50, 114) };
+      return ok({ type, sessionId: bytes.slice(2, 18), ephemeral: bytes.slice(18, 50), signature: bytes.slice(50, 114) });
     case 'request':
     case 'response':
-      return {
+      return ok({
         type,
         sessionId: bytes.slice(2, 18),
         counter: new DataView(bytes.buffer, bytes.byteOffset + 18, 8).getBigUint64(0),
         header: bytes.slice(0, DATA_HEADER_BYTES),
         sealed: bytes.slice(DATA_HEADER_BYTES),
-      };
+      });
     case 'error': {
       const error = FRAME_ERRORS[(bytes[2] as number) - 1];
-      return error ? { type, error } : undefined;
+      return error ? ok({ type, error }) : err('unknown-error-code');
     }
     default:
       return type satisfies never;

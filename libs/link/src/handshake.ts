@@ -10,7 +10,8 @@
 // - Both derive the session's two keys from an ephemeral X25519 agreement and the link key:
 //   a passive tap learns nothing even if it holds the link key, and the keys of one session say
 //   nothing about another.
-import { bytesEqual, concatBytes, deriveSharedKey, generateAgreementKeyPair, hkdfSha256, hmacSha256, sha256, Verifier, withDomain, type Signer } from '@ovs/crypto';
+import { err, ok, type Result } from '@ovs/basics';
+import { bytesEqual, concatBytes, deriveSharedKey, generateAgreementKeyPair, hkdfSha256, hmacSha256, sha256, Verifier, withDomain, type AgreementKeyPair, type Signer } from '@ovs/crypto';
 import { acceptBody, encodeAccept, encodeHello, type Frame } from './frames.ts';
 
 export interface SessionKeys {
@@ -38,12 +39,16 @@ function sessionKeys(agreed: Uint8Array, linkKey: Uint8Array, hello: Uint8Array,
   return { sessionId, boxToConsole: keys.slice(0, 32), consoleToBox: keys.slice(32) };
 }
 
-/** The box's side: a hello to send, and how to finish the handshake with the console's accept. */
+/**
+ * The box's side: a hello to send, and how to finish the handshake with the console's accept.
+ * `ephemeral` is fresh for every handshake; only the committed test vectors pass one.
+ */
 export function startHandshake(
   binding: LinkBinding,
   linkKey: Uint8Array,
+  ephemeral: AgreementKeyPair = generateAgreementKeyPair(),
 ): { hello: Uint8Array; finish(accept: Extract<Frame, { type: 'accept' }>, stembureauPublicKey: Uint8Array): SessionKeys | undefined } {
-  const own = generateAgreementKeyPair();
+  const own = ephemeral;
   const hello = encodeHello(binding.station, binding.hashPrefix, own.publicKey, (unsigned) => helloMac(linkKey, unsigned));
   return {
     hello,
@@ -56,7 +61,7 @@ export function startHandshake(
   };
 }
 
-export type AnswerHello = { ok: true; accept: Uint8Array; keys: SessionKeys } | { ok: false; error: 'bad-hello' };
+export type AnswerHello = Result<{ accept: Uint8Array; keys: SessionKeys }, 'bad-hello'>;
 
 /** The console's side: check the box's hello, answer it, and derive the session keys. */
 export function answerHello(
@@ -65,13 +70,14 @@ export function answerHello(
   linkKey: Uint8Array,
   stembureau: Signer,
   sessionId: Uint8Array,
+  ephemeral: AgreementKeyPair = generateAgreementKeyPair(),
 ): AnswerHello {
   // The MAC covers station and package, so a box paired for another station or election fails here.
-  if (!bytesEqual(hello.mac, helloMac(linkKey, hello.bytes.subarray(0, 44)))) return { ok: false, error: 'bad-hello' };
-  if (hello.station !== binding.station || !bytesEqual(hello.hashPrefix, binding.hashPrefix.subarray(0, 8))) return { ok: false, error: 'bad-hello' };
-  const own = generateAgreementKeyPair();
+  if (!bytesEqual(hello.mac, helloMac(linkKey, hello.bytes.subarray(0, 44)))) return err('bad-hello');
+  if (hello.station !== binding.station || !bytesEqual(hello.hashPrefix, binding.hashPrefix.subarray(0, 8))) return err('bad-hello');
+  const own = ephemeral;
   const agreed = deriveSharedKey(own.privateKey, hello.ephemeral, 'ovs-link/2 agreement');
-  if (!agreed) return { ok: false, error: 'bad-hello' };
+  if (!agreed) return err('bad-hello');
   const signature = stembureau.sign(acceptMessage(hello.bytes, sessionId, own.publicKey));
-  return { ok: true, accept: encodeAccept(sessionId, own.publicKey, signature), keys: sessionKeys(agreed, linkKey, hello.bytes, sessionId, own.publicKey) };
+  return ok({ accept: encodeAccept(sessionId, own.publicKey, signature), keys: sessionKeys(agreed, linkKey, hello.bytes, sessionId, own.publicKey) });
 }

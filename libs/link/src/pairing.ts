@@ -8,6 +8,7 @@
 //   16–17    polling station, big-endian
 //   18–49    link key
 //   50–113   Ed25519 signature by the stembureau key of "ovs:link-pairing\0" ‖ bytes 0–49
+import { err, ok, type Result } from '@ovs/basics';
 import { bytesEqual, concatBytes, utf8, Verifier, withDomain, type Signer } from '@ovs/crypto';
 
 export const LINK_KEY_BYTES = 32;
@@ -24,19 +25,20 @@ export function issuePairingCode(hashPrefix: Uint8Array, station: number, linkKe
 
 export type PairingError = 'not-a-pairing-code' | 'bad-length' | 'wrong-package' | 'wrong-station' | 'bad-signature';
 
-export type PairingResult = { ok: true; linkKey: Uint8Array } | { ok: false; error: PairingError };
+/** The link key the code carries. */
+export type PairingResult = Result<Uint8Array, PairingError>;
 
 /** Does this scanned payload look like a pairing code (rather than a ballot)? */
 export const isPairingCode = (bytes: Uint8Array): boolean => bytes.length >= 8 && new TextDecoder().decode(bytes.subarray(0, 8)) === PAIRING_MAGIC;
 
 export function decodePairingCode(bytes: Uint8Array, expected: { hashPrefix: Uint8Array; station: number; stembureauPublicKey: Uint8Array }): PairingResult {
-  if (!isPairingCode(bytes)) return { ok: false, error: 'not-a-pairing-code' };
-  if (bytes.length !== PAIRING_CODE_BYTES) return { ok: false, error: 'bad-length' };
-  if (!bytesEqual(bytes.subarray(8, 16), expected.hashPrefix.subarray(0, 8))) return { ok: false, error: 'wrong-package' };
-  if (((bytes[16] as number) << 8 | (bytes[17] as number)) !== expected.station) return { ok: false, error: 'wrong-station' };
+  if (!isPairingCode(bytes)) return err('not-a-pairing-code');
+  if (bytes.length !== PAIRING_CODE_BYTES) return err('bad-length');
+  if (!bytesEqual(bytes.subarray(8, 16), expected.hashPrefix.subarray(0, 8))) return err('wrong-package');
+  if (((bytes[16] as number) << 8 | (bytes[17] as number)) !== expected.station) return err('wrong-station');
   const verifier = Verifier.from(expected.stembureauPublicKey);
-  if (!verifier?.verify(withDomain('link-pairing', bytes.subarray(0, SIGNED)), bytes.subarray(SIGNED))) return { ok: false, error: 'bad-signature' };
-  return { ok: true, linkKey: bytes.slice(18, 18 + LINK_KEY_BYTES) };
+  if (!verifier?.verify(withDomain('link-pairing', bytes.subarray(0, SIGNED)), bytes.subarray(SIGNED))) return err('bad-signature');
+  return ok(bytes.slice(18, 18 + LINK_KEY_BYTES));
 }
 
 export const PAIRING_MESSAGES: Record<PairingError, string> = {

@@ -117,9 +117,10 @@ export function createLinkServer(handlers: LinkServerHandlers, options: LinkServ
     handshakes.push(t);
     // Logged before the box can use it: every pairing is in the PV.
     await handlers.onPaired?.();
-    sessions.set(toHex(answered.keys.sessionId), { keys: answered.keys, linkKey: creds.linkKey, highest: -1n, seen: new Set() });
+    const { keys, accept } = answered.value;
+    sessions.set(toHex(keys.sessionId), { keys, linkKey: creds.linkKey, highest: -1n, seen: new Set() });
     if (sessions.size > maxSessions) sessions.delete(sessions.keys().next().value as string);
-    return frame(answered.accept);
+    return frame(accept);
   }
 
   /** Marks the counter as used: it is answered once, so no response key meets a nonce twice. */
@@ -132,8 +133,9 @@ export function createLinkServer(handlers: LinkServerHandlers, options: LinkServ
   }
 
   async function answer(message: Uint8Array, creds: LinkCredentials): Promise<ResponseBody & { id: string | null }> {
-    const env = decodeRequest(message);
-    if (!env) return { id: null, kind: 'error', error: 'malformed' };
+    const decoded = decodeRequest(message);
+    if (!decoded.ok) return { id: null, kind: 'error', error: 'malformed' };
+    const env = decoded.value;
     handlers.onAuthenticated?.();
     if (env.station !== handlers.station) return { id: env.id, kind: 'error', error: 'wrong-station' };
     const r = env.request;
@@ -158,8 +160,9 @@ export function createLinkServer(handlers: LinkServerHandlers, options: LinkServ
 
   async function handle(req: LinkHttpRequest): Promise<LinkHttpReply> {
     if (req.method !== 'POST' || req.path !== LINK_PATH) return { ...error('malformed'), status: 404 };
-    const f = decodeFrame(req.body);
-    if (!f) return error('malformed');
+    const decoded = decodeFrame(req.body);
+    if (!decoded.ok) return error('malformed');
+    const f = decoded.value;
     const creds = handlers.credentials();
     if (!creds) return error('not-ready');
     switch (f.type) {
