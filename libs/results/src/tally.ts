@@ -61,11 +61,14 @@ export type AddResult = { readonly ok: true; readonly tally: Tally } | { readonl
 
 export type MergeResult = { readonly ok: true; readonly tally: Tally } | { readonly ok: false; readonly error: 'shape-mismatch' };
 
+/** List numbers are 1–99 in the election package (libs/election schema); the count allows up to this. */
+export const MAX_LIST_NUMBER = 999;
+
 function checkShape(shape: TallyShape): void {
   const seen = new Set<number>();
   for (const l of shape.lists) {
-    if (!Number.isSafeInteger(l.number) || l.number < 1 || seen.has(l.number)) {
-      throw new RangeError(`tally shape: list number ${l.number} is not a unique positive integer`);
+    if (!Number.isSafeInteger(l.number) || l.number < 1 || l.number > MAX_LIST_NUMBER || seen.has(l.number)) {
+      throw new RangeError(`tally shape: list number ${l.number} is not a unique integer from 1 to ${MAX_LIST_NUMBER}`);
     }
     if (!Number.isSafeInteger(l.candidates) || l.candidates < 0) {
       throw new RangeError(`tally shape: list ${l.number} has an invalid candidate count ${l.candidates}`);
@@ -180,9 +183,6 @@ export function sumTallies(shape: TallyShape, tallies: readonly Tally[]): MergeR
   return { ok: true, tally: total };
 }
 
-/** Above this, list numbers are looked up in a Map instead of a dense array. */
-const DENSE_LIST_NUMBERS = 1 << 16;
-
 /**
  * Counts many choices at once without allocating per ballot: counters live in typed arrays, and a
  * candidate ticked twice on one ballot is caught by stamping each candidate's slot with the
@@ -194,15 +194,12 @@ export function countChoices(shape: TallyShape, choices: readonly ElectionChoice
   const lists = shape.lists;
   const listCount = lists.length;
 
-  let maxNumber = 0;
-  for (const l of lists) maxNumber = Math.max(maxNumber, l.number);
-  const dense = maxNumber < DENSE_LIST_NUMBERS ? new Int32Array(maxNumber + 1).fill(-1) : undefined;
-  const sparse = new Map<number, number>();
+  // List number → index, a dense array: checkShape bounds the numbers.
+  const indexOf = new Int32Array(MAX_LIST_NUMBER + 1).fill(-1);
   const offsets = new Int32Array(listCount + 1);
   for (let i = 0; i < listCount; i++) {
     const l = lists[i]!;
-    if (dense) dense[l.number] = i;
-    else sparse.set(l.number, i);
+    indexOf[l.number] = i;
     offsets[i + 1] = offsets[i]! + l.candidates;
   }
   const slots = offsets[listCount]!;
@@ -227,7 +224,7 @@ export function countChoices(shape: TallyShape, choices: readonly ElectionChoice
       }
     }
     const number = choice.list;
-    const li = dense ? (Number.isInteger(number) && number >= 0 && number <= maxNumber ? dense[number]! : -1) : (sparse.get(number) ?? -1);
+    const li = Number.isInteger(number) && number >= 0 && number <= MAX_LIST_NUMBER ? indexOf[number]! : -1;
     if (li < 0) return { ok: false, error: 'unknown-list', index: b };
     const picked = choice.candidates;
     const n = picked.length;
