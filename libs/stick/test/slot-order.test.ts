@@ -62,6 +62,51 @@ t.test('the allocator: slot index independent of cast order (and a sequential on
   t.end();
 });
 
+/**
+ * Pearson's χ² of "which slot did the i-th ballot get" against uniform, summed over the cast
+ * positions: with independent slots each position's slot is uniform over the capacity (the
+ * allocator draws among the free slots, and by symmetry every slot is equally likely for every
+ * position). Any allocator whose choice depends on the position — in order, with a stride, or
+ * just the first ballot in slot 0 — piles up counts and is caught; the rank correlation above
+ * catches only the monotone ones.
+ */
+function positionChiSquare(allocate: (position: number, free: FreeSlots) => number, runs: number, n: number, capacity: number): { chi2: number; df: number } {
+  const counts = Array.from({ length: n }, () => new Array<number>(capacity).fill(0));
+  for (let run = 0; run < runs; run++) {
+    const free = new FreeSlots(capacity, []);
+    for (let i = 0; i < n; i++) {
+      const s = allocate(i, free);
+      free.take(s);
+      (counts[i] as number[])[s]!++;
+    }
+  }
+  const expected = runs / capacity;
+  let chi2 = 0;
+  for (const row of counts) for (const c of row) chi2 += (c - expected) ** 2 / expected;
+  return { chi2, df: n * (capacity - 1) };
+}
+
+/** χ² with df degrees of freedom is about N(df, 2·df): within five standard deviations. */
+const uniformByPosition = (r: { chi2: number; df: number }): boolean => Math.abs(r.chi2 - r.df) < 5 * Math.sqrt(2 * r.df);
+
+t.test('every cast position gets a uniformly random slot; allocators with a pattern are caught', (t) => {
+  const runs = 2000;
+  const n = 40;
+  const capacity = 64;
+  const random = new SeededRandom('slot-position');
+  const real = positionChiSquare((_, free) => free.pick((k) => random.bytes(k)) as number, runs, n, capacity);
+  t.ok(uniformByPosition(real), `the allocator: χ² ${real.chi2.toFixed(0)} for ${real.df} degrees of freedom`);
+  // Negative controls: each leaks the order of casting, and each must fail.
+  const stride = (i: number): number => (i * 7) % capacity;
+  t.notOk(uniformByPosition(positionChiSquare(stride, runs, n, capacity)), 'a stride allocator (slot 7·i mod 64) is caught');
+  const order = [...Array(n).keys()];
+  const strideRanks = summarise(Array.from({ length: 200 }, () => spearman(order, order.map(stride))), n);
+  t.ok(Math.abs(strideRanks.meanZ) < 2, `… which the rank correlation alone does not see (mean z ${strideRanks.meanZ.toFixed(2)})`);
+  const firstFixed = positionChiSquare((i, free) => (i === 0 ? 0 : (free.pick((k) => random.bytes(k)) as number)), runs, n, capacity);
+  t.notOk(uniformByPosition(firstFixed), 'an allocator that only puts the first ballot in slot 0 is caught');
+  t.end();
+});
+
 t.test('through the real write path: slots read back from the stick say nothing about order', async (t) => {
   const runs = 60;
   const n = 30;
