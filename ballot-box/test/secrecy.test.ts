@@ -57,4 +57,14 @@ t.test('no ballot id, no signed bytes, no vote in anything the box keeps or show
   t.ok(needles > 40, `${needles} needles looked for in ${haystacks.length} haystacks`);
   t.ok(stored.includes('"refused"') && stored.includes('"reopened"'), 'the log does say what happened');
   t.same(await readdir(dir), ['stembus.log'], 'the box wrote no other file');
+
+  // Issue 11: no deposit, scan or refusal dated more finely than the hour, in memory or on disk.
+  const HOUR = 3_600_000;
+  const perVoter = new Set(['refused', 'registered', 'reopened', 'flap-open', 'deposit', 'flap-closed', 'retry', 'unresolved', 'controller', 'notice']);
+  const onDisk = stored.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l) as { at: number; entry: { kind: string } });
+  for (const [where, records] of [['memory', day.box.log()], ['file', onDisk]] as const) {
+    const voter = records.filter((r) => perVoter.has(r.entry.kind));
+    t.ok(voter.length > 20, `${where}: ${voter.length} entries about a voter's ballot`);
+    t.equal(voter.filter((r) => r.at % HOUR !== 0).length, 0, `${where}: each of them dated to the hour only`);
+  }
 });

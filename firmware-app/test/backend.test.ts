@@ -252,3 +252,21 @@ t.test('the hand scanner shows a ballot read-only, test ballots too (art. 18)', 
   t.equal((await voter.screen()).screen.body.kind, 'insert-card');
   t.end();
 });
+
+// Issue 11: the machine's log must not date a voter's card, print or visualisation to the
+// millisecond (a line could be matched to the aanstiplijst), nor name the voter's category.
+t.test('the log dates what a voter did to the hour only and does not name the category', async (t) => {
+  const m = await startMachine();
+  t.teardown(() => m.stop());
+  await m.activate();
+  const intent: VoterIntent = { elections: [{ choice: { kind: 'blank' }, detours: [] }] };
+  const { printed } = await vote(m, ['G'], intent);
+  t.equal(printed.screen.body.kind, 'printed');
+  m.remove();
+  await m.handle.voter().waitFor('insert-card');
+  const voterLines = m.log.filter((l) => ['session-started', 'ballot-printed'].includes(l.event));
+  t.equal(voterLines.length, 2, 'the visit is in the log');
+  for (const l of voterLines) t.equal(Date.parse(l.at) % 3_600_000, 0, `${l.event}: ${l.at} is a whole hour`);
+  t.notOk('elections' in (voterLines[0]?.detail ?? {}), 'no number of elections (it tells a non-Belgian voter)');
+  t.ok(m.log.some((l) => l.event === 'activated' && Date.parse(l.at) % 3_600_000 !== 0), 'the activation keeps its exact time');
+});

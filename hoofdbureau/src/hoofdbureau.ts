@@ -7,6 +7,8 @@ import { checkStickIn, importStickIn, importSticksIn, type BulkProgress, type Im
 import type { CheckReport, ImportReport } from './import/reports.ts';
 import { importRescanIn, type RescanInput } from './import/rescan.ts';
 import { computeResults, type ResultsDoc } from './results/compute.ts';
+import { recount, type RecountReport, type RecountSource } from './audit/recount.ts';
+import { loadRecountSource } from './audit/recount-sources.ts';
 import { createCheckPool, inlineChecker, type StickChecker } from './stick/check-pool.ts';
 
 export interface HoofdbureauOptions {
@@ -38,6 +40,11 @@ export interface Hoofdbureau {
   importStick(dir: string, options?: ImportOptions): Promise<ImportReport>;
   importSticks(dirs: readonly string[], onProgress?: (p: BulkProgress) => void): Promise<ImportReport[]>;
   importRescan(input: RescanInput): Promise<ImportReport>;
+  /**
+   * The recount (audit/recount.ts): from the database, and against each stick folder or re-scan
+   * file given (their signatures verified again; needs the key).
+   */
+  recount(sources?: readonly string[]): Promise<RecountReport>;
   results(): ResultsDoc;
   close(): Promise<void>;
 }
@@ -97,6 +104,18 @@ export async function openHoofdbureau(options: HoofdbureauOptions): Promise<Open
         return importSticksIn(ctx(dirs.length > 1 ? bulkChecker() : inlineChecker), dirs, onProgress);
       },
       importRescan: async (input) => importRescanIn(ctx(inlineChecker), input),
+      recount: async (paths = []) => {
+        if (paths.length > 0) needKey();
+        const sources: RecountSource[] = [];
+        const unverified: string[] = [];
+        for (const path of paths) {
+          const loaded = await loadRecountSource(db, key!, path);
+          if (loaded.ok) sources.push(loaded.source);
+          else unverified.push(loaded.difference);
+        }
+        const report = recount(db, sources);
+        return { ...report, differences: [...unverified, ...report.differences] };
+      },
       results: () => computeResults(db, options.now?.() ?? new Date()),
       close: async () => {
         await pool?.close();

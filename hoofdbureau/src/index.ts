@@ -15,4 +15,4 @@ export { resultsCsv } from './results/csv.ts';
 export { pvDocument, pvText } from './pv/pv-content.ts';
 export { renderPvPdf } from './pv/pv-pdf.ts';
 export { readIncidents } from './pv/incidents.ts';
-export { recount, type RecountReport } from './audit/recount.ts';
+export { recount, type RecountReport, type RecountSource } from './audit/recount.ts';

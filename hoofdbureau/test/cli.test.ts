@@ -109,20 +109,38 @@ void t.test('check, import (one stick, a folder of sticks), results, pv, export'
 
   const recount = await cli(['recount', '--db', db]);
   t.equal(recount.code, 0, recount.stdout);
-  t.match(recount.stdout, /Hertelling: 42 stembiljetten van 3 stembureaus opnieuw geverifieerd en geteld; alles klopt/);
+  const votes = days.reduce((n, d) => n + d.ballots.reduce((m, b) => m + b.vote.elections.length, 0), 0);
+  t.match(recount.stdout, new RegExp(`Hertelling: ${votes} stemmen van 42 stembiljetten van 3 stembureaus opnieuw geteld; alles klopt`));
+  t.match(recount.stdout, /geef ze mee \(met --key\)/, 'says where the signatures are checked');
+  const noKey = await cli(['recount', '--db', db, join(reader, 'sb1-a')]);
+  t.equal(noKey.code, 2);
+  t.match(noKey.stderr, /--key/);
+  const sources = [join(reader, 'sb1-a'), join(reader, 'sb2-b'), join(reader, 'sb3-a')];
+  const withSticks = await cli(['recount', '--db', db, ...sources], env);
+  t.equal(withSticks.code, 0, withSticks.stdout);
+  t.match(withSticks.stdout, /Stembureau 1, 2, 3: elke bewaarde stem is die van een ondertekend stembiljet/);
 
   const hb = await openHb(t, election, db);
   t.equal(hb.results().stationsImported, 3, 'the CLI wrote what the API reads');
-  // An auditor's recount catches a stored vote or a tally changed behind the application's back.
-  hb.db.sqlite.prepare("UPDATE ballot SET vote = '[]' WHERE (station, ballot_id) = (SELECT station, ballot_id FROM ballot WHERE station = 1 LIMIT 1)").run();
+  // An auditor's recount catches a stored vote or a tally changed behind the application's back,
+  // from the database alone and against the signed ballots on the sticks.
+  hb.db.sqlite.prepare("UPDATE vote SET vote = '[]' WHERE (station, election, vote_id) = (SELECT station, election, vote_id FROM vote WHERE station = 1 AND election = 'P' LIMIT 1)").run();
   hb.db.sqlite.prepare('UPDATE list_tally SET stemcijfer = stemcijfer + 1 WHERE station = 2 AND election = ? AND list = 1').run('G');
   hb.db.sqlite.prepare('UPDATE candidate_total SET votes = votes + 1 WHERE election = ? AND list = 1 AND position = 1').run('P');
+  const forged = hb.db.sqlite.prepare("SELECT vote_id, vote FROM vote WHERE station = 3 AND election = 'P' AND vote LIKE '[1,%' LIMIT 1").get() as { vote_id: Buffer; vote: string };
+  hb.db.sqlite.prepare("UPDATE vote SET vote = '[0]' WHERE station = 3 AND election = 'P' AND vote_id = ?").run(forged.vote_id);
   const tampered = await cli(['recount', '--db', db]);
   t.equal(tampered.code, 4);
-  t.match(tampered.stdout, /de bewaarde stem verschilt van het ondertekende stembiljet/);
+  t.match(tampered.stdout, /stembureau 1, P: 1 bewaarde stem\(men\) onleesbaar/);
   t.match(tampered.stdout, /stembureau 2, G: de hertelling verschilt van de bewaarde telling/);
   t.match(tampered.stdout, / {2}- P: de hertelling verschilt van het totaal/);
   t.notMatch(tampered.stdout, / {2}- G: de hertelling verschilt van het totaal/, 'the G total itself was not touched');
+  t.match(tampered.stdout, /stembureau 3, P: de hertelling verschilt van de bewaarde telling/, 'the changed vote, its tally unchanged');
+  const againstSticks = await cli(['recount', '--db', db, ...sources], env);
+  t.equal(againstSticks.code, 4);
+  t.match(againstSticks.stdout, /stembureau 3: de bewaarde stemmen verschillen van de ondertekende stembiljetten — P: 1 stem\(men\) met dezelfde code maar een andere inhoud/);
+  t.match(againstSticks.stdout, /stembureau 1: de bewaarde stemmen verschillen van de ondertekende stembiljetten — P: 1 stem\(men\) met dezelfde code/);
+  t.notMatch(againstSticks.stdout, /stembureau 2: de bewaarde stemmen verschillen/, 'station 2\'s votes themselves were not touched');
 });
 
 void t.test('the progress bar', (t) => {

@@ -1,7 +1,7 @@
 // The import's fast paths give exactly what the simple definitions give: the counts and vote
-// texts written from the decoded bits (stick-count.ts) equal @ovs/results' countChoices and
-// vote-text.ts's voteText; the intermediate result written after every import equals
-// totalsJson(readTotals()).
+// rows written from the decoded bits (stick-count.ts) equal @ovs/results' countChoices and
+// vote-rows.ts's votesOfBallots (each election's choiceText under its voteId, sorted); the
+// intermediate result written after every import equals totalsJson(readTotals()).
 import t from 'tap';
 import { SeededRandom, sha256 } from '@ovs/crypto';
 import { electionsForStation } from '@ovs/election';
@@ -9,12 +9,13 @@ import { createBallotContext, encodeBallot, SIGNATURE_BYTES, type Ballot } from 
 import { countChoices, type ElectionChoice } from '@ovs/results';
 import type { PackedBallots } from '@ovs/stick';
 import { countPacked } from '../src/stick/stick-count.ts';
-import { packVoteTexts, voteText } from '../src/stick/vote-text.ts';
+import { choiceText, parseChoiceText } from '../src/stick/vote-text.ts';
+import { voteId, voteIdHex, votesOfBallots, voteTextAt } from '../src/db/vote-rows.ts';
 import { intermediateJson, readTotals, shapeOfElection, totalsJson } from '../src/db/totals.ts';
 import { randomVote } from '../src/testing/index.ts';
 import { day, demo, demoElection, openHb, sticks } from './support.ts';
 
-t.test('counts and vote texts from the decoded bits equal countChoices and voteText', (t) => {
+t.test('counts and vote rows from the decoded bits equal countChoices and votesOfBallots', (t) => {
   const d = demo();
   const context = createBallotContext({ election: d.election, hash: sha256(d.bytes) });
   const random = new SeededRandom('fast count');
@@ -35,7 +36,9 @@ t.test('counts and vote texts from the decoded bits equal countChoices and voteT
     payloads.forEach((p, i) => (offsets[i + 1] = offsets[i]! + p.length));
     const signed = new Uint8Array(offsets[payloads.length]!);
     payloads.forEach((p, i) => signed.set(p, offsets[i]));
-    const packed: PackedBallots = { count: ballots.length, ids: new Uint8Array(ballots.length * 16), signed, offsets };
+    const ids = new Uint8Array(ballots.length * 16);
+    ballots.forEach((b, i) => ids.set(b.ballotId, i * 16));
+    const packed: PackedBallots = { count: ballots.length, ids, signed, offsets };
     // In package order, as the check gives them.
     const elections = d.election.elections.filter((e) => electionsForStation(d.election, station).some((x) => x.id === e.id));
     const counted = countPacked(context, station, elections, packed);
@@ -49,9 +52,24 @@ t.test('counts and vote texts from the decoded bits equal countChoices and voteT
     });
     t.same(counted.counted.tallies, expected, `station ${station}: the tallies`);
     t.strictSame(JSON.parse(JSON.stringify(counted.counted.tallies)), JSON.parse(JSON.stringify(expected)), `station ${station}: the same JSON`);
-    const texts = packVoteTexts(ballots.map((b) => voteText(b.vote)));
-    t.same(counted.counted.voteOffsets, texts.voteOffsets, `station ${station}: the text offsets`);
-    t.equal(Buffer.from(counted.counted.voteText).toString(), Buffer.from(texts.voteText).toString(), `station ${station}: the vote texts`);
+    const rows = votesOfBallots(
+      elections.map((e) => e.id),
+      ballots,
+    );
+    t.same(counted.counted.votes, rows, `station ${station}: the vote rows`);
+    for (const [i, e] of elections.entries()) {
+      const v = counted.counted.votes[i]!;
+      t.equal(v.count, ballots.filter((b) => b.vote.elections.some((x) => x.election === e.id)).length, `${e.id}: one row per ballot that holds it`);
+      const byId = new Map(ballots.map((b) => [Buffer.from(voteId(e.id, b.ballotId)).toString('hex'), b]));
+      let sorted = true;
+      for (let k = 0; k < v.count; k++) {
+        if (k > 0 && voteIdHex(v, k - 1) >= voteIdHex(v, k)) sorted = false;
+        const b = byId.get(voteIdHex(v, k));
+        const choice = b?.vote.elections.find((x) => x.election === e.id)?.choice;
+        if (!choice || voteTextAt(v, k) !== choiceText(choice) || JSON.stringify(parseChoiceText(voteTextAt(v, k))) !== JSON.stringify(choice)) t.fail(`${e.id}: row ${k} is not its ballot's choice`);
+      }
+      t.ok(sorted, `${e.id}: sorted by vote id`);
+    }
   }
   t.end();
 });

@@ -4,12 +4,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { SeededRandom, type Verifier } from '@ovs/crypto';
-import { createBallotContext, openSignedBallot, verifySessionCertificate, HASH_PREFIX_BYTES } from '@ovs/ballot';
+import { SeededRandom } from '@ovs/crypto';
 import { FILES } from '@ovs/stick';
 import { generateDemoElection } from '@ovs/election';
 import { openHoofdbureau } from '../src/index.ts';
-import { parseVoteText } from '../src/stick/vote-text.ts';
+import { choiceText } from '../src/stick/vote-text.ts';
+import { voteId } from '../src/db/vote-rows.ts';
 import { attemptCount, copyStick, day, demoElection, expectedCounts, fingerprint, openHb, sticks, tempDir, writePackageDir } from './support.ts';
 
 const run = promisify(execFile);
@@ -39,26 +39,26 @@ void t.test('a stick is imported whole: every ballot once, the tallies equal a c
     }
   }
   const sql = hb.db.sqlite;
-  t.equal(sql.prepare('SELECT COUNT(*) FROM ballot WHERE station = 5').pluck().get(), 60);
   t.equal(sql.prepare('SELECT COUNT(*) FROM intermediate').pluck().get(), 1, 'an intermediate result after the import');
-  const ids = sql.prepare('SELECT hex(ballot_id) FROM ballot WHERE station = 5').pluck().all() as string[];
-  t.same(ids, [...ids].sort(), 'stored by ballot id: nothing of the casting or slot order survives');
-  t.same(new Set(ids), new Set(d.ballots.map((b) => Buffer.from(b.ballotId).toString('hex').toUpperCase())), 'exactly the ballots cast');
-
-  // Recount from the database alone: every signed ballot verifies again and decodes to its stored vote.
-  const cert = sql.prepare('SELECT session_certificate FROM import WHERE station = 5').pluck().get() as Buffer;
-  const pkg = hb.db.pkg;
-  const station = pkg.election.pollingStations.find((s) => s.number === 5)!;
-  const checked = verifySessionCertificate(cert, { hashPrefix: pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: 5, stembureauPublicKey: Buffer.from(station.stembureauKey.publicKey, 'base64') });
-  t.ok(checked.ok, 'the stored session certificate verifies under the stembureau key');
-  if (!checked.ok) return;
-  const context = createBallotContext(pkg);
-  let good = 0;
-  for (const row of sql.prepare('SELECT signed, vote FROM ballot WHERE station = 5').all() as Array<{ signed: Buffer; vote: string }>) {
-    const opened = openSignedBallot(context, row.signed, 5, [checked.verifier as Verifier]);
-    if (opened.ok && JSON.stringify(opened.ballot.vote) === JSON.stringify(parseVoteText(row.vote))) good++;
+  for (const e of ['G', 'P']) {
+    const rows = sql.prepare('SELECT hex(vote_id) AS id, vote FROM vote WHERE station = 5 AND election = ?').all(e) as Array<{ id: string; vote: string }>;
+    const cast = d.ballots.flatMap((b) => b.vote.elections.filter((x) => x.election === e).map((x) => ({ id: Buffer.from(voteId(e, b.ballotId)).toString('hex').toUpperCase(), vote: choiceText(x.choice) })));
+    t.equal(rows.length, cast.length, `${e}: one row per ballot that holds it`);
+    t.same(
+      rows.map((r) => r.id),
+      rows.map((r) => r.id).sort(),
+      `${e}: stored by vote id: nothing of the casting or slot order survives`,
+    );
+    t.same(new Map(rows.map((r) => [r.id, r.vote])), new Map(cast.map((c) => [c.id, c.vote])), `${e}: exactly the votes cast, each under its vote id`);
   }
-  t.equal(good, 60, 'every stored ballot re-verifies and matches its vote');
+
+  // The recount from the database, and against the stick (its signatures verified again).
+  const alone = await hb.recount();
+  t.same(alone.differences, [], 'the database agrees with itself and with the signed closing record');
+  t.equal(alone.votes, d.ballots.reduce((n, b) => n + b.vote.elections.length, 0));
+  const against = await hb.recount([a]);
+  t.same(against.differences, [], 'every stored vote is a signed ballot\'s on the stick');
+  t.same(against.verifiedAgainstSources, [5]);
   t.match(sql.prepare('SELECT closing_short_hash FROM import WHERE station = 5').pluck().get(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 });
 
@@ -209,7 +209,7 @@ const prepare = sqlite.prepare.bind(sqlite);
 let rows = 0;
 sqlite.prepare = (sql) => {
   const st = prepare(sql);
-  if (!sql.startsWith('INSERT INTO ballot')) return st;
+  if (!sql.startsWith('INSERT INTO vote')) return st;
   const run = st.run.bind(st);
   st.run = (...args) => { if (++rows > 10) process.kill(process.pid, 'SIGKILL'); return run(...args); };
   return st;
@@ -224,13 +224,13 @@ await o.hoofdbureau.importStick(${JSON.stringify(a)});
   t.equal(killed, 'SIGKILL', 'the importer died inside the transaction');
   const hb = await openHb(t, election, file);
   const sql = hb.db.sqlite;
-  t.equal(sql.prepare('SELECT COUNT(*) FROM ballot').pluck().get(), 0, 'no ballot');
+  t.equal(sql.prepare('SELECT COUNT(*) FROM vote').pluck().get(), 0, 'no vote');
   t.equal(sql.prepare('SELECT COUNT(*) FROM import').pluck().get(), 0, 'no import');
   t.equal(sql.prepare('SELECT COUNT(*) FROM list_total').pluck().get(), 0, 'no partial total');
   t.equal(sql.pragma('integrity_check', { simple: true }), 'ok');
   const again = await hb.importStick(a);
   t.equal(again.kind, 'imported', 'after the crash the same stick imports normally');
-  t.equal(sql.prepare('SELECT COUNT(*) FROM ballot').pluck().get(), 700);
+  t.equal(sql.prepare('SELECT COUNT(*) FROM vote WHERE election = ?').pluck().get('G'), 700);
 });
 
 void t.test('random votes over several stations: totals equal the sum of the station tallies and of the votes', async (t) => {

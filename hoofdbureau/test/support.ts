@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Signer, toBase64 } from '@ovs/crypto';
 import { generateDemoElection, signPackage, type DemoElection, type ElectionPackage } from '@ovs/election';
 import type { Vote } from '@ovs/ballot';
+import { readStickDir, verifyStickFiles } from '@ovs/stick';
 import { COUNTED_TABLES } from '../src/db/schema.ts';
 import type { HoofdbureauDb } from '../src/db/open-db.ts';
 import { openHoofdbureau, type Hoofdbureau } from '../src/index.ts';
@@ -71,6 +72,15 @@ export async function sticks(t: Teardown, d: StationDay): Promise<{ a: string; b
   await d.sticks.a.dumpTo(a);
   await d.sticks.b.dumpTo(b);
   return { a, b };
+}
+
+/** The barcodes of a stick's ballots (payload ‖ signature), as a box would read them from the paper. */
+export async function barcodes(election: Election, dir: string): Promise<Uint8Array[]> {
+  const read = await readStickDir(dir);
+  if (!read.ok) throw new Error('read');
+  const v = verifyStickFiles(read.files, { organiserPublicKey: election.pkg.organiserPublicKey, hoofdbureauPrivateKey: election.demo.hoofdbureau.privateKey });
+  if (!v.ok || !v.stick.ballots) throw new Error('verify');
+  return v.stick.ballots.map((b) => b.signedBallot);
 }
 
 export async function copyStick(t: Teardown, dir: string): Promise<string> {

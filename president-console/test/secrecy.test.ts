@@ -64,3 +64,36 @@ t.test('no ballot id or vote outside the store', async (t) => {
   const probe = secrets[0] as { id: Uint8Array };
   t.ok(Buffer.concat([Buffer.from('x'), Buffer.from(toHex(probe.id))]).includes(forms(probe.id)[1] as Buffer));
 });
+
+// Issue 11: a card, an annulment or a refused ballot dated to the second could be laid next to the
+// aanstiplijst. On the sticks and in the console's own log they carry the hour only; the screen
+// shows which card was written, never when.
+t.test('no time finer than the hour for any card or annulment, on the sticks or in the console log', async (t) => {
+  let clock = Date.parse('2024-10-13T07:58:01.001Z');
+  const rig = await startRig(t, { now: () => new Date((clock += 12_345)) });
+  const { box, session } = await openForVoting(rig);
+  const core = rig.handle.core;
+  const random = new SeededRandom('card times');
+  t.match(await core.issueTestCard('belg'), { ok: true });
+  t.match(await core.issueVoterCard('belg'), { ok: true });
+  t.match(await core.issueVoterCard('eu', { proxy: true }), { ok: true });
+  t.match(await core.annulBallot('shown', 'belg'), { ok: true });
+  const b = ballot(random);
+  t.same(await box.register(signed(session, b)), { ok: true, value: { outcome: 'registered' } });
+  t.match(await box.register(signed(session, ballot(random, { station: 4 }))), { ok: true, value: { outcome: 'rejected' } });
+  t.notOk('at' in (core.snapshot().lastCard ?? {}), 'the screen shows no time for the last card');
+  t.match(await core.close({ annulledBallots: 1, testBallots: 1 }), { ok: true });
+
+  const HOUR = 3_600_000;
+  const voterEntries = rig.log.filter((e) => e.event === 'card-written' && e.detail !== 'activation').concat(rig.log.filter((e) => e.event === 'ballot-annulled' || e.event === 'registration-refused'));
+  t.equal(voterEntries.length, 6, 'test card, two voter cards, the replacement card, the annulment and the refusal');
+  for (const e of voterEntries) t.equal(Date.parse(e.at) % HOUR, 0, `console log ${e.event} ${e.detail ?? ''}: ${e.at}`);
+  t.ok(rig.log.some((e) => e.event === 'voting-opened' && Date.parse(e.at) % 1000 !== 0), 'other entries keep their exact time');
+
+  for (const dir of [rig.dirs.A, rig.dirs.B]) {
+    const lines = (await readFile(join(dir, FILES.events), 'utf8')).split('\n').filter((l) => l.length > 0);
+    const voter = lines.filter((l) => /"type":"(voter-card|test-card|ballot-annulled|box-refusal)"/.test(l));
+    t.equal(voter.length, 5, 'test card, two voter cards, the annulment and the replacement card');
+    for (const l of voter) t.match(l, /"at":"\d{4}-\d\d-\d\dT\d\d:00:00\.000Z"/, 'a whole hour');
+  }
+});

@@ -379,7 +379,8 @@ export class VotingComputer {
     if (before.phase.kind === a.kind) return;
     switch (a.kind) {
       case 'voting':
-        this.#log('session-started', { test: a.session.test, elections: a.session.elections.length });
+        // Not the number of elections: it would name the voter's category.
+        this.#log('session-started', { test: a.session.test });
         break;
       case 'alarm':
         this.#log('alarm', { reason: a.reason, ballot: a.ballot });

@@ -3,18 +3,19 @@
 // reaches this point; the transaction then
 //   - refuses a second import of the same polling station unless it is the identical copy
 //     ("al ingelezen, identiek"), and reports any other difference without merging anything;
-//   - inserts the ballots, the station's tallies, adds them to the materialised totals and
-//     stores the intermediate result.
+//   - inserts the votes (one row per election of each ballot, under unlinkable vote ids:
+//     vote-rows.ts), the station's tallies, adds them to the materialised totals and stores the
+//     intermediate result.
 // Any failure inside (a constraint, a full disk, a crash) rolls all of it back.
 // BEGIN IMMEDIATE takes the write lock before the duplicate check, so two processes importing
 // the two sticks of one station at the same moment cannot both pass it.
 import type { Statement } from 'better-sqlite3';
-import { BALLOT_ID_BYTES } from '@ovs/ballot';
 import { bytesEqual, toHex } from '@ovs/crypto';
 import type { StickContent, StickSummary, StationRef } from '../stick/check-job.ts';
 import type { Problem } from '../stick/problems.ts';
 import type { HoofdbureauDb } from './open-db.ts';
 import { intermediateJson } from './totals.ts';
+import { VOTE_ID_BYTES, voteIdHex, voteTextAt, type ElectionVotes } from './vote-rows.ts';
 
 export type ImportSource = 'stick' | 'kopie' | 'herscan';
 
@@ -81,6 +82,18 @@ export function priorState(db: HoofdbureauDb, summary: StickSummary, content?: S
   return { kind: 'mismatch', differences: differences(db, row, summary, content) };
 }
 
+/**
+ * A re-scan of a polling station already imported: exactly the stored votes (the same ballots give
+ * the same vote ids) is "al ingelezen, identiek" and counts nothing twice; anything else differs.
+ */
+function rescanPrior(db: HoofdbureauDb, station: number, content: StickContent): PriorState {
+  const row = importRow(db, station);
+  if (!row) return { kind: 'new' };
+  const found = voteDifferences(db, station, content.votes, 'de herscan');
+  if (found.length === 0) return { kind: 'identical', importedAt: row.imported_at, source: row.source };
+  return { kind: 'mismatch', differences: ['dit stembureau werd al ingelezen', ...found] };
+}
+
 function differences(db: HoofdbureauDb, row: ImportRow, summary: StickSummary, content?: StickContent): string[] {
   const out: string[] = [];
   if (row.source === 'herscan') out.push('dit stembureau werd al ingelezen door de stembiljetten opnieuw in te scannen');
@@ -103,25 +116,44 @@ function differences(db: HoofdbureauDb, row: ImportRow, summary: StickSummary, c
     out.push(`controlecode stembiljetten ${summary.storeShortHash} op deze stick, ${row.store_short_hash} ingelezen`);
   }
   if (imported.closedAt !== undefined && imported.closedAt !== c.closedAt) out.push(`afgesloten om ${c.closedAt} op deze stick, ${imported.closedAt} ingelezen`);
-  if (content) {
-    const known = new Set((db.sqlite.prepare('SELECT ballot_id FROM ballot WHERE station = ?').raw().all(row.station) as Array<[Buffer]>).map(([id]) => id.toString('hex')));
-    let onlyHere = 0;
-    for (let i = 0; i < content.count; i++) {
-      const id = Buffer.from(content.ids.buffer, content.ids.byteOffset + i * BALLOT_ID_BYTES, BALLOT_ID_BYTES).toString('hex');
-      if (known.has(id)) known.delete(id);
-      else onlyHere++;
-    }
-    if (onlyHere > 0) out.push(`${onlyHere} stembiljet(ten) staan alleen op deze stick`);
-    if (known.size > 0) out.push(`${known.size} ingelezen stembiljet(ten) ontbreken op deze stick`);
-  }
+  if (content) out.push(...voteDifferences(db, row.station, content.votes, 'deze stick'));
   if (row.closing_short_hash && out.length === 0) out.push('de afsluiting (kerncijfers) verschilt van de ingelezen stick');
+  return out;
+}
+
+/**
+ * The votes of a stick or a re-scan against what is stored for the station, election by
+ * election: the same ballot gives the same vote ids from every source (vote-rows.ts). Empty when
+ * they are exactly the stored rows.
+ */
+export function voteDifferences(db: HoofdbureauDb, station: number, votes: readonly ElectionVotes[], where: string): string[] {
+  const out: string[] = [];
+  const rows = db.sqlite.prepare('SELECT vote_id, vote FROM vote WHERE station = ? AND election = ?').raw();
+  const elections = new Set(votes.map((v) => v.election));
+  for (const v of votes) {
+    const known = new Map((rows.all(station, v.election) as Array<[Buffer, string]>).map(([id, text]) => [id.toString('hex'), text]));
+    let onlyHere = 0;
+    let other = 0;
+    for (let k = 0; k < v.count; k++) {
+      const id = voteIdHex(v, k);
+      const text = known.get(id);
+      if (text === undefined) onlyHere++;
+      else if (text !== voteTextAt(v, k)) other++;
+      known.delete(id);
+    }
+    if (onlyHere > 0) out.push(`${v.election}: ${onlyHere} stem(men) staan alleen op ${where}`);
+    if (known.size > 0) out.push(`${v.election}: ${known.size} ingelezen stem(men) ontbreken op ${where}`);
+    if (other > 0) out.push(`${v.election}: ${other} stem(men) met dezelfde code maar een andere inhoud dan ingelezen`);
+  }
+  const stored = db.sqlite.prepare('SELECT election, COUNT(*) FROM vote WHERE station = ? GROUP BY election').raw().all(station) as Array<[string, number]>;
+  for (const [election, n] of stored) if (!elections.has(election)) out.push(`${election}: ${n} ingelezen stem(men) ontbreken op ${where}`);
   return out;
 }
 
 interface Statements {
   insertImport: Statement;
-  insertBallot: Statement;
-  insertBallots: Statement;
+  insertVote: Statement;
+  insertVotes: Statement;
   addTotals: Statement;
   addListTotals: Statement;
   addCandidateTotals: Statement;
@@ -131,7 +163,7 @@ interface Statements {
   rows: Map<string, Statement>;
 }
 
-/** Rows per multi-row ballot INSERT: fewer statement executions for the same B-tree work. */
+/** Rows per multi-row vote INSERT: fewer statement executions for the same B-tree work. */
 const BATCH = 64;
 
 const cache = new WeakMap<HoofdbureauDb, Statements>();
@@ -146,8 +178,8 @@ function statements(db: HoofdbureauDb): Statements {
                            closing_json, closing_sig, session_json, session_sig, label, events_log, rescan_json, note)
        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM import), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
     ),
-    insertBallot: s.prepare('INSERT INTO ballot (station, ballot_id, signed, vote) VALUES (?, ?, ?, ?)'),
-    insertBallots: s.prepare(`INSERT INTO ballot (station, ballot_id, signed, vote) VALUES ${Array.from({ length: BATCH }, () => '(?, ?, ?, ?)').join(', ')}`),
+    insertVote: s.prepare('INSERT INTO vote (station, election, vote_id, vote) VALUES (?, ?, ?, ?)'),
+    insertVotes: s.prepare(`INSERT INTO vote (station, election, vote_id, vote) VALUES ${Array.from({ length: BATCH }, () => '(?, ?, ?, ?)').join(', ')}`),
     // The materialised totals get the station's tally rows just inserted, in one statement each.
     addTotals: s.prepare(
       `INSERT INTO total (election, stations, ballots, blank) SELECT election, 1, ballots, blank FROM tally WHERE station = ?
@@ -217,7 +249,7 @@ export function importChecked(db: HoofdbureauDb, req: ImportRequest): ImportOutc
 
   const run = db.sqlite.transaction((): ImportOutcome => {
     if (importRow(db, station)) {
-      const prior: PriorState = req.summary ? priorState(db, req.summary, req.content) : { kind: 'mismatch', differences: ['dit stembureau werd al ingelezen'] };
+      const prior: PriorState = req.summary ? priorState(db, req.summary, req.content) : rescanPrior(db, station, req.content);
       switch (prior.kind) {
         case 'identical':
           attempt('identiek', 'al ingelezen, identiek');
@@ -256,7 +288,7 @@ export function importChecked(db: HoofdbureauDb, req: ImportRequest): ImportOutc
       req.note ?? null,
     ) as { seq: number };
 
-    insertBallots(st, station, content);
+    insertVotes(st, station, content);
 
     insertTallies(db, st, station, content);
     st.addTotals.run(station);
@@ -313,25 +345,26 @@ function insertTallies(db: HoofdbureauDb, st: Statements, station: number, conte
   if (candidates.length > 0) insertRows(db, st, 'candidate_tally', candidates);
 }
 
-function insertBallots(st: Statements, station: number, content: StickContent): void {
-  const ids = Buffer.from(content.ids.buffer, content.ids.byteOffset, content.ids.byteLength);
-  const signed = Buffer.from(content.signed.buffer, content.signed.byteOffset, content.signed.byteLength);
-  const text = Buffer.from(content.voteText.buffer, content.voteText.byteOffset, content.voteText.byteLength);
-  const { offsets, voteOffsets } = content;
+/** Every election's rows in the order of their vote ids: the insertion order tells nothing either. */
+function insertVotes(st: Statements, station: number, content: StickContent): void {
   const params: unknown[] = new Array<unknown>(BATCH * 4);
-  const bind = (at: number, i: number): void => {
-    params[at] = station;
-    params[at + 1] = ids.subarray(i * BALLOT_ID_BYTES, (i + 1) * BALLOT_ID_BYTES);
-    params[at + 2] = signed.subarray(offsets[i]!, offsets[i + 1]!);
-    params[at + 3] = text.toString('utf8', voteOffsets[i]!, voteOffsets[i + 1]!);
-  };
-  let i = 0;
-  for (; i + BATCH <= content.count; i += BATCH) {
-    for (let k = 0; k < BATCH; k++) bind(k * 4, i + k);
-    st.insertBallots.run(params);
-  }
-  for (; i < content.count; i++) {
-    bind(0, i);
-    st.insertBallot.run(params.slice(0, 4));
+  for (const v of content.votes) {
+    const ids = Buffer.from(v.ids.buffer, v.ids.byteOffset, v.ids.byteLength);
+    const text = Buffer.from(v.text.buffer, v.text.byteOffset, v.text.byteLength);
+    const bind = (at: number, k: number): void => {
+      params[at] = station;
+      params[at + 1] = v.election;
+      params[at + 2] = ids.subarray(k * VOTE_ID_BYTES, (k + 1) * VOTE_ID_BYTES);
+      params[at + 3] = text.toString('utf8', v.offsets[k]!, v.offsets[k + 1]!);
+    };
+    let k = 0;
+    for (; k + BATCH <= v.count; k += BATCH) {
+      for (let j = 0; j < BATCH; j++) bind(j * 4, k + j);
+      st.insertVotes.run(params);
+    }
+    for (; k < v.count; k++) {
+      bind(0, k);
+      st.insertVote.run(params.slice(0, 4));
+    }
   }
 }

@@ -19,7 +19,7 @@ export interface HoofdbureauDb {
   close(): void;
 }
 
-export type OpenDbError = 'no-package' | 'other-package' | 'package-invalid' | 'cannot-open' | 'newer-schema';
+export type OpenDbError = 'no-package' | 'other-package' | 'package-invalid' | 'cannot-open' | 'newer-schema' | 'older-schema';
 export type OpenDbResult = { ok: true; db: HoofdbureauDb } | { ok: false; error: OpenDbError; message: string };
 
 export interface OpenDbOptions {
@@ -54,6 +54,20 @@ export function openHoofdbureauDb(file: string, options: OpenDbOptions = {}): Op
 
 function setUp(sqlite: Database.Database, file: string, options: OpenDbOptions): OpenDbResult {
   sqlite.pragma('busy_timeout = 10000');
+  // Before any pragma that writes (journal_mode): a database of another schema is left as it is.
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) return { ok: false, error: 'newer-schema', message: `De databank ${file} werd gemaakt door een nieuwere versie (schema ${version}).` };
+  if (version > 0 && version < SCHEMA_VERSION) {
+    return {
+      ok: false,
+      error: 'older-schema',
+      message:
+        `De databank ${file} werd gemaakt door een oudere versie (schema ${version}), die elk stembiljet als geheel bewaarde: ` +
+        `daarin zijn de stemmen van één kiezer voor de verschillende verkiezingen aan elkaar te koppelen. Deze versie (schema ${SCHEMA_VERSION}) ` +
+        `leest ze niet en vult ze niet aan. Maak een nieuwe databank (--db NIEUW.db) en lees de sticks opnieuw in; ` +
+        `behandel de oude databank als stembiljetten (verzegeld bewaren of vernietigen).`,
+    };
+  }
   if (!options.readonly) {
     // A new database gets 16 KiB pages (an existing one keeps its own: the pragma is then a
     // no-op). A stick's import writes ~0.6 MB (its ballots and its 200 KB event log), and SQLite
@@ -67,8 +81,6 @@ function setUp(sqlite: Database.Database, file: string, options: OpenDbOptions):
   // 64 MB of page cache: a municipality's ballots stay in memory during a night of imports.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('foreign_keys = ON');
-  const version = sqlite.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) return { ok: false, error: 'newer-schema', message: `De databank ${file} werd gemaakt door een nieuwere versie (schema ${version}).` };
   if (version === 0) {
     if (options.readonly) return { ok: false, error: 'no-package', message: `De databank ${file} is leeg.` };
     sqlite.transaction(() => {

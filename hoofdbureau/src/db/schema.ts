@@ -1,14 +1,21 @@
 // The hoofdbureau's database (SQLite through better-sqlite3). Three kinds of table:
 //   - what the hoofdbureau knows before election night: the package and its polling stations;
-//   - what it counted: one row per imported polling station, its decrypted ballots (keyed by
-//     station and random ballot id, WITHOUT ROWID, so neither the order of slots nor the order
-//     of insertion survives), its tallies and the materialised totals per election, and a snapshot
-//     of the intermediate result after every import — all written by one transaction per stick;
+//   - what it counted: one row per imported polling station, its votes — one row per election
+//     of each ballot, under a vote id that links it to no other row (db/vote-rows.ts), WITHOUT
+//     ROWID and written in vote-id order, so neither the ballot, nor the order of slots, of
+//     casting or of insertion survives — its tallies and the materialised totals per election, and
+//     a snapshot of the intermediate result after every import — all written by one transaction
+//     per stick;
 //   - the attempt log: every import attempt and its outcome (refused sticks, identical copies,
 //     mismatches), the only table a refused stick may add a row to.
-// Counts are never derived from the attempt log.
+// Counts are never derived from the attempt log. The signed ballots are not stored: they join a
+// ballot's elections together, and they are on the two sticks the hoofdbureau keeps sealed.
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 1: one `ballot` row per ballot with the signed bytes and the whole vote.
+ * 2: one `vote` row per election of a ballot, unlinked (issue 11). A version-1 database is refused.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE package (
@@ -51,16 +58,18 @@ CREATE TABLE import (
   note TEXT
 );
 
--- Clustered by polling station, then by the random ballot id: a station's ballots sit together
--- (an import writes a few dozen pages, not one page per ballot) and in no order but their ids'.
--- A ballot id is unique within its station by this key; across stations it cannot recur,
--- because the station is part of every signed ballot and is checked on opening it.
-CREATE TABLE ballot (
+-- One row per election of each ballot: the choice for that election only, under its vote id
+-- (first 16 bytes of SHA-256("ovs:hoofdbureau-vote\\0" ‖ election ‖ ballot id)). Clustered by
+-- station, election, vote id: a station's votes of one election sit together (an import writes a
+-- few dozen pages) in no order but their ids', which is unrelated from one election to the next.
+-- Nothing is shared between the rows of one ballot but the station. A vote id is unique within
+-- its station and election by this key; the same ballot always gives the same ids (duplicates).
+CREATE TABLE vote (
   station INTEGER NOT NULL REFERENCES import(station),
-  ballot_id BLOB NOT NULL CHECK (length(ballot_id) = 16),
-  signed BLOB NOT NULL,
+  election TEXT NOT NULL,
+  vote_id BLOB NOT NULL CHECK (length(vote_id) = 16),
   vote TEXT NOT NULL,
-  PRIMARY KEY (station, ballot_id)
+  PRIMARY KEY (station, election, vote_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE tally (
@@ -147,4 +156,4 @@ CREATE INDEX attempt_station ON attempt(station);
 `;
 
 /** Every table whose content a refused stick must leave exactly as it was. */
-export const COUNTED_TABLES = ['package', 'station', 'import', 'ballot', 'tally', 'list_tally', 'candidate_tally', 'total', 'list_total', 'candidate_total', 'intermediate'] as const;
+export const COUNTED_TABLES = ['package', 'station', 'import', 'vote', 'tally', 'list_tally', 'candidate_tally', 'total', 'list_total', 'candidate_total', 'intermediate'] as const;

@@ -13,15 +13,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromBase64, toHex, Verifier } from '@ovs/crypto';
-import { findStation } from '@ovs/election';
-import { BALLOT_ID_BYTES, createBallotContext, HASH_PREFIX_BYTES, openSignedBallot, SESSION_CERTIFICATE_BYTES, verifySessionCertificate, type Ballot } from '@ovs/ballot';
+import { findStation, type ElectionPackage } from '@ovs/election';
+import { createBallotContext, HASH_PREFIX_BYTES, openSignedBallot, SESSION_CERTIFICATE_BYTES, verifySessionCertificate, type Ballot, type BallotContext } from '@ovs/ballot';
 import { decodeQr, type DecodeQrError } from '@ovs/barcode';
 import { countChoices, type ElectionChoice } from '@ovs/results';
 import { decodeSessionRecord, decodeSignatureFile, FILES, SESSION_SIGNATURE_DOMAIN, verifyRecord } from '@ovs/stick';
 import { importChecked, recordAttempt } from '../db/import-tx.ts';
 import type { ElectionTally, StickContent } from '../stick/check-job.ts';
 import { advice, hoofdbureauProblem, type Problem } from '../stick/problems.ts';
-import { packVoteTexts, voteText } from '../stick/vote-text.ts';
+import { shapeOfElection } from '../db/totals.ts';
+import { votesOfBallots } from '../db/vote-rows.ts';
 import type { StickContext } from './import-stick.ts';
 import type { ImportReport } from './reports.ts';
 
@@ -206,44 +207,9 @@ export async function importRescanIn(ctx: StickContext, input: RescanInput): Pro
   if (verifiers.length === 0) return refuse(hoofdbureauProblem('rescan-certificate', `geen sessiecertificaat voor stembureau ${station.number}.`), true);
 
   const context = createBallotContext(db.pkg);
-  const byId = new Map<string, { ballot: Ballot; signed: Uint8Array }>();
-  const report: RescanReport = { scanned: input.scans.length, accepted: 0, duplicates: 0, refused: {}, expectedBallots: input.expectedBallots ?? null };
-  const refuseScan = (why: ScanRefusal): void => {
-    report.refused[why] = (report.refused[why] ?? 0) + 1;
-  };
-  for (const scan of input.scans) {
-    const opened = openSignedBallot(context, scan, station.number, verifiers);
-    if (!opened.ok) {
-      refuseScan(opened.error);
-      continue;
-    }
-    if (opened.ballot.test) {
-      refuseScan('test-ballot');
-      continue;
-    }
-    const id = toHex(opened.ballot.ballotId);
-    const known = byId.get(id);
-    if (known) {
-      if (Buffer.compare(known.signed, scan) === 0) report.duplicates++;
-      else refuseScan('same-id-other-vote');
-      continue;
-    }
-    byId.set(id, { ballot: opened.ballot, signed: new Uint8Array(scan) });
-  }
-  report.accepted = byId.size;
-  if (byId.size === 0) return refuse(hoofdbureauProblem('rescan-empty', `geen enkel geldig stembiljet van stembureau ${station.number} in ${report.scanned} scans.`), true);
-
-  const ballots = [...byId.values()].sort((a, b) => Buffer.compare(a.ballot.ballotId, b.ballot.ballotId));
-  const tallies: ElectionTally[] = [];
-  for (const layout of context.stations.get(station.number) ?? []) {
-    const election = db.pkg.election.elections.find((e) => e.id === layout.id)!;
-    const choices: ElectionChoice[] = [];
-    for (const b of ballots) for (const ev of b.ballot.vote.elections) if (ev.election === layout.id) choices.push(ev.choice);
-    const counted = countChoices({ lists: election.lists.map((l) => ({ number: l.number, candidates: l.candidates.length })) }, choices);
-    if (!counted.ok) throw new Error(`importRescanIn: a verified ballot cannot be counted (${counted.error})`);
-    tallies.push({ election: layout.id, tally: counted.tally });
-  }
-  const content = packBallots(ballots, tallies);
+  const { ballots, report } = verifyScans(context, station.number, input.scans, verifiers, input.expectedBallots);
+  if (ballots.length === 0) return refuse(hoofdbureauProblem('rescan-empty', `geen enkel geldig stembiljet van stembureau ${station.number} in ${report.scanned} scans.`), true);
+  const content = scansContent(db.pkg.election, context, station.number, ballots);
   const refusedText = (Object.keys(SCAN_REFUSALS) as ScanRefusal[])
     .filter((why) => report.refused[why])
     .map((why) => `${report.refused[why]} ${SCAN_REFUSALS[why]}`)
@@ -279,17 +245,50 @@ export async function importRescanIn(ctx: StickContext, input: RescanInput): Pro
   }
 }
 
-function packBallots(ballots: ReadonlyArray<{ ballot: Ballot; signed: Uint8Array }>, tallies: ElectionTally[]): StickContent {
-  const ids = new Uint8Array(ballots.length * BALLOT_ID_BYTES);
-  const offsets = new Uint32Array(ballots.length + 1);
-  const signed = new Uint8Array(ballots.reduce((n, b) => n + b.signed.length, 0));
-  let at = 0;
-  ballots.forEach((b, i) => {
-    ids.set(b.ballot.ballotId, i * BALLOT_ID_BYTES);
-    offsets[i] = at;
-    signed.set(b.signed, at);
-    at += b.signed.length;
-  });
-  offsets[ballots.length] = at;
-  return { count: ballots.length, ids, signed, offsets, ...packVoteTexts(ballots.map((b) => voteText(b.ballot.vote))), tallies };
+/**
+ * The scans verified as the ballot box does (package, station, signature under one of
+ * `verifiers`, strict decoding, no test ballot), each ballot once: sorted by ballot id.
+ */
+export function verifyScans(context: BallotContext, station: number, scans: readonly Uint8Array[], verifiers: readonly Verifier[], expectedBallots?: number): { ballots: Ballot[]; report: RescanReport } {
+  const byId = new Map<string, { ballot: Ballot; signed: Uint8Array }>();
+  const report: RescanReport = { scanned: scans.length, accepted: 0, duplicates: 0, refused: {}, expectedBallots: expectedBallots ?? null };
+  const refuseScan = (why: ScanRefusal): void => {
+    report.refused[why] = (report.refused[why] ?? 0) + 1;
+  };
+  for (const scan of scans) {
+    const opened = openSignedBallot(context, scan, station, verifiers);
+    if (!opened.ok) {
+      refuseScan(opened.error);
+      continue;
+    }
+    if (opened.ballot.test) {
+      refuseScan('test-ballot');
+      continue;
+    }
+    const id = toHex(opened.ballot.ballotId);
+    const known = byId.get(id);
+    if (known) {
+      if (Buffer.compare(known.signed, scan) === 0) report.duplicates++;
+      else refuseScan('same-id-other-vote');
+      continue;
+    }
+    byId.set(id, { ballot: opened.ballot, signed: new Uint8Array(scan) });
+  }
+  report.accepted = byId.size;
+  return { ballots: [...byId.values()].map((b) => b.ballot).sort((a, b) => Buffer.compare(a.ballotId, b.ballotId)), report };
+}
+
+/** What the hoofdbureau keeps of verified ballots: the tallies and each election's rows (db/vote-rows.ts). */
+export function scansContent(election: ElectionPackage, context: BallotContext, station: number, ballots: readonly Ballot[]): StickContent {
+  const tallies: ElectionTally[] = [];
+  const layouts = context.stations.get(station) ?? [];
+  for (const layout of layouts) {
+    const e = election.elections.find((x) => x.id === layout.id)!;
+    const choices: ElectionChoice[] = [];
+    for (const b of ballots) for (const ev of b.vote.elections) if (ev.election === layout.id) choices.push(ev.choice);
+    const counted = countChoices(shapeOfElection(e), choices);
+    if (!counted.ok) throw new Error(`scansContent: a verified ballot cannot be counted (${counted.error})`);
+    tallies.push({ election: layout.id, tally: counted.tally });
+  }
+  return { count: ballots.length, votes: votesOfBallots(layouts.map((l) => l.id), ballots), tallies };
 }

@@ -7,8 +7,8 @@
 // Pure over the bytes of the files, so it runs the same inline or in a worker thread; the
 // result holds only plain data and typed arrays (structured-clone friendly, and the ballots'
 // arrays can be transferred). Per ballot nothing but typed arrays is allocated: the verifier
-// returns the ballots packed, and stick-count.ts counts them and writes their vote texts from
-// the decoded bits.
+// returns the ballots packed, and stick-count.ts counts them and writes each election's rows
+// from the decoded bits; the signed ballots and their ids stay here (they are on the sticks).
 import { bytesEqual } from '@ovs/crypto';
 import type { Tally } from '@ovs/results';
 import { decodeLabel, FILES, incidentsOf, readStickDirSync, verifyStickFiles, type ClosingRecord, type StickFiles, type StickWarning } from '@ovs/stick';
@@ -16,6 +16,7 @@ import { stat } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { hoofdbureauProblem, stickProblem, type Problem } from './problems.ts';
 import { countPacked } from './stick-count.ts';
+import type { ElectionVotes } from '../db/vote-rows.ts';
 
 export interface CheckKeys {
   organiserPublicKey: Uint8Array;
@@ -71,23 +72,22 @@ export interface ElectionTally {
   tally: Tally;
 }
 
-/** The ballots of a stick, sorted by ballot id (never in slot order), packed for transfer. */
+/**
+ * What the hoofdbureau keeps of a stick's ballots: per election its rows (db/vote-rows.ts), each
+ * election's on their own and sorted by vote id — no ballot id, no signed ballot, nothing that
+ * joins one ballot's elections — packed for transfer.
+ */
 export interface StickContent {
+  /** Ballots on the stick. */
   count: number;
-  /** count × 16 bytes. */
-  ids: Uint8Array;
-  /** The signed ballots concatenated; ballot i is signed[offsets[i] … offsets[i + 1]). */
-  signed: Uint8Array;
-  offsets: Uint32Array;
-  /** The votes in vote-text.ts form (ASCII JSON), concatenated: ballot i is voteText[voteOffsets[i] … voteOffsets[i + 1]). */
-  voteText: Uint8Array;
-  voteOffsets: Uint32Array;
+  /** One per election of the polling station, in package order. */
+  votes: ElectionVotes[];
   /** One per election of the polling station, in package order. */
   tallies: ElectionTally[];
 }
 
 /** The buffers of a content, to transfer instead of copy between threads. */
-export const contentBuffers = (c: StickContent): ArrayBuffer[] => [c.ids, c.signed, c.offsets, c.voteText, c.voteOffsets].filter(owns).map((a) => a.buffer as ArrayBuffer);
+export const contentBuffers = (c: StickContent): ArrayBuffer[] => c.votes.flatMap((v) => [v.ids, v.text, v.offsets]).filter(owns).map((a) => a.buffer as ArrayBuffer);
 
 /** A typed array that is the whole of its buffer (so transferring it takes nothing else along). */
 export const owns = (a: ArrayBufferView): boolean => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer;
@@ -202,6 +202,6 @@ export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck 
   return {
     ok: true,
     summary,
-    content: { count: packed.count, ids: packed.ids, signed: packed.signed, offsets: packed.offsets, voteText: counted.counted.voteText, voteOffsets: counted.counted.voteOffsets, tallies: counted.counted.tallies },
+    content: { count: packed.count, votes: counted.counted.votes, tallies: counted.counted.tallies },
   };
 }

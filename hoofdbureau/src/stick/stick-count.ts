@@ -1,13 +1,16 @@
 // Counting a verified stick without an object per ballot: every ballot is decoded into a reused
 // FlatVote (@ovs/stick decodeBallotFlat, the strict decoder's fast path), added to typed-array
-// counters per election, and its vote written in vote-text.ts form into one ASCII buffer. The
-// tallies are exactly what @ovs/results' countChoices gives for the same choices, and the text
-// exactly what voteText gives (test/stick-count.test.ts compares both on random ballots).
+// counters per election, and each of its elections' choices written in vote-text.ts form into
+// that election's ASCII buffer; the rows of each election are then sorted by their vote ids
+// (db/vote-rows.ts), so nothing of a ballot joins its elections together. The tallies are exactly
+// what @ovs/results' countChoices gives for the same choices, and the rows exactly what
+// votesOfBallots gives (test/fast-paths.test.ts compares both on random ballots).
 import type { BallotContext, ElectionLayout } from '@ovs/ballot';
 import type { Election } from '@ovs/election';
 import { tallyFromCounters, type Tally } from '@ovs/results';
 import { decodeBallotFlat, FlatVote, type PackedBallots } from '@ovs/stick';
 import { SIGNATURE_BYTES } from '@ovs/ballot';
+import { sortedVotes, type ElectionVotes } from '../db/vote-rows.ts';
 
 /** One election's counters: blank; per list [top box only, candidates only, top box and candidates]; per candidate. */
 interface Counter {
@@ -19,6 +22,11 @@ interface Counter {
   /** Per list (0-based index), where its candidates start in `preferences`. */
   start: Int32Array;
   preferences: Float64Array;
+  /** This election's rows: the index of each vote's ballot, and the choices' texts. */
+  ballots: Uint32Array;
+  votes: number;
+  text: ByteWriter;
+  offsets: Uint32Array;
 }
 
 const encoder = new TextEncoder();
@@ -72,14 +80,14 @@ const COMMA = 0x2c;
 
 export interface CountedStick {
   tallies: Array<{ election: string; tally: Tally }>;
-  voteText: Uint8Array;
-  voteOffsets: Uint32Array;
+  /** Per election, in the order of `elections`: its rows, sorted by vote id. */
+  votes: ElectionVotes[];
 }
 
 export type CountResult = { ok: true; counted: CountedStick } | { ok: false; error: string };
 
 /**
- * The tallies (in the order of `elections`) and the vote texts of packed, verified ballots of one
+ * The tallies and the vote rows (in the order of `elections`) of packed, verified ballots of one
  * polling station. A ballot that does not decode is a defect (they were verified): reported, never counted.
  */
 export function countPacked(context: BallotContext, station: number, elections: readonly Election[], packed: PackedBallots): CountResult {
@@ -90,15 +98,23 @@ export function countPacked(context: BallotContext, station: number, elections: 
     if (at < 0) return { ok: false, error: `verkiezing ${election.id} hoort niet bij stembureau ${station}` };
     const start = new Int32Array(election.lists.length + 1);
     election.lists.forEach((l, i) => (start[i + 1] = start[i]! + l.candidates.length));
-    counters.push({ election, at, blank: 0, kinds: new Float64Array(election.lists.length * 3), start, preferences: new Float64Array(start[election.lists.length]!) });
+    counters.push({
+      election,
+      at,
+      blank: 0,
+      kinds: new Float64Array(election.lists.length * 3),
+      start,
+      preferences: new Float64Array(start[election.lists.length]!),
+      ballots: new Uint32Array(packed.count),
+      votes: 0,
+      text: new ByteWriter(packed.count * 16),
+      offsets: new Uint32Array(packed.count + 1),
+    });
   }
-  // Per election of the station: `["G",` and per list `["G",3,` (JSON of the id and list number).
-  const electionHead = layouts.map((l) => encoder.encode(`[${JSON.stringify(l.id)},`));
-  const listHead = layouts.map((l) => l.listNumbers.map((n) => encoder.encode(`[${JSON.stringify(l.id)},${n},`)));
+  // Per election of the station and list: `[3,` (JSON of the list number).
+  const listHead = layouts.map((l) => l.listNumbers.map((n) => encoder.encode(`[${n},`)));
 
   const vote = new FlatVote(context);
-  const text = new ByteWriter(packed.count * 40);
-  const voteOffsets = new Uint32Array(packed.count + 1);
   for (let k = 0; k < packed.count; k++) {
     const from = packed.offsets[k]!;
     const to = packed.offsets[k + 1]!;
@@ -123,16 +139,16 @@ export function countPacked(context: BallotContext, station: number, elections: 
       for (let p = 0; p < n; p++) c.preferences[base + vote.positions[first + p]! - 1]!++;
       c.kinds[li * 3 + (vote.topBox[c.at] === 1 ? 2 : 1)]!++;
     }
-    // [["G",3,1,[1,4,9]],["P",0]]
-    voteOffsets[k] = text.length;
-    text.byte(OPEN);
-    let entries = 0;
-    for (let e = 0; e < layouts.length; e++) {
+    // Per election of the ballot, its own row: [3,1,[1,4,9]] or [0].
+    for (const c of counters) {
+      const e = c.at;
       const list = vote.list[e]!;
       if (list < 0) continue;
-      if (entries++ > 0) text.byte(COMMA);
+      const text = c.text;
+      c.ballots[c.votes] = k;
+      c.offsets[c.votes++] = text.length;
       if (list === 0) {
-        text.put(electionHead[e]!);
+        text.byte(OPEN);
         text.byte(48);
         text.byte(CLOSE);
         continue;
@@ -148,11 +164,12 @@ export function countPacked(context: BallotContext, station: number, elections: 
       text.byte(CLOSE);
       text.byte(CLOSE);
     }
-    text.byte(CLOSE);
   }
-  voteOffsets[packed.count] = text.length;
 
   const tallies = counters.map((c) => ({ election: c.election.id, tally: tallyFromCounters(c.election.lists, c.blank, c.kinds, c.preferences, c.start) }));
-  // A buffer of its own, exactly as long as the text: it is transferred to the importing thread.
-  return { ok: true, counted: { tallies, voteText: text.bytes.slice(0, text.length), voteOffsets } };
+  const votes = counters.map((c) => {
+    c.offsets[c.votes] = c.text.length;
+    return sortedVotes(c.election.id, packed.ids, c.ballots.subarray(0, c.votes), c.text.bytes.subarray(0, c.text.length), c.offsets.subarray(0, c.votes + 1));
+  });
+  return { ok: true, counted: { tallies, votes } };
 }

@@ -8,6 +8,9 @@
 // the first record SHA-256("ovs:stick-log-genesis\0" ‖ session id). The HMAC, under a key
 // derived from the stembureau key, lets the console trust its own log after a restart; the
 // hoofdbureau checks the chain, whose head the signed closing record fixes.
+//
+// `at` is exact, except for the events about one voter (VOTER_EVENT_TYPES): those carry only the
+// hour they fell in, so the log cannot be laid next to the aanstiplijst or a witness's notes.
 import { createHmac, hash, hkdfSync } from 'node:crypto';
 import { bytesEqual, concatBytes, fromBase64, fromHex, sha256, toBase64, toHex, withDomain, type Signer } from '@ovs/crypto';
 import type { StickPort } from './files.ts';
@@ -52,6 +55,23 @@ export type EventBody =
   | { type: 'voting-closed' };
 
 export type EventType = EventBody['type'];
+
+/**
+ * Events about one voter: a card handed out (test, voter, proxy, replacement), a ballot annulled,
+ * a ballot the box refused. The PV and the hoofdbureau need only how many there were; a time to
+ * the second would tell which voter each one was. Opening, closing, incidents, interruptions and
+ * alerts keep their exact time: the PV needs it and it concerns no voter.
+ */
+export const VOTER_EVENT_TYPES: ReadonlySet<EventType> = new Set(['test-card', 'voter-card', 'ballot-annulled', 'box-refusal']);
+
+/** A voter event is dated to the start of its hour (UTC: a whole hour in Belgium too). */
+export const VOTER_EVENT_GRANULARITY_MS = 3_600_000;
+
+/** The start of the hour `now` falls in, as the ISO time a voter event carries. */
+export const voterEventTime = (now: Date): string => new Date(Math.floor(now.getTime() / VOTER_EVENT_GRANULARITY_MS) * VOTER_EVENT_GRANULARITY_MS).toISOString();
+
+/** The `at` a record of this type gets when it happens at `now`. */
+export const eventTime = (type: EventType, now: Date): string => (VOTER_EVENT_TYPES.has(type) ? voterEventTime(now) : now.toISOString());
 
 export type StickEvent = EventBody & { seq: number; prev: string; at: string };
 
@@ -172,6 +192,7 @@ function decodeEvent(body: Uint8Array, expectedPrev: string | undefined): FieldR
   }
   const at = isoTime(obj, 'at');
   if (!at.ok) return at;
+  if (VOTER_EVENT_TYPES.has(type as EventType) && Date.parse(at.value) % VOTER_EVENT_GRANULARITY_MS !== 0) return bad('at', 'een gebeurtenis over een kiezer draagt enkel het uur, geen fijner tijdstip');
   for (const k in fields) {
     const r = (fields as Record<string, (o: Record<string, unknown>, key: string) => Check>)[k]!(obj, k);
     if (!r.ok) return r;

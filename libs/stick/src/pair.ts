@@ -27,6 +27,7 @@ import {
   countEvents,
   encodeEventLine,
   eventMacKey,
+  eventTime,
   genesisHash,
   incidentsOf,
   lineHash,
@@ -250,7 +251,7 @@ export class StickPair {
 
   async #append(body: EventBody): Promise<AppendResult> {
     const previous = this.#lines.at(-1);
-    const event = { seq: this.#events.length + 1, prev: previous ? lineHash(previous) : genesisHash(this.session.sessionId), at: this.#now().toISOString(), ...body } as StickEvent;
+    const event = { seq: this.#events.length + 1, prev: previous ? lineHash(previous) : genesisHash(this.session.sessionId), at: eventTime(body.type, this.#now()), ...body } as StickEvent;
     const line = encodeEventLine(event, this.#keys.macKey);
     const down = this.#firstBroken();
     if (down) return { ok: false, failure: { port: down, error: { code: 'absent', detail: 'stick wacht op herstel' } }, event };

@@ -20,6 +20,7 @@ import {
   type StickPair,
   type StickPort,
   type WriteFailure,
+  voterEventTime,
 } from '@ovs/stick';
 import type { CardReader } from '@ovs/devices/card';
 import type { ThermalPrinter } from '@ovs/devices/printer';
@@ -51,7 +52,10 @@ export interface ConsoleCoreOptions {
   software: Uint8Array;
   now?: () => Date;
   maxPasswordAttempts?: number;
-  /** Operational log: events and outcomes, never a ballot id, a vote or a secret. */
+  /**
+   * Operational log: events and outcomes, never a ballot id, a vote or a secret; an entry about one
+   * voter (card written, ballot annulled, registration refused) carries only the hour.
+   */
   log?: (entry: ConsoleLogEntry) => void;
 }
 
@@ -120,6 +124,11 @@ export class ConsoleCore {
 
   #log(event: string, detail?: string): void {
     this.#o.log(detail === undefined ? { at: this.#now(), event } : { at: this.#now(), event, detail });
+  }
+
+  /** An entry about one voter (a card, an annulment, a refused ballot): dated to the hour, like on the sticks. */
+  #logVoter(event: string, detail: string): void {
+    this.#o.log({ at: voterEventTime(this.#o.now()), event, detail });
   }
 
   #alert(message: string): void {
@@ -344,7 +353,7 @@ export class ConsoleCore {
       const written = await writeCard(this.#o.cardWriter, activationCardBytes(pair.sessionCertificate, secrets.sessionPrivateKey));
       if (!written.ok) return { ok: false, error: 'card', message: written.message };
       await this.#append({ type: 'activation-card' });
-      this.#lastCard = { kind: 'activation', elections: [], proxy: false, replacement: false, at: this.#now() };
+      this.#lastCard = { kind: 'activation', elections: [], proxy: false, replacement: false };
       this.#log('card-written', 'activation');
       return { ok: true, message: 'Activeringskaart klaar: steek ze in een stemcomputer.' };
     });
@@ -367,7 +376,7 @@ export class ConsoleCore {
       if (refused) return refused;
       if (!this.#category(category)) return { ok: false, error: 'unknown-category', message: 'Onbekende kiezerscategorie.' };
       if (!(await this.#append({ type: 'ballot-annulled', reason }))) return { ok: false, error: 'halted', message: this.#halt?.message ?? 'De stemming is onderbroken.' };
-      this.#log('ballot-annulled', reason);
+      this.#logVoter('ballot-annulled', reason);
       const card = await this.#writeVoterCard(category, { test: false, proxy: false, replacement: true });
       if (!card.ok) return { ok: false, error: card.error, message: `Het stembiljet is geannuleerd. ${card.message} Maak daarna een vervangkaart.` };
       return card;
@@ -397,8 +406,8 @@ export class ConsoleCore {
     if (!written.ok) return { ok: false, error: 'card', message: written.message };
     // The card is in the voter's hand now: the event is kept even if a stick fails here.
     await this.#append(kind.test ? { type: 'test-card', category } : { type: 'voter-card', category, proxy: kind.proxy, replacement: kind.replacement });
-    this.#lastCard = { kind: kind.test ? 'test' : 'voter', category, categoryName: view.name, elections: view.elections.map((e) => e.title), proxy: kind.proxy, replacement: kind.replacement, at: this.#now() };
-    this.#log('card-written', kind.test ? 'test' : 'voter');
+    this.#lastCard = { kind: kind.test ? 'test' : 'voter', category, categoryName: view.name, elections: view.elections.map((e) => e.title), proxy: kind.proxy, replacement: kind.replacement };
+    this.#logVoter('card-written', kind.test ? 'test' : 'voter');
     const what = kind.test ? 'Testkaart' : kind.replacement ? 'Vervangkaart' : kind.proxy ? 'Volmachtkaart' : 'Stemkaart';
     return { ok: true, message: `${what} klaar — ${view.name}: ${view.elections.map((e) => e.title).join(', ')}.` };
   }
@@ -539,7 +548,7 @@ export class ConsoleCore {
     if (r.write?.outcome === 'failed') this.#haltOnFailure(r.write.failure);
     if (r.write?.outcome === 'full') this.#haltFor('A', 'full');
     // Outcomes only: never the ballot id, never the vote.
-    if (r.outcome.outcome === 'rejected') this.#log('registration-refused', r.outcome.reason);
+    if (r.outcome.outcome === 'rejected') this.#logVoter('registration-refused', r.outcome.reason);
     return r.outcome;
   }
 

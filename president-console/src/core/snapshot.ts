@@ -61,6 +61,7 @@ export interface IncidentView {
   reportedAt: string;
 }
 
+/** The card just written, as the screen shows it: which card, never when (a time would date a voter). */
 export interface LastCard {
   kind: 'voter' | 'test' | 'activation';
   category?: string;
@@ -68,7 +69,6 @@ export interface LastCard {
   elections: string[];
   proxy: boolean;
   replacement: boolean;
-  at: string;
 }
 
 export interface ClosingView {
