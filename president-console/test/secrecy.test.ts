@@ -6,9 +6,9 @@ import t from 'tap';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SeededRandom, toBase32, toBase64, toHex } from '@ovs/crypto';
-import { FILES } from '@ovs/stick';
+import { FILES, verifyStick } from '@ovs/stick';
 import { buildReport, reportPdf } from '../src/index.ts';
-import { ballot, openForVoting, signed, startRig } from './support.ts';
+import { ballot, demo, openForVoting, signed, startRig } from './support.ts';
 
 function forms(bytes: Uint8Array): Buffer[] {
   return [Buffer.from(bytes), Buffer.from(toHex(bytes)), Buffer.from(toHex(bytes).toUpperCase()), Buffer.from(toBase64(bytes)), Buffer.from(toBase32(bytes, 26))];
@@ -60,9 +60,23 @@ t.test('no ballot id or vote outside the store', async (t) => {
     }
   }
   t.equal(found, 0, 'no ballot id or vote in plain form anywhere, the slot file included');
-  // The needles are found where they are, so the search itself works.
-  const probe = secrets[0] as { id: Uint8Array };
-  t.ok(Buffer.concat([Buffer.from('x'), Buffer.from(toHex(probe.id))]).includes(forms(probe.id)[1] as Buffer));
+
+  // Positive controls: the same search finds every ballot where it really is — in the store
+  // opened with the hoofdbureau's key — and in a log line that would leak it, so that the
+  // zero above means absence and not a search that cannot find.
+  const d = demo();
+  const opened = await verifyStick(rig.dirs.A, { organiserPublicKey: d.organiser.publicKey, hoofdbureauPrivateKey: d.hoofdbureau.privateKey });
+  if (!opened.ok) throw new Error(opened.problem.message);
+  const store = Buffer.concat((opened.stick.ballots ?? []).map((b) => Buffer.from(b.signedBallot)));
+  const leakyLog = Buffer.from(JSON.stringify(secrets.map(({ id, signed: s }) => ({ at: '2024-10-13T09:00:00.000Z', event: 'registered', detail: `${toHex(id)} ${toBase64(s)}` }))));
+  let inStore = 0;
+  let inLeak = 0;
+  for (const { id, signed: s } of secrets) {
+    if (store.includes(Buffer.from(id)) && store.includes(Buffer.from(s))) inStore++;
+    if (leakyLog.includes(forms(id)[1] as Buffer) && leakyLog.includes(forms(s)[3] as Buffer)) inLeak++;
+  }
+  t.equal(inStore, secrets.length, 'every ballot id and signed ballot is found in the opened store');
+  t.equal(inLeak, secrets.length, 'and in a log line that would carry them');
 });
 
 // Issue 11: a card, an annulment or a refused ballot dated to the second could be laid next to the
