@@ -14,7 +14,7 @@ import { generateDemoElection, verifyPackage, type VerifiedPackage } from '@ovs/
 import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES } from '@ovs/ballot';
 import { bitmapToGray, bitmapToPng, encodeQr, renderQr } from '@ovs/barcode';
 import { mockBallot, photographBallot } from '@ovs/barcode/degrade';
-import { verifyActivationCard } from '@ovs/card';
+import { openActivationCardBytes } from '@ovs/card';
 import { createBallotBox, createScanner, type BallotBox, type BallotBoxEvent } from '@ovs/devices';
 import { createLinkClient, type LinkClient, type LinkClientOptions } from '@ovs/link';
 import { prepareStick } from '@ovs/stick';
@@ -58,10 +58,11 @@ export const bench: BenchFn = async ({ quick }) => {
   const console_ = await startConsole({ station: STATION, organiserPublicKey: demo.organiser.publicKey, sticks, devices: consoleDevices, pollMs: 0, ui: false, software: sha256(utf8('bench')) });
   const unlocked = await console_.core.unlock(demo.passwords.get(STATION) ?? '');
   if (!unlocked.ok) throw new Error(unlocked.message);
-  if (!(await console_.core.issueActivationCard()).ok) throw new Error('activation card');
+  const issued = await console_.core.issueActivationCard();
+  if (!issued.ok) throw new Error('activation card');
   const card = consoleDevices.cards.findLast((c) => c.payload[1] === 2);
   const stationKey = new Uint8Array(Buffer.from(demo.election.pollingStations.find((s) => s.number === STATION)?.stembureauKey.publicKey ?? '', 'base64'));
-  const activation = verifyActivationCard(card?.payload ?? new Uint8Array(0), { hashPrefix: pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: STATION, stembureauPublicKey: stationKey });
+  const activation = await openActivationCardBytes(card?.payload ?? new Uint8Array(0), issued.activationCode ?? '', { hashPrefix: pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: STATION, stembureauPublicKey: stationKey });
   if (!activation.ok) throw new Error(activation.error);
   const session: Signer = activation.session;
 

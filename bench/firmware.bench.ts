@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { demoKeyMaterial, randomBytes, Signer } from '@ovs/crypto';
 import { createBallotContext, issueSessionCertificate } from '@ovs/ballot';
-import { issueActivationCard, issueVoterCard } from '@ovs/card';
+import { issueActivationCard, issueVoterCard, newActivationCode, TEST_ACTIVATION_KDF } from '@ovs/card';
 import { findElection, generateDemoElection, unsealStembureauKey, verifyPackage } from '@ovs/election';
 import type { PrintJob } from '@ovs/devices';
-import { insertCard, planVoter, removeCard, SCREEN, startVotingComputer } from '@ovs/firmware-app';
+import { insertCard, planActivationCode, planVoter, removeCard, SCREEN, startVotingComputer } from '@ovs/firmware-app';
 import { median, p95, round } from './stats.ts';
 import type { BenchFn } from './types.ts';
 
@@ -24,7 +24,15 @@ export const bench: BenchFn = async ({ quick }) => {
   const unsealed = await unsealStembureauKey(pkg, 1, demo.passwords.get(1)!);
   if (!unsealed.ok) throw new Error(unsealed.error);
   const seed = demoKeyMaterial('bench', 'session');
-  const activation = issueActivationCard(issueSessionCertificate(context.hashPrefix, 1, new Signer(seed).publicKey, unsealed.signer), seed);
+  const code = newActivationCode(randomBytes);
+  const activation = await issueActivationCard({
+    certificate: issueSessionCertificate(context.hashPrefix, 1, new Signer(seed).publicKey, unsealed.signer),
+    sessionPrivateKey: seed,
+    code,
+    salt: randomBytes(16),
+    nonce: randomBytes(12),
+    kdf: TEST_ACTIVATION_KDF,
+  });
   const voterCard = () => issueVoterCard(pkg, context.hashPrefix, { test: false, pollingStation: 1, elections: ['G', 'P'], nonce: randomBytes(16) }, unsealed.signer);
 
   const started = await startVotingComputer({ verifiedPackage: v.value, station: 1 });
@@ -32,6 +40,8 @@ export const bench: BenchFn = async ({ quick }) => {
   const m = started.handle;
   const voter = m.voter();
   insertCard(m.devices, activation);
+  await voter.waitFor('activation-code');
+  await voter.touchAll(planActivationCode(code));
   await voter.waitFor('activated');
   removeCard(m.devices);
   await voter.waitFor('insert-card');

@@ -11,6 +11,7 @@ import { generateDemoElection, unsealStembureauKey, verifyPackage } from '@ovs/e
 import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, type Ballot, type BallotContext } from '@ovs/ballot';
 import { createNodeStickIo, openStickPair, prepareStick, verifyStick, type StickPair } from '@ovs/stick';
 import { createLinkClient, decodePairingCode } from '@ovs/link';
+import { openActivationCardBytes } from '@ovs/card';
 import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole } from '@ovs/president-console';
 import { median, opsPerSecond, p95, round } from './stats.ts';
 import { randomBallot } from '@ovs/ballot/testing';
@@ -154,9 +155,15 @@ export const bench: BenchFn = async ({ quick }) => {
       await box.event({ kind: 'box-empty' });
       const o = await core.openVoting(true);
       if (!o.ok) throw new Error(o.message);
-      await core.issueActivationCard();
+      const issued = await core.issueActivationCard();
       const card = devices.cards.at(-1);
-      const session = new Signer((card?.payload as Uint8Array).slice(2 + 107));
+      const opened = await openActivationCardBytes(card?.payload ?? new Uint8Array(0), issued.ok ? (issued.activationCode ?? '') : '', {
+        hashPrefix: verifiedHash().subarray(0, HASH_PREFIX_BYTES),
+        station: STATION,
+        stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64'),
+      });
+      if (!opened.ok) throw new Error(opened.error);
+      const session = opened.session;
       const signed = Array.from({ length: n }, () => sign(context, randomBallot(context, STATION, random, { preferenceRate: 0.1 }), session));
       const times: number[] = [];
       const start = process.hrtime.bigint();

@@ -193,15 +193,32 @@ t.test('npm start: a day in the virtual polling station, then Ctrl-C leaves noth
   await president.getByText('meldt een lege bak').waitFor();
   t.pass('the box paired by its koppelticket and reported empty');
 
-  // One activation card per voting computer, from the console's writer to each booth.
+  // One activation card per voting computer, from the console's writer to each booth; the code
+  // the console shows is typed on the booth's own keypad, and the booth erases the card.
   for (const n of [1, 2, 3]) {
     await president.getByRole('button', { name: 'Activeringskaart maken' }).click();
-    await page.getByRole('button', { name: `Activeringskaart in stemcomputer ${n} steken` }).first().click();
+    const code = (await president.getByTestId('activation-code').innerText()).replace(/\s/g, '');
+    t.match(code, /^\d{16}$/, `booth ${n}: the console shows a 16-digit code`);
+    await page.getByRole('button', { name: `Activeringskaart in stemcomputer ${n} steken`, exact: true }).first().click();
     const booth = page.frameLocator(`iframe[title="Scherm stemcomputer ${n}"]`);
+    await screen(booth, 'activation-code').waitFor();
+    for (const [i, digit] of [...code].entries()) {
+      await booth.getByTestId(`key-${digit}`).click();
+      await booth.getByLabel(`Getypte code: ${i + 1} van 16 cijfers`).waitFor();
+    }
+    await booth.getByTestId('code-submit').click();
     await screen(booth, 'activated').waitFor();
+    t.match(await booth.getByTestId('activated').innerText(), /De activeringskaart is gewist/);
+    // The president hides the code: the next card's code appears once that card is written.
+    await president.getByRole('button', { name: 'Code verbergen' }).click();
     await page.getByRole('region', { name: `Stemcomputer ${n}` }).getByRole('button', { name: 'Kaart uitnemen' }).click();
     await screen(booth, 'insert-card').waitFor();
   }
+  t.same(
+    (await state()).table.map((c) => c.kind),
+    ['erased-activation', 'erased-activation', 'erased-activation'],
+    'the three cards lie on the table, erased: each is now only the key to stop an alarm',
+  );
   t.ok((await state()).booths.every((b) => b.activated), 'three voting computers activated');
 
   await president.getByLabel(/stembus leeg is en ze verzegeld/).check();

@@ -16,11 +16,14 @@ export function readerReady(reader: CardReader): Promise<void> {
   });
 }
 
-/** Puts a card, written with `payload` as the president console writes it, in the slot. */
-export function insertCard(devices: SimulatedDevices, payload: Uint8Array): SimulatedCard {
-  const card = SimulatedCard.initialised(payload);
-  devices.cardReader.terminal.insert(card);
-  return card;
+/**
+ * Puts a card in the slot: one written with `payload` as the president console writes it, or a
+ * card taken out before (an erased activation card back as the president's key, say).
+ */
+export function insertCard(devices: SimulatedDevices, card: Uint8Array | SimulatedCard): SimulatedCard {
+  const chip = card instanceof SimulatedCard ? card : SimulatedCard.initialised(card);
+  devices.cardReader.terminal.insert(chip);
+  return chip;
 }
 
 /** Takes the card out of the slot (null when there was none). */

@@ -120,7 +120,7 @@ t.test('a used card, a foreign card and a stale touch change nothing', async (t)
 t.test('printer faults: alarm before a voter starts, and a ballot cut short by the paper', async (t) => {
   const m = await startMachine();
   t.teardown(() => m.stop());
-  await m.activate();
+  const presidentKey = await m.activate();
   const voter = m.handle.voter();
   const printer = m.handle.devices.printer;
   printer.setCoverOpen(true);
@@ -129,16 +129,16 @@ t.test('printer faults: alarm before a voter starts, and a ballot cut short by t
   t.ok(s.screen.body.kind === 'alarm' && s.screen.body.reason === 'printer-cover-open' && s.screen.body.ballot === 'none');
   m.remove();
   await voter.waitFor(['alarm']);
-  m.insert(m.kit.activationCard);
+  m.insert(presidentKey);
   await m.handle.computer.settle();
   s = await voter.screen();
   t.equal(s.screen.body.kind, 'alarm', 'the alarm stays while the cover is open');
   m.remove();
   printer.setCoverOpen(false);
-  m.insert(m.kit.otherActivationCard());
-  await m.handle.computer.settle();
-  s = await voter.screen();
-  t.equal(s.screen.body.kind, 'activated', 'another valid activation card of this station also resets it');
+  const other = await m.kit.otherActivationCard();
+  m.insert(other.bytes);
+  s = await m.typeCode(other.code);
+  t.equal(s.screen.body.kind, 'activated', 'a new activation card of this station, with its code, also resets it');
   m.remove();
   await voter.waitFor('insert-card');
   t.same(m.handle.devices.alarm.status(), { kind: 'quiet' });

@@ -4,7 +4,7 @@
 import t from 'tap';
 import type { Page } from 'playwright-core';
 import { encodeSignedBallot, sameVote, toLatin1, type ElectionChoice } from '@ovs/ballot';
-import { decodeWpc1252 } from '@ovs/devices';
+import { decodeWpc1252, type SimulatedCard } from '@ovs/devices';
 import { MIN_CONTRAST, MIN_FONT_EM_MM, VVSG_MIN_GAP_MM, VVSG_MIN_TARGET_MM } from '@ovs/ui';
 import { PX_PER_MM, TECHNICIAN_CARD_PAYLOAD } from '../src/index.ts';
 import { measureLayout, openKiosk, screenIs, seqOf, touch, type Kiosk } from './browser.ts';
@@ -68,10 +68,12 @@ async function voteThrough(t: Asserts, m: Machine, page: Page, elections: string
 
 let kiosk: Kiosk;
 let m: Machine;
+/** The activation card, erased by the activation: the president's key to stop an alarm. */
+let presidentKey: SimulatedCard;
 
 t.before(async () => {
   m = await startMachine({ simulate: { handScanner: true } });
-  await m.activate();
+  presidentKey = await m.activate();
   kiosk = await openKiosk(m.handle.url);
   await screenIs(kiosk.page, 'insert-card');
 });
@@ -227,7 +229,7 @@ t.test('alarms: card pulled, too many wrong touches, printer out of paper; the p
   const page = kiosk.page;
   const reset = async () => {
     m.remove();
-    m.insert(m.kit.activationCard);
+    m.insert(presidentKey);
     await screenIs(page, 'activated');
     m.remove();
     await screenIs(page, 'insert-card');
@@ -270,12 +272,12 @@ t.test('alarms: card pulled, too many wrong touches, printer out of paper; the p
   t.equal(await alarm.getAttribute('data-ballot'), 'partly-printed');
   t.match(await alarm.innerText(), 'nieuwe kaart');
   m.remove();
-  m.insert(m.kit.activationCard);
+  m.insert(presidentKey);
   await m.handle.computer.settle();
   t.equal(await page.locator('html').getAttribute('data-screen'), 'alarm', 'no reset while the paper is out');
   m.handle.devices.printer.setPaperMm(80_000);
   m.remove();
-  m.insert(m.kit.activationCard);
+  m.insert(presidentKey);
   await screenIs(page, 'activated');
   m.remove();
   await screenIs(page, 'insert-card');
@@ -319,7 +321,7 @@ t.test('touch targets, gaps, contrast and fit on every voter screen, every text 
   m.remove();
   await screenIs(page, 'alarm');
   await check('alarm');
-  m.insert(m.kit.activationCard);
+  m.insert(presidentKey);
   await screenIs(page, 'activated');
   m.remove();
   await screenIs(page, 'insert-card');
@@ -329,7 +331,7 @@ t.test('touch targets, gaps, contrast and fit on every voter screen, every text 
   t.same([await page.locator('html').getAttribute('data-text'), await page.locator('html').getAttribute('data-contrast')], ['0', 'normal'], 'settings reset for the next voter');
   m.remove();
   await screenIs(page, 'alarm');
-  m.insert(m.kit.activationCard);
+  m.insert(presidentKey);
   await screenIs(page, 'activated');
   m.remove();
   await screenIs(page, 'insert-card');

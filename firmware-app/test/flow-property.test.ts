@@ -1,13 +1,15 @@
-// Property: whatever a voter (or a fault) does, in any order, a ballot that gets printed says
-// exactly what the last confirmation screen of each election showed — in the barcode (the
-// signed payload, decoded again) and in the printed words.
+// Property: whatever a voter (or a fault, or the president at the keypad) does, in any order, a
+// ballot that gets printed says exactly what the last confirmation screen of each election
+// showed — in the barcode (the signed payload, decoded again) and in the printed words. And the
+// activation code: typed digits never outlive the keypad screen, no card gets more than
+// MAX_CODE_ATTEMPTS checks, and no key is adopted but after a right code.
 import t from 'tap';
 import fc from 'fast-check';
 import { demoKeyMaterial, randomBytes, Signer } from '@ovs/crypto';
 import { createBallotContext, prepareBallotPrint, sameVote, toLatin1, type ElectionVote } from '@ovs/ballot';
 import { electionsForStation, type Language } from '@ovs/election';
-import { initialState, screenOf, step, type FlowContext, type FlowEvent, type FlowState, type Screen, type VoterAction } from '../src/flow/index.ts';
-import { demoPackage } from './support.ts';
+import { initialState, MAX_CODE_ATTEMPTS, screenOf, step, type FlowContext, type FlowEvent, type FlowState, type Screen, type VoterAction } from '../src/flow/index.ts';
+import { demoPackage, TEST_CODE } from './support.ts';
 
 const session = new Signer(demoKeyMaterial('firmware-tests', 'session'));
 
@@ -16,7 +18,7 @@ type Move =
   | { kind: 'touch'; pick: number }
   /** Any action at all, sensible or not, with arbitrary parameters. */
   | { kind: 'any'; action: VoterAction }
-  | { kind: 'device'; event: 'card-removed' | 'inactivity-warning' | 'inactivity-timeout' | 'reset' | 'insert' | 'scan' }
+  | { kind: 'device'; event: 'card-removed' | 'inactivity-warning' | 'inactivity-timeout' | 'reset' | 'insert' | 'scan' | 'activation-card' | 'power-cut' }
   /** Outcome for the next card mark / print, when one is pending. */
   | { kind: 'outcome'; ok: boolean; partial: boolean };
 
@@ -35,7 +37,11 @@ const arbAction: fc.Arbitrary<VoterAction> = fc.oneof(
     { type: 'restart-election' },
     { type: 'still-here' },
     { type: 'done' },
+    { type: 'code-erase' },
+    { type: 'code-submit' },
+    { type: 'code-cancel' },
   ),
+  fc.integer({ min: -1, max: 11 }).map((digit): VoterAction => ({ type: 'code-digit', digit })),
   fc.constantFrom(...LANGS).map((language): VoterAction => ({ type: 'choose-language', language })),
   fc.integer({ min: -1, max: 12 }).map((list): VoterAction => ({ type: 'choose-list', list })),
   fc.integer({ min: -1, max: 30 }).map((position): VoterAction => ({ type: 'toggle-candidate', position })),
@@ -49,7 +55,7 @@ const arbMove: fc.Arbitrary<Move> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .constantFrom('card-removed', 'inactivity-warning', 'inactivity-timeout', 'reset', 'insert', 'scan')
+      .constantFrom('card-removed', 'inactivity-warning', 'inactivity-timeout', 'reset', 'insert', 'scan', 'activation-card', 'power-cut')
       .map((event): Move => ({ kind: 'device', event: event as Extract<Move, { kind: 'device' }>['event'] })),
   },
   { weight: 2, arbitrary: fc.record({ ok: fc.boolean(), partial: fc.boolean() }).map((o): Move => ({ kind: 'outcome', ...o })) },
@@ -85,6 +91,15 @@ function offered(screen: Screen, pick: number): VoterAction[] {
     case 'printed':
     case 'visualisation':
       return [{ type: 'done' }];
+    case 'activation-code': {
+      // Mostly the right next digit, sometimes a slip, the erase key, or giving up.
+      if (b.digits.length === b.length) return [{ type: 'code-submit' }, { type: 'code-submit' }, { type: 'code-submit' }, { type: 'code-erase' }, { type: 'code-cancel' }];
+      const next: VoterAction = { type: 'code-digit', digit: Number(TEST_CODE[b.digits.length]) };
+      const slip: VoterAction = { type: 'code-digit', digit: (pick >> 4) % 10 };
+      return [...Array.from({ length: 60 }, () => next), slip, slip, slip, slip, slip, { type: 'code-erase' }, { type: 'code-cancel' }];
+    }
+    case 'activated':
+      return b.cardPresent ? [] : [{ type: 'done' }];
     default:
       return [];
   }
@@ -95,6 +110,10 @@ interface Run {
   hash: Uint8Array;
   cards: string[][];
   moves: Move[];
+  /** The president types the code through random touches (slips, erasing, cancelling), or the run starts activated. */
+  activateByHand: boolean;
+  /** The touches at the keypad at the start of a run activated by hand. */
+  opening: Move[];
 }
 
 const variants = [{}, { languages: ['nl', 'fr'] as Language[] }, { districts: true }, { ocmw: true, languages: ['nl', 'fr', 'de'] as Language[] }];
@@ -109,18 +128,27 @@ const arbRun: fc.Arbitrary<Run> = fc.constantFrom(...variants).chain((options) =
     hash: fc.constant(hash),
     cards: fc.array(arbCard, { minLength: 1, maxLength: 4 }),
     moves: fc.array(arbMove, { minLength: 5, maxLength: 200 }),
+    activateByHand: fc.boolean(),
+    opening: fc.array(fc.nat({ max: 1000 }).map((pick): Move => ({ kind: 'touch', pick })), { minLength: 20, maxLength: 80, size: 'max' }),
   });
 });
 
 t.test('random action sequences never print anything but the confirmed choices', (t) => {
   let prints = 0;
   let completeBallots = 0;
+  const codeChecks = { right: 0, wrong: 0, refused: 0 };
   fc.assert(
-    fc.property(arbRun, ({ ctx, hash, cards, moves }) => {
+    fc.property(arbRun, ({ ctx, hash, cards, moves: afterOpening, activateByHand, opening }) => {
+      const moves = activateByHand ? [...opening, ...afterOpening] : afterOpening;
       const ballotContext = createBallotContext({ election: ctx.pkg, hash });
       let state: FlowState = initialState();
       let pendingMark = false;
       let pendingPrint = false;
+      /** The code check the backend owes the flow, and how many checks the card in the slot has had. */
+      let pendingCheck: { code: string; last: boolean } | undefined;
+      let checksOfThisCard = 0;
+      let adopted = false;
+      let presidentVisits = 0;
       let cardIndex = 0;
       let cardElections: string[] = [];
       // What each confirmation screen showed when the voter touched "confirm".
@@ -140,6 +168,7 @@ t.test('random action sequences never print anything but the confirmed choices',
               break;
             case 'print': {
               if (pendingMark) throw new Error('print before the card was marked');
+              if (!adopted) throw new Error('print without a session key');
               pendingPrint = true;
               prints++;
               // The vote to print is exactly what the confirmation screens showed, in card order.
@@ -158,8 +187,18 @@ t.test('random action sequences never print anything but the confirmed choices',
               }
               break;
             }
-            case 'alarm':
+            case 'check-code':
+              if (!(event.type === 'voter' && event.action.type === 'code-submit')) throw new Error('a code check nobody asked for');
+              if (pendingCheck) throw new Error('a second code check while one is pending');
+              if (++checksOfThisCard > MAX_CODE_ATTEMPTS) throw new Error(`check ${checksOfThisCard} of one card`);
+              if (e.last !== (checksOfThisCard === MAX_CODE_ATTEMPTS)) throw new Error(`check ${checksOfThisCard}: last = ${e.last}`);
+              pendingCheck = { code: e.code, last: e.last };
+              break;
             case 'adopt-session':
+              if (!(event.type === 'code-checked' && event.ok)) throw new Error('a key adopted without a right code');
+              adopted = true;
+              break;
+            case 'alarm':
               break;
             default:
               return e satisfies never;
@@ -169,20 +208,51 @@ t.test('random action sequences never print anything but the confirmed choices',
           // After a session ends nothing of the vote stays in the state.
           if (/"choice"|"candidates"|"confirmed"/.test(JSON.stringify(r.state))) throw new Error(`vote left in ${r.state.phase.kind}`);
         }
+        // Typed digits live on the keypad screen only.
+        if (r.state.phase.kind !== 'activation-code' && /"digits"/.test(JSON.stringify(r.state))) throw new Error(`digits left in ${r.state.phase.kind}`);
+        if (r.state.phase.kind !== 'checking-code') pendingCheck = undefined;
         state = r.state;
         return r;
       };
 
-      send({ type: 'activation-card', result: 'new-session', printer: 'ready' });
-      send({ type: 'card-removed' });
+      /** The president inserts a new activation card (its certificate checked by the backend). */
+      const sealedCard = () => {
+        checksOfThisCard = 0;
+        send({ type: 'activation-card', card: { kind: 'sealed', attemptsLeft: MAX_CODE_ATTEMPTS }, printer: 'ready' });
+      };
+      /** The president comes to reset: card out, the erased card (or now and then a new card) in. */
+      const president = () => {
+        send({ type: 'card-removed' });
+        if (presidentVisits++ % 2 === 1) sealedCard();
+        else {
+          send({ type: 'activation-card', card: { kind: 'alarm-key' }, printer: 'ready' });
+          send({ type: 'card-removed' });
+        }
+      };
+      sealedCard();
+      if (!activateByHand) {
+        for (const a of [...TEST_CODE].map((d): VoterAction => ({ type: 'code-digit', digit: Number(d) }))) send({ type: 'voter', action: a });
+        send({ type: 'voter', action: { type: 'code-submit' } });
+        send({ type: 'code-checked', ok: true, erased: true });
+        send({ type: 'card-removed' });
+      }
       const insert = () => {
         cardElections = cards[cardIndex++ % cards.length] as string[];
         send({ type: 'voter-card', result: { ok: true, test: cardIndex % 3 === 0, elections: cardElections }, printer: 'ready' });
       };
-      insert();
+      if (!activateByHand) insert();
       for (const move of moves) {
         switch (move.kind) {
           case 'touch': {
+            if (pendingCheck) {
+              // The backend answers: right only for the code of this card.
+              const right = pendingCheck.code === TEST_CODE;
+              if (right) codeChecks.right++;
+              else if (pendingCheck.last) codeChecks.refused++;
+              else codeChecks.wrong++;
+              send({ type: 'code-checked', ok: right, erased: move.pick % 13 !== 0 });
+              break;
+            }
             if (pendingMark || pendingPrint) {
               // The devices answer; now and then with a failure.
               const failure = move.pick % 17 === 0;
@@ -198,11 +268,10 @@ t.test('random action sequences never print anything but the confirmed choices',
             }
             const options = offered(screenOf(ctx, state), move.pick);
             if (options.length > 0) send({ type: 'voter', action: options[move.pick % options.length] as VoterAction });
-            else if (state.phase.kind === 'alarm') {
-              // The president comes: card out, activation card in and out.
+            else if (state.phase.kind === 'alarm') president();
+            else if (state.phase.kind === 'not-activated') {
               send({ type: 'card-removed' });
-              send({ type: 'activation-card', result: 'same-session', printer: 'ready' });
-              send({ type: 'card-removed' });
+              sealedCard();
             } else if (state.phase.kind === 'idle' || state.phase.kind === 'card-refused' || state.phase.kind === 'activated') {
               send({ type: 'card-removed' });
               insert();
@@ -220,9 +289,19 @@ t.test('random action sequences never print anything but the confirmed choices',
                 send({ type: move.event });
                 break;
               case 'reset':
+                president();
+                break;
+              case 'activation-card':
                 send({ type: 'card-removed' });
-                send({ type: 'activation-card', result: 'same-session', printer: 'ready' });
-                send({ type: 'card-removed' });
+                sealedCard();
+                break;
+              case 'power-cut':
+                // The machine restarts: no key, nothing pending; it must be activated again before it prints.
+                state = initialState();
+                adopted = false;
+                pendingMark = false;
+                pendingPrint = false;
+                pendingCheck = undefined;
                 break;
               case 'insert':
                 send({ type: 'card-removed' });
@@ -259,8 +338,9 @@ t.test('random action sequences never print anything but the confirmed choices',
     }),
     { numRuns: 2000 },
   );
-  // The property must actually reach the printer, or it proves nothing.
+  // The property must actually reach the printer and the keypad, or it proves nothing.
   t.ok(prints > 150, `ballots printed in the run: ${prints}`);
   t.ok(completeBallots > 75, `complete ballots: ${completeBallots}`);
+  t.ok(codeChecks.right > 200 && codeChecks.wrong > 200 && codeChecks.refused > 15, `code checks: ${JSON.stringify(codeChecks)}`);
   t.end();
 });

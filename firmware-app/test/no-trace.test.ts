@@ -2,7 +2,7 @@
 // stem bewaard." After a voter has voted and taken the card, this test looks for the vote
 // everywhere the voting computer could have left it: the backend's state, its log, the whole
 // heap of its process, the page's DOM, storage, cookies, URL and heap, the browser profile on
-// disk, and the files of the machine. The same probes run while the vote is on screen, and
+// disk, and the files of the machine — and for the activation code the president typed. The same probes run while the vote is on screen, and
 // must find it there: a probe that cannot find anything proves nothing.
 import t from 'tap';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -15,6 +15,7 @@ import { toBase64, toHex } from '@ovs/crypto';
 import { findElection, writePackageFiles } from '@ovs/election';
 import { decodeQr } from '@ovs/barcode';
 import { openSignedBallot } from '@ovs/ballot';
+import { groupActivationCode } from '@ovs/card';
 import { openKiosk, screenIs, touch } from './browser.ts';
 import { analyseHeap } from './heap.ts';
 import { stationKit } from './support.ts';
@@ -114,7 +115,13 @@ t.test('no trace of the vote after the voter (art. 17 §1)', async (t) => {
     return analyseHeap(chunks.join(''), VOTE_SHAPES, markers);
   };
 
-  await child.call({ cmd: 'insert', card: toBase64(kit.activationCard) });
+  // The president activates the machine on its keypad; the code must leave no trace either.
+  const activation = await kit.activationCard();
+  const codeMarkers = [activation.code, groupActivationCode(activation.code)];
+  await child.call({ cmd: 'insert', card: toBase64(activation.bytes) });
+  await screenIs(page, 'activation-code');
+  for (const digit of activation.code) await touch(page, `key-${digit}`);
+  await touch(page, 'code-submit');
   await screenIs(page, 'activated');
   await child.call({ cmd: 'remove' });
   await screenIs(page, 'insert-card');
@@ -163,16 +170,16 @@ t.test('no trace of the vote after the voter (art. 17 §1)', async (t) => {
   t.equal(state.session, 'present', 'the session key stays (it signs the next ballot)');
   const logText = JSON.stringify(log);
   t.ok(log.length > 3, `the log has events (${log.length})`);
-  for (const needle of [...markers, ...ballotId, ...payload, 'choice', 'topBox', 'candidates', gList.name, pList.name]) t.notOk(logText.includes(needle), `log: no "${needle.slice(0, 30)}"`);
+  for (const needle of [...markers, ...ballotId, ...payload, ...codeMarkers, 'choice', 'topBox', 'candidates', gList.name, pList.name]) t.notOk(logText.includes(needle), `log: no "${needle.slice(0, 30)}"`);
 
   // The whole heap of the machine's process.
-  const machineAfter = await heapOfMachine([...ballotId, ...payload]);
+  const machineAfter = await heapOfMachine([...ballotId, ...payload, ...codeMarkers]);
   t.same(machineAfter.properties, { electionVote: 0, listChoice: 0, session: 0 }, 'machine heap: no vote object left');
-  t.same(machineAfter.strings, Object.fromEntries([...markers, ...ballotId, ...payload].map((m) => [m, []])), 'machine heap: no rendered vote, ballot id or barcode left');
+  t.same(machineAfter.strings, Object.fromEntries([...markers, ...ballotId, ...payload, ...codeMarkers].map((m) => [m, []])), 'machine heap: no rendered vote, ballot id, barcode or activation code left');
 
   // The page.
   const body = await page.locator('body').innerText();
-  for (const m of markers) t.notOk(body.includes(m), `DOM: no "${m}"`);
+  for (const m of [...markers, ...codeMarkers]) t.notOk(body.includes(m), `DOM: no "${m}"`);
   const storage = await page.evaluate(async () => ({
     local: localStorage.length,
     session: sessionStorage.length,
@@ -203,7 +210,7 @@ t.test('no trace of the vote after the voter (art. 17 §1)', async (t) => {
   await kiosk.context.close();
   const profileFiles = await files(kiosk.profile);
   t.ok(profileFiles.length > 0, `the browser profile has files (${profileFiles.length})`);
-  for (const needle of [...markers, ...ballotId, ...payload]) {
+  for (const needle of [...markers, ...ballotId, ...payload, ...codeMarkers]) {
     const hits = profileFiles.filter((f) => f.bytes.includes(Buffer.from(needle)));
     t.same(hits.map((h) => h.path), [], `browser profile: no "${needle.slice(0, 30)}"`);
   }

@@ -4,7 +4,7 @@ import { openSignedBallot, type Ballot } from '@ovs/ballot';
 import { decodeQr } from '@ovs/barcode';
 import { SimulatedCard, type SimulatedTicket } from '@ovs/devices';
 import { ManualTimers } from '@ovs/devices/testing';
-import { memoryLog, readerReady, startVotingComputer, type LogLine, type SimulatedDevices, type SimulationOptions, type VotingComputerHandle } from '../src/index.ts';
+import { memoryLog, planActivationCode, readerReady, startVotingComputer, type LogLine, type ScreenMessage, type SimulatedDevices, type SimulationOptions, type VotingComputerHandle } from '../src/index.ts';
 import { stationKit, type PackageOptions, type StationKit } from './support.ts';
 
 export interface Machine {
@@ -12,10 +12,13 @@ export interface Machine {
   handle: VotingComputerHandle<SimulatedDevices>;
   log: LogLine[];
   timers: ManualTimers | undefined;
-  insert(bytes: Uint8Array): SimulatedCard;
+  /** A card written with these bytes, or a card taken out before. */
+  insert(card: Uint8Array | SimulatedCard): SimulatedCard;
   remove(): void;
-  /** Activation card in and out: the machine is ready for voters. */
-  activate(): Promise<void>;
+  /** A new activation card in, its code typed on the keypad, the card out: the machine is ready for voters. Returns the card (erased by then). */
+  activate(): Promise<SimulatedCard>;
+  /** Types a code on the keypad screen and waits for the next screen that is not the keypad's or the check's. */
+  typeCode(code: string): Promise<ScreenMessage>;
   stop(): Promise<void>;
 }
 
@@ -42,20 +45,30 @@ export async function startMachine(
     handle,
     log,
     timers,
-    insert(bytes) {
-      const card = SimulatedCard.initialised(bytes);
-      terminal.insert(card);
-      return card;
+    insert(card) {
+      const chip = card instanceof SimulatedCard ? card : SimulatedCard.initialised(card);
+      terminal.insert(chip);
+      return chip;
     },
     remove() {
       terminal.remove();
     },
     async activate() {
       const voter = handle.voter();
-      m.insert(kit.activationCard);
+      const card = await kit.activationCard();
+      const chip = m.insert(card.bytes);
+      await voter.waitFor('activation-code');
+      await m.typeCode(card.code);
       await voter.waitFor('activated');
       m.remove();
       await voter.waitFor('insert-card');
+      return chip;
+    },
+    async typeCode(code) {
+      const voter = handle.voter();
+      await voter.waitFor('activation-code');
+      await voter.touchAll(planActivationCode(code));
+      return voter.waitFor(['activated', 'activation-code', 'not-activated', 'alarm']);
     },
     stop: () => handle.stop(),
   };

@@ -1,13 +1,28 @@
 // Shared fixtures: demo packages (weak KDF, fast), flow contexts, and a flow driver that
 // keeps the screen the voter saw before each touch.
 import { generateDemoElection, signPackage, verifyPackage, type DemoElection, type VerifiedPackage, electionsForStation, type Language } from '@ovs/election';
-import { initialState, screenOf, step, type Effect, type FlowContext, type FlowEvent, type FlowState, type Screen, type StepResult, type VoterAction } from '../src/flow/index.ts';
-import { demoKeyMaterial, randomBytes, Signer, Verifier } from '@ovs/crypto';
+import {
+  initialState,
+  MAX_CODE_ATTEMPTS,
+  planActivationCode,
+  screenOf,
+  step,
+  type Effect,
+  type FlowContext,
+  type FlowEvent,
+  type FlowState,
+  type Screen,
+  type StepResult,
+  type VoterAction,
+} from '../src/flow/index.ts';
+import { demoKeyMaterial, randomBytes, SeededRandom, Signer, Verifier } from '@ovs/crypto';
 import { createBallotContext, issueSessionCertificate, type BallotContext } from '@ovs/ballot';
-import { issueActivationCard, issueVoterCard } from '@ovs/card';
+import { issueActivationCard, issueVoterCard, newActivationCode, TEST_ACTIVATION_KDF } from '@ovs/card';
 import { unsealStembureauKey } from '@ovs/election';
 
 export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
+/** The code the flow tests type (the flow never sees the card: any 16 digits will do). */
+export const TEST_CODE = '3141592653589793';
 
 export interface Demo {
   demo: DemoElection;
@@ -68,9 +83,21 @@ export class FlowDriver {
 
   static activated(ctx: FlowContext): FlowDriver {
     const d = new FlowDriver(ctx);
-    d.send({ type: 'activation-card', result: 'new-session', printer: 'ready' });
+    d.activate();
     d.send({ type: 'card-removed' });
     return d;
+  }
+
+  /** An activation card with a valid certificate, its code typed and found right, the card erased. */
+  activate(code = TEST_CODE): StepResult {
+    this.send({ type: 'activation-card', card: { kind: 'sealed', attemptsLeft: MAX_CODE_ATTEMPTS }, printer: 'ready' });
+    return this.typeCode(code, true);
+  }
+
+  /** The digits and "Activeren"; then the backend's answer. */
+  typeCode(code: string, right: boolean, erased = true): StepResult {
+    for (const a of planActivationCode(code)) this.act(a);
+    return this.send({ type: 'code-checked', ok: right, erased });
   }
 
   send(event: FlowEvent): StepResult {
@@ -107,10 +134,16 @@ export interface StationKit {
   stembureau: Signer;
   session: Signer;
   sessionVerifier: Verifier;
-  activationCard: Uint8Array;
+  /** A fresh activation card of this session and its code, as the console writes and shows them. */
+  activationCard(): Promise<ActivationCard>;
   voterCard(elections: readonly string[], test?: boolean): Uint8Array;
   /** An activation card of another opening (another session key) of the same station. */
-  otherActivationCard(): Uint8Array;
+  otherActivationCard(): Promise<ActivationCard>;
+}
+
+export interface ActivationCard {
+  bytes: Uint8Array;
+  code: string;
 }
 
 export async function stationKit(options: PackageOptions = {}, station = 1): Promise<StationKit> {
@@ -120,21 +153,23 @@ export async function stationKit(options: PackageOptions = {}, station = 1): Pro
   const unsealed = await unsealStembureauKey(pkg, station, demo.demo.passwords.get(station)!);
   if (!unsealed.ok) throw new Error(unsealed.error);
   const stembureau = unsealed.signer;
-  const activation = (label: string) => {
+  const random = new SeededRandom(`firmware-tests-${station}`);
+  const activation = async (label: string): Promise<ActivationCard> => {
     const seed = demoKeyMaterial('firmware-tests', `${label}-${station}`);
-    const session = new Signer(seed);
-    return { session, card: issueActivationCard(issueSessionCertificate(context.hashPrefix, station, session.publicKey, stembureau), seed) };
+    const certificate = issueSessionCertificate(context.hashPrefix, station, new Signer(seed).publicKey, stembureau);
+    const code = newActivationCode((n) => random.bytes(n));
+    return { bytes: await issueActivationCard({ certificate, sessionPrivateKey: seed, code, salt: random.bytes(16), nonce: random.bytes(12), kdf: TEST_ACTIVATION_KDF }), code };
   };
-  const main = activation('session');
+  const session = new Signer(demoKeyMaterial('firmware-tests', `session-${station}`));
   return {
     demo,
     station,
     context,
     stembureau,
-    session: main.session,
-    sessionVerifier: Verifier.from(main.session.publicKey)!,
-    activationCard: main.card,
+    session,
+    sessionVerifier: Verifier.from(session.publicKey)!,
+    activationCard: () => activation('session'),
     voterCard: (elections, test = false) => issueVoterCard(pkg, context.hashPrefix, { test, pollingStation: station, elections: [...elections], nonce: randomBytes(16) }, stembureau),
-    otherActivationCard: () => activation(`other-${Math.random()}`).card,
+    otherActivationCard: () => activation(`other-${Math.random()}`),
   };
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { CardReader } from '@ovs/devices/card';
 import type { ThermalPrinter } from '@ovs/devices/printer';
+import type { ActivationKdf } from '@ovs/card';
 import { createLinkServer } from '@ovs/link';
 import { ConsoleCore, type ConsoleLogEntry } from './core/console-core.ts';
 import { softwareHash } from './core/software-hash.ts';
@@ -36,6 +37,8 @@ export interface StartConsoleOptions {
   software?: Uint8Array;
   now?: () => Date;
   maxPasswordAttempts?: number;
+  /** The scrypt cost of activation cards; default ACTIVATION_KDF. */
+  activationKdf?: ActivationKdf;
   log?: (entry: ConsoleLogEntry) => void;
 }
 
@@ -77,6 +80,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     software: options.software ?? (await softwareHash()),
     ...(options.now ? { now: options.now } : {}),
     ...(options.maxPasswordAttempts ? { maxPasswordAttempts: options.maxPasswordAttempts } : {}),
+    ...(options.activationKdf ? { activationKdf: options.activationKdf } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   attachReports(core, options.devices.printer);

@@ -25,7 +25,10 @@ t.test('opening: wrong, malformed and right password; nothing opens before box a
   t.equal(rig.devices.printer.tickets.length, 1, 'the pairing ticket is printed at once');
 
   const box = boxClient(rig);
-  const session = (await core.issueActivationCard(), sessionFromActivation(rig));
+  const activation = await core.issueActivationCard();
+  t.match(activation, { ok: true, activationCode: /^\d{16}$/ }, 'the answer carries the code for the screen');
+  t.notMatch(JSON.stringify(core.snapshot()), activation.ok ? activation.activationCode ?? 'none' : 'none', 'the snapshot does not');
+  const session = await sessionFromActivation(rig, activation.ok ? activation.activationCode : undefined);
   t.same(await box.register(signed(session, ballot(new SeededRandom('early')))), { ok: true, value: { outcome: 'rejected', reason: 'voting-not-open' } });
   t.same(await box.register(signed(session, ballot(new SeededRandom('test'), { test: true }))), { ok: true, value: { outcome: 'rejected', reason: 'test-ballot' } });
   t.match(await core.openVoting(true), { ok: false, error: 'cannot-open' }, 'the box has not reported empty');

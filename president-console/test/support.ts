@@ -9,7 +9,7 @@ import { sha256, utf8 } from '@ovs/crypto';
 import { generateDemoElection, type DemoElection } from '@ovs/election';
 import { createBallotContext, encodeSignedBallot, HASH_PREFIX_BYTES, type Ballot, type BallotContext } from '@ovs/ballot';
 import { randomBallot } from '@ovs/ballot/testing';
-import { verifyActivationCard } from '@ovs/card';
+import { openActivationCardBytes, TEST_ACTIVATION_KDF } from '@ovs/card';
 import { createLinkClient, decodePairingCode, type LinkClient } from '@ovs/link';
 import { prepareStick } from '@ovs/stick';
 import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole, type ConsoleHandle, type ConsoleLogEntry, type SimulatedConsoleDevices, type SimulatedSticks, type StartConsoleOptions } from '../src/index.ts';
@@ -63,6 +63,7 @@ export async function startRig(t: Teardown, options: Partial<StartConsoleOptions
     ui: false,
     software: SOFTWARE,
     log: (e) => log.push(e),
+    activationKdf: TEST_ACTIVATION_KDF,
     ...options,
   });
   t.teardown(async () => {
@@ -85,13 +86,18 @@ export function boxClient(rig: Rig): LinkClient {
   return createLinkClient({ baseUrl: rig.handle.linkUrl, linkKey: paired.value, binding: { station: STATION, hashPrefix }, stembureauPublicKey });
 }
 
-/** The session key a voting computer gets from an activation card written by the console. */
-export function sessionFromActivation(rig: Rig): Signer {
-  const card = rig.devices.cards.findLast((c) => c.payload[1] === 2);
-  if (!card) throw new Error('no activation card');
+/** The card check a voting computer of this station makes (package hash prefix, station, stembureau key). */
+export function stationExpectation(): { hashPrefix: Uint8Array; station: number; stembureauPublicKey: Uint8Array } {
   const d = demo();
   const station = d.election.pollingStations.find((s) => s.number === STATION);
-  const r = verifyActivationCard(card.payload, { hashPrefix: sha256(d.bytes).subarray(0, HASH_PREFIX_BYTES), station: STATION, stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64') });
+  return { hashPrefix: sha256(d.bytes).subarray(0, HASH_PREFIX_BYTES), station: STATION, stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64') };
+}
+
+/** The session key a voting computer gets from the last activation card the console wrote, with the code its screen showed. */
+export async function sessionFromActivation(rig: Rig, code: string | undefined): Promise<Signer> {
+  const card = rig.devices.cards.findLast((c) => c.payload[1] === 2);
+  if (!card) throw new Error('no activation card');
+  const r = await openActivationCardBytes(card.payload, code ?? '', stationExpectation());
   if (!r.ok) throw new Error(r.error);
   return r.session;
 }
@@ -117,5 +123,5 @@ export async function openForVoting(rig: Rig): Promise<{ box: LinkClient; sessio
   if (!e.ok) throw new Error(e.error);
   const o = await rig.handle.core.openVoting(true);
   if (!o.ok) throw new Error(o.message);
-  return { box, session: sessionFromActivation(rig) };
+  return { box, session: await sessionFromActivation(rig, a.activationCode) };
 }

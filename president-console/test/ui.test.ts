@@ -43,9 +43,26 @@ t.test('a day at the president console, in Chromium', async (t) => {
   await page.getByRole('button', { name: 'Openen' }).click();
   await page.getByRole('heading', { name: /Voorbereiding/ }).waitFor();
 
-  // Preparation: a voting computer, the box, test votes.
-  await page.getByRole('button', { name: 'Activeringskaart maken' }).click();
-  await message(page).getByText('Activeringskaart klaar').waitFor();
+  // Preparation: a voting computer, the box, test votes. Each activation card comes with its
+  // code, shown once on this screen and nowhere else.
+  const codePanel = page.getByRole('region', { name: 'Activeringscode' });
+  const makeActivationCard = async (): Promise<string> => {
+    await page.getByRole('button', { name: 'Activeringskaart maken' }).click();
+    await message(page).getByText('Activeringskaart klaar').waitFor();
+    return codePanel.getByTestId('activation-code').innerText();
+  };
+  const first = await makeActivationCard();
+  t.match(first, /^\d{4} \d{4} \d{4} \d{4}$/, 'the code, large, in four groups of four digits');
+  t.match(await codePanel.innerText(), /Typ deze code op het scherm van de stemcomputer.*Zonder deze code is de kaart onbruikbaar/s);
+  t.match(await codePanel.innerText(), /Is de code weg, maak dan een nieuwe activeringskaart/);
+  await page.reload();
+  await page.getByRole('heading', { name: /Voorbereiding/ }).waitFor();
+  t.equal(await codePanel.count(), 0, 'a reloaded screen cannot show the code again');
+  const second = await makeActivationCard();
+  t.not(second, first, 'a fresh code per card');
+  await codePanel.getByRole('button', { name: 'Code verbergen' }).click();
+  t.equal(await codePanel.count(), 0, 'hidden by the president');
+  const activationCode = await makeActivationCard();
   await page.getByRole('button', { name: 'Stemming openen' }).click();
   await message(page).getByText(/nog niet gemeld dat ze leeg is/).waitFor();
   const box = boxClient(rig);
@@ -53,6 +70,7 @@ t.test('a day at the president console, in Chromium', async (t) => {
   await page.getByText('meldt een lege bak').waitFor();
   await page.getByRole('button', { name: /^Testkaart Belgische kiezer/ }).click();
   await message(page).getByText(/^Testkaart klaar — Belgische kiezer/).waitFor();
+  t.equal(await codePanel.count(), 0, 'hidden once the next card is made');
   await page.getByRole('button', { name: 'Stemming openen' }).click();
   await message(page).getByText(/Bevestig dat u de stembus leeg hebt gezien/).waitFor();
   await page.getByLabel(/stembus leeg is en ze verzegeld/).check();
@@ -82,7 +100,7 @@ t.test('a day at the president console, in Chromium', async (t) => {
   await message(page).getByText(/^Vervangkaart klaar/).waitFor();
 
   // The box registers two ballots; the counters follow.
-  const session = sessionFromActivation(rig);
+  const session = await sessionFromActivation(rig, activationCode);
   const random = new SeededRandom('ui');
   await box.register(signed(session, ballot(random)));
   await box.register(signed(session, ballot(random, { onlyFirst: true })));

@@ -28,7 +28,7 @@ export function guideSteps(s: DemoState): GuideStep[] {
     step(
       'activate',
       'Activeer de stemcomputers',
-      'Klik op de voorzitterscomputer "Activeringskaart maken". De kaart komt op de tafel: steek ze in stemcomputer 1, neem ze uit, en doe hetzelfde bij 2 en 3.',
+      'Klik op de voorzitterscomputer "Activeringskaart maken": de kaart komt op de tafel en de voorzitterscomputer toont een activeringscode van 16 cijfers. Steek de kaart in stemcomputer 1, typ de code op het scherm van die stemcomputer en raak "Activeren" aan. De stemcomputer wist de kaart; neem ze uit (ze stopt voortaan een alarm) en klik op de voorzitterscomputer "Code verbergen". Maak dan een nieuwe kaart voor stemcomputer 2, en daarna voor 3.',
       allActivated,
     ),
     step(

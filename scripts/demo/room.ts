@@ -12,9 +12,9 @@ import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeQr, grayToPng, readPng } from '@ovs/barcode';
 import { eraseRect } from '@ovs/barcode/degrade';
-import { CARD_TYPE_ACTIVATION } from '@ovs/card';
+import { CARD_TYPE_ACTIVATION, CARD_TYPE_ERASED_ACTIVATION } from '@ovs/card';
 import { electionsForStation, type VerifiedPackage } from '@ovs/election';
-import type { SimulatedCard, SimulatedTicket } from '@ovs/devices';
+import { parseCardImage, type SimulatedCard, type SimulatedTicket } from '@ovs/devices';
 import type { BallotBoxHandle } from '@ovs/ballot-box';
 import type { SimulatedDevices, VotingComputerHandle } from '@ovs/firmware-app';
 import type { RunningHoofdbureau } from '@ovs/hoofdbureau';
@@ -175,7 +175,7 @@ export class Room {
     });
   }
 
-  /** A card on the table handed back to the president (an activation card no longer needed). */
+  /** A card on the table handed back to the president (an activation card, erased or not, no longer needed). */
   returnCard(cardId: string): Promise<Result> {
     return this.serial(async () => {
       const i = this.table.findIndex((c) => c.view.id === cardId);
@@ -198,7 +198,12 @@ export class Room {
     if (!card) return { ok: false, message: `Er zit geen kaart in stemcomputer ${boothNumber}.` };
     booth.handle.devices.cardReader.terminal.remove();
     booth.card = null;
-    if (card.view.kind !== 'activation' && booth.printedForCard) {
+    // The voting computer erased the activation card it read: on the table it is what it is now.
+    const now = parseCardImage(card.chip.memory);
+    if (card.view.kind === 'activation' && now.ok && now.payload[1] === CARD_TYPE_ERASED_ACTIVATION) {
+      card.view = { ...card.view, kind: 'erased-activation', title: 'Gewiste activeringskaart' };
+    }
+    if ((card.view.kind === 'voter' || card.view.kind === 'test') && booth.printedForCard) {
       this.say(`${card.view.title} uit stemcomputer ${boothNumber} genomen en aan de voorzitter teruggegeven.`);
       return { ok: true, message: 'De kaart is gebruikt en gaat terug naar de voorzitter.' };
     }
@@ -354,7 +359,7 @@ export class Room {
         message:
           paper === 'out'
             ? 'Papier op. De stemcomputer merkt het bij de volgende kaart of het volgende stembiljet en geeft alarm.'
-            : 'Nieuwe rol ingelegd. Steek een activeringskaart in om een alarm te stoppen.',
+            : 'Nieuwe rol ingelegd. Steek de gewiste activeringskaart in om het alarm te stoppen.',
       };
     });
   }

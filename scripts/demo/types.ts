@@ -6,8 +6,9 @@ export type StickPlace = 'console' | 'pulled' | 'hoofdbureau';
 
 export interface CardView {
   id: string;
-  kind: 'activation' | 'voter' | 'test';
-  /** "Activeringskaart", "Stemkaart", "Testkaart". */
+  /** `erased-activation`: an activation card a voting computer has erased (the president's key to stop an alarm). */
+  kind: 'activation' | 'erased-activation' | 'voter' | 'test';
+  /** "Activeringskaart", "Gewiste activeringskaart", "Stemkaart", "Testkaart". */
   title: string;
   /** The elections a voter or test card is valid for. */
   elections: string[];

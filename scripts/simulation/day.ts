@@ -10,8 +10,10 @@ import { SeededRandom, toBase64 } from '@ovs/crypto';
 import { electionsForCategory, electionsForStation, generateDemoElection, verifyPackage, writePackageFiles, type Election, type Language } from '@ovs/election';
 import { prepareStick, defaultCapacity } from '@ovs/stick';
 import { startConsole, createSimulatedSticks, createSimulatedConsoleDevices, type ConsoleHandle } from '@ovs/president-console';
+import { TEST_ACTIVATION_KDF } from '@ovs/card';
 import {
   insertCard,
+  planActivationCode,
   removeCard,
   startVotingComputer,
   takeTickets,
@@ -132,6 +134,8 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
         link: { port: 0 },
         pollMs: 0,
         ui: false,
+        // The same cheap scrypt as the package's envelopes: the format and the path are the real ones.
+        activationKdf: TEST_ACTIVATION_KDF,
       }),
     );
     const core = consoleHandle.core;
@@ -160,8 +164,12 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
     // empty, one test vote per machine, checked with the hand scanner, never in the box.
     await stages.time('opening', async () => {
       for (const m of machines) {
-        expectOk(await core.issueActivationCard(), 'activation card');
+        const activation = await core.issueActivationCard();
+        expectOk(activation, 'activation card');
         insertCard(m.devices, takeCard());
+        // The president reads the code off the console's screen and types it on the keypad.
+        await m.voter().waitFor('activation-code');
+        await m.voter().touchAll(planActivationCode(activation.activationCode ?? ''));
         await m.voter().waitFor('activated');
         removeCard(m.devices);
         await m.voter().waitFor('insert-card');

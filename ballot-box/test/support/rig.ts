@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256, utf8, type Signer } from '@ovs/crypto';
-import { verifyActivationCard } from '@ovs/card';
+import { openActivationCardBytes } from '@ovs/card';
 import { ManualTimers } from '@ovs/devices/testing';
 import { createHttpTransport, createLinkClient, DATA_FRAME_BYTES, type BoxEvent, type LinkCall, type LinkClient, type LinkClientOptions, type Transport } from '@ovs/link';
 import { prepareStick } from '@ovs/stick';
@@ -68,7 +68,7 @@ export async function unlockConsole(rig: ConsoleRig): Promise<Signer> {
   if (!a.ok) throw new Error(a.message);
   const card = rig.devices.cards.findLast((c) => c.payload[1] === 2);
   if (!card) throw new Error('no activation card');
-  const r = verifyActivationCard(card.payload, { hashPrefix: hashPrefix(), station: STATION, stembureauPublicKey: stembureauPublicKey() });
+  const r = await openActivationCardBytes(card.payload, a.activationCode ?? '', { hashPrefix: hashPrefix(), station: STATION, stembureauPublicKey: stembureauPublicKey() });
   if (!r.ok) throw new Error(r.error);
   return r.session;
 }

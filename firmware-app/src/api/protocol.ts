@@ -76,6 +76,9 @@ export function parseActionRequest(body: unknown): ActionRequest | undefined {
     case 'set-text-size':
       if (only('textSize') && (a.textSize === 0 || a.textSize === 1 || a.textSize === 2)) parsed = { type: 'set-text-size', textSize: a.textSize };
       break;
+    case 'code-digit':
+      if (only('digit') && isInt(a.digit)) parsed = { type: 'code-digit', digit: a.digit };
+      break;
     case 'confirm-language':
     case 'change-language':
     case 'start-election':
@@ -87,6 +90,9 @@ export function parseActionRequest(body: unknown): ActionRequest | undefined {
     case 'restart-election':
     case 'still-here':
     case 'done':
+    case 'code-erase':
+    case 'code-submit':
+    case 'code-cancel':
       if (only()) parsed = { type: a.type };
       break;
     default:

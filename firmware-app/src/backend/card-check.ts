@@ -2,7 +2,17 @@
 // printer, this turns the bytes into a flow event. A card's bytes never reach a log.
 import { bytesEqual } from '@ovs/crypto';
 import type { Verifier } from '@ovs/crypto';
-import { CARD_TYPE_ACTIVATION, verifyActivationCard, verifyVoterCard, type ActivationError, type VoterCardError } from '@ovs/card';
+import {
+  CARD_TYPE_ACTIVATION,
+  CARD_TYPE_ERASED_ACTIVATION,
+  readActivationCard,
+  readErasedActivationCard,
+  verifyVoterCard,
+  type ActivationError,
+  type ErasedCardError,
+  type SealedActivationCard,
+  type VoterCardError,
+} from '@ovs/card';
 import type { ElectionPackage } from '@ovs/election';
 import type { CardReadResult } from '@ovs/devices';
 import type { ActivationRefusal, CardEvent, PrinterReadiness, VoterCardRefusal } from '../flow/index.ts';
@@ -16,11 +26,13 @@ export interface StationKeys {
   stembureau: Verifier;
 }
 
-/** The session key an activation card carries, until the flow says to adopt it. */
+/** The session key an activation card carries, once its code opened it. */
 export interface SessionKey {
   certificate: Uint8Array;
   signer: Signer;
   verifier: Verifier;
+  /** What the erased activation cards of this session carry: the president's key to stop an alarm. */
+  alarmKey: Uint8Array;
 }
 
 export function voterRefusal(error: VoterCardError): VoterCardRefusal {
@@ -44,7 +56,7 @@ export function voterRefusal(error: VoterCardError): VoterCardRefusal {
   }
 }
 
-export function activationRefusal(error: ActivationError): ActivationRefusal {
+export function activationRefusal(error: ActivationError | ErasedCardError): ActivationRefusal {
   switch (error) {
     case 'wrong-station':
       return 'wrong-station';
@@ -52,28 +64,55 @@ export function activationRefusal(error: ActivationError): ActivationRefusal {
       return 'wrong-package';
     case 'bad-signature':
     case 'bad-key':
-    case 'key-mismatch':
       return 'forged';
     case 'bad-length':
     case 'bad-version':
+    case 'bad-kdf':
+    case 'bad-reason':
     case 'not-an-activation-card':
+    case 'not-an-erased-card':
       return 'invalid';
     default:
       return error satisfies never;
   }
 }
 
-export type CardCheck = { event: CardEvent; session?: SessionKey };
+/** An activation card waiting for its code: what the backend keeps between the card and the code. */
+export interface OfferedCard {
+  card: SealedActivationCard;
+  /** The payload as read, to be sure the card erased later is this very card. */
+  payload: Uint8Array;
+}
 
-/** Classifies what the reader returned. `current` is the session key in use, if any. */
-export function checkCard(read: CardReadResult, keys: StationKeys, current: SessionKey | undefined, printer: PrinterReadiness): CardCheck {
+export type CardCheck = { event: CardEvent; offered?: OfferedCard };
+
+/**
+ * Classifies what the reader returned. `current` is the session key in use, if any;
+ * `attemptsLeft` says how many codes this machine still allows for an activation card.
+ */
+export function checkCard(
+  read: CardReadResult,
+  keys: StationKeys,
+  current: SessionKey | undefined,
+  printer: PrinterReadiness,
+  attemptsLeft: (payload: Uint8Array) => number,
+): CardCheck {
   if (!read.ok) return { event: { type: 'voter-card', result: { ok: false, refusal: 'unreadable' }, printer } };
   const bytes = read.payload;
+  const activation = (card: Extract<CardEvent, { type: 'activation-card' }>['card']): CardEvent => ({ type: 'activation-card', card, printer });
   if (bytes[1] === CARD_TYPE_ACTIVATION) {
-    const r = verifyActivationCard(bytes, { hashPrefix: keys.hashPrefix, station: keys.station, stembureauPublicKey: keys.stembureauPublicKey });
-    if (!r.ok) return { event: { type: 'activation-card', result: activationRefusal(r.error), printer } };
-    const same = current !== undefined && bytesEqual(current.certificate, r.certificate);
-    return { event: { type: 'activation-card', result: same ? 'same-session' : 'new-session', printer }, session: { certificate: r.certificate, signer: r.session, verifier: r.verifier } };
+    const r = readActivationCard(bytes, { hashPrefix: keys.hashPrefix, station: keys.station, stembureauPublicKey: keys.stembureauPublicKey });
+    if (!r.ok) return { event: activation({ kind: 'refused', refusal: activationRefusal(r.error) }) };
+    const left = attemptsLeft(bytes);
+    if (left <= 0) return { event: activation({ kind: 'refused', refusal: 'too-many-codes-kept' }) };
+    return { event: activation({ kind: 'sealed', attemptsLeft: left }), offered: { card: r.card, payload: bytes } };
+  }
+  if (bytes[1] === CARD_TYPE_ERASED_ACTIVATION) {
+    const r = readErasedActivationCard(bytes, { hashPrefix: keys.hashPrefix, station: keys.station });
+    if (!r.ok) return { event: activation({ kind: 'refused', refusal: activationRefusal(r.error) }) };
+    if (r.why === 'refused') return { event: activation({ kind: 'refused', refusal: 'void' }) };
+    const ours = current !== undefined && bytesEqual(r.alarmKey, current.alarmKey);
+    return { event: activation(ours ? { kind: 'alarm-key' } : { kind: 'refused', refusal: 'erased' }) };
   }
   const r = verifyVoterCard(bytes, { pkg: keys.pkg, hashPrefix: keys.hashPrefix, station: keys.station, stembureau: keys.stembureau });
   if (!r.ok) return { event: { type: 'voter-card', result: { ok: false, refusal: voterRefusal(r.error) }, printer } };

@@ -3,12 +3,14 @@
 // Everything that changes the state goes through one queue, in order. The vote lives here
 // only inside the flow state, from the first touch to the end of the print, and nowhere else:
 // no log line, no file, no cache carries it.
-import { fromBase64, randomBytes, Verifier } from '@ovs/crypto';
+import { bytesEqual, fromBase64, randomBytes, sha256, toHex, Verifier } from '@ovs/crypto';
+import { erasedActivationCard, openActivationCard } from '@ovs/card';
 import { createBallotContext, openSignedBallot, type BallotContext } from '@ovs/ballot';
 import { findStation, type Language, type VerifiedPackage } from '@ovs/election';
 import type { Alarm, AlarmReason as DeviceAlarmReason, CardReader, CardReaderEvent, HandScanner, PrintResult, SelfTestCheck, SelfTestPhase, ThermalPrinter, Timers } from '@ovs/devices';
 import {
   initialState,
+  MAX_CODE_ATTEMPTS,
   screenOf,
   step,
   type AlarmReason,
@@ -31,7 +33,7 @@ import { runStemcomputerTest, type TestActivity } from '../technician/run.ts';
 import { sharedDecoder } from '../technician/decoder.ts';
 import type { TechnicianAction } from '../technician/view.ts';
 import { ballotJob } from './ballot-job.ts';
-import { checkCard, type SessionKey, type StationKeys } from './card-check.ts';
+import { checkCard, type OfferedCard, type SessionKey, type StationKeys } from './card-check.ts';
 import type { Logger } from './log.ts';
 
 /** VVSG 2.0: warn after 2–5 minutes without a touch, reset 20–45 s later. */
@@ -121,8 +123,12 @@ export class VotingComputer {
   #state: FlowState = initialState();
   #seq = 1;
   #session: SessionKey | undefined;
-  /** An activation card just read, until the flow says to adopt its key. */
-  #offered: SessionKey | undefined;
+  /** The activation card in the slot while its code is typed and checked. */
+  #offered: OfferedCard | undefined;
+  /** The key its code just opened, until the flow says to adopt it. */
+  #opened: SessionKey | undefined;
+  /** Wrong codes per activation card (SHA-256 of its payload), memory only: a refused card stays refused here. */
+  readonly #codeFailures = new Map<string, number>();
   #queue: Promise<void> = Promise.resolve();
   readonly #waiters = new Set<() => void>();
   #timer: ReturnType<Timers['setTimeout']> | undefined;
@@ -325,6 +331,7 @@ export class VotingComputer {
     this.#state = initialState();
     this.#session = undefined;
     this.#offered = undefined;
+    this.#opened = undefined;
     this.#notify();
   }
 
@@ -338,6 +345,8 @@ export class VotingComputer {
       seq: this.#seq,
       session: this.#session ? 'present' : 'absent',
       offered: this.#offered ? 'present' : 'absent',
+      opened: this.#opened ? 'present' : 'absent',
+      codeFailures: this.#codeFailures.size,
       waiters: this.#waiters.size,
       timer: this.#timer ? 'armed' : 'none',
       technician: this.#technician ? this.#technician.view.step : 'none',
@@ -370,6 +379,8 @@ export class VotingComputer {
       this.#notify();
     }
     this.#armTimers(before, event);
+    // The sealed card is kept only while its code is typed or checked.
+    if (r.state.phase.kind !== 'activation-code' && r.state.phase.kind !== 'checking-code') this.#offered = undefined;
     for (const effect of r.effects) this.#perform(effect);
     return r.rejected;
   }
@@ -392,10 +403,15 @@ export class VotingComputer {
         this.#log('ballot-printed', { test: a.test });
         break;
       case 'activated':
-        this.#log(a.after === 'activation' ? 'activated' : 'alarm-reset', {});
+        this.#log(a.after === 'activation' ? 'activated' : a.after === 'alarm-reset' ? 'alarm-reset' : 'president-card', { card: a.card });
         break;
       case 'not-activated':
         if (a.refusal) this.#log('activation-refused', { reason: a.refusal });
+        break;
+      case 'activation-code':
+        if (before.phase.kind !== 'checking-code') this.#log('activation-code-asked', { attemptsLeft: a.attemptsLeft });
+        break;
+      case 'checking-code':
         break;
       case 'visualising':
         this.#log('visualised', a.visualisation.ok ? { ok: true } : { ok: false, error: a.visualisation.error });
@@ -428,12 +444,61 @@ export class VotingComputer {
         });
         break;
       }
+      case 'check-code':
+        void this.#checkCode(effect.code, effect.last);
+        break;
       case 'adopt-session':
-        if (this.#offered) this.#session = this.#offered;
-        this.#offered = undefined;
+        if (this.#opened) this.#session = this.#opened;
+        this.#opened = undefined;
         break;
       default:
         effect satisfies never;
+    }
+  }
+
+  /** scrypt outside the queue (half a second), then the card and the flow inside it. The code goes no further than here. */
+  async #checkCode(code: string, last: boolean): Promise<void> {
+    const offered = this.#offered;
+    // A failing scrypt (no memory) must not leave the flow waiting: it counts as a code that did not open the card.
+    const opened = offered ? await openActivationCard(offered.card, code).catch(() => undefined) : undefined;
+    await this.#enqueue(async () => {
+      // The card came out while scrypt ran: the flow has moved on, nothing is written.
+      if (!offered || this.#offered !== offered || this.#state.phase.kind !== 'checking-code') return;
+      if (!opened?.ok) {
+        const fingerprint = toHex(sha256(offered.payload));
+        this.#codeFailures.set(fingerprint, (this.#codeFailures.get(fingerprint) ?? 0) + 1);
+        this.#log(opened === undefined ? 'activation-check-failed' : opened.error === 'key-mismatch' ? 'activation-key-mismatch' : 'activation-code-wrong', { last });
+        const erased = last ? await this.#eraseCard(offered, undefined) : false;
+        this.#dispatch({ type: 'code-checked', ok: false, erased });
+        return;
+      }
+      const erased = await this.#eraseCard(offered, opened.alarmKey);
+      this.#opened = { certificate: offered.card.certificate, signer: opened.session, verifier: offered.card.verifier, alarmKey: opened.alarmKey };
+      this.#dispatch({ type: 'code-checked', ok: true, erased });
+      this.#opened = undefined;
+    });
+  }
+
+  /**
+   * Overwrites the activation card so that it no longer holds the sealed key (the terminal
+   * rewrites the whole payload area and reads it back). Only the card that was opened: it is
+   * read again first, so a card put in its place is never touched.
+   */
+  async #eraseCard(offered: OfferedCard, alarmKey: Uint8Array | undefined): Promise<boolean> {
+    const reader = this.#devices.cardReader;
+    try {
+      const again = await reader.read();
+      if (!again.ok || !bytesEqual(again.payload, offered.payload)) {
+        this.#log('card-erase-failed', { error: again.ok ? 'other-card' : again.error });
+        return false;
+      }
+      const written = await reader.write(erasedActivationCard(this.#keys.hashPrefix, this.#keys.station, alarmKey));
+      if (!written.ok) this.#log('card-erase-failed', { error: written.error });
+      else this.#log('card-erased', { after: alarmKey ? 'activation' : 'too-many-codes' });
+      return written.ok;
+    } catch {
+      this.#log('card-erase-failed', { error: 'no-reader' });
+      return false;
     }
   }
 
@@ -479,11 +544,10 @@ export class VotingComputer {
           break;
         }
         const printer = await this.#printerReadiness();
-        const checked = checkCard(read, this.#keys, this.#session, printer);
-        this.#offered = checked.session;
+        const checked = checkCard(read, this.#keys, this.#session, printer, (payload) => MAX_CODE_ATTEMPTS - (this.#codeFailures.get(toHex(sha256(payload))) ?? 0));
+        // Kept only if the flow now asks for its code (see #dispatch).
+        this.#offered = checked.offered;
         this.#dispatch(checked.event);
-        // A key offered but not adopted (e.g. while voting) is not kept.
-        this.#offered = undefined;
         break;
       }
       case 'card-error':

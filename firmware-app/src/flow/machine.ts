@@ -4,13 +4,18 @@
 //   → per election in legal order: its title, all lists + blank, after a list its candidates
 //     with the top box, then confirm or start this election over
 //   → after the last confirmation: mark the card used, then print → fold and take the card.
+// Activation: a sealed activation card → its code typed on the keypad → checked by the backend
+// (right: the key is adopted and the card erased; wrong: retry, then the card is refused).
 // Every switch is exhaustive, so a new state or event cannot be forgotten silently.
 import type { ElectionChoice, ElectionVote } from '@ovs/ballot';
+import { ACTIVATION_CODE_DIGITS } from '@ovs/card/activation-code';
 import { findElection, findList, type ElectionPackage, type Language } from '@ovs/election';
 import {
   DEFAULT_SETTINGS,
+  type ActivationRefusal,
   type AlarmReason,
   type CardEvent,
+  type CodeResume,
   type Effect,
   type FlowEvent,
   type FlowState,
@@ -26,6 +31,13 @@ import {
 
 /** Seed 002 II.C.3.2: "too many wrong attempts" sounds the alarm. Ten refused touches in one session. */
 export const MAX_INVALID_ACTIONS = 10;
+
+/**
+ * Codes the president may type per activation card before this machine refuses (and erases) it.
+ * A typo costs one; three leave room for two without inviting guessing (which an attacker with
+ * the card would do offline anyway: libs/card/README.md).
+ */
+export const MAX_CODE_ATTEMPTS = 3;
 
 export interface FlowContext {
   pkg: ElectionPackage;
@@ -59,8 +71,12 @@ export function step(ctx: FlowContext, state: FlowState, event: FlowEvent): Step
   switch (phase.kind) {
     case 'not-activated':
       return notActivated(state, event);
+    case 'activation-code':
+      return codeEntry(state, phase, event);
+    case 'checking-code':
+      return checkingCode(state, phase, event);
     case 'activated':
-      return event.type === 'card-removed' ? rest({ kind: 'idle', refusal: undefined }) : refuseAction(state, event);
+      return activated(ctx, state, phase, event);
     case 'idle':
       return idle(ctx, state, event);
     case 'card-refused':
@@ -87,13 +103,109 @@ function refuseAction(state: FlowState, event: FlowEvent): StepResult {
 
 function notActivated(state: FlowState, event: FlowEvent): StepResult {
   switch (event.type) {
-    case 'activation-card':
-      if (event.result === 'new-session' || event.result === 'same-session') return rest({ kind: 'activated', after: 'activation' }, [{ kind: 'adopt-session' }]);
-      return go(state, { kind: 'not-activated', refusal: event.result });
+    case 'activation-card': {
+      const card = event.card;
+      switch (card.kind) {
+        case 'sealed':
+          return askCode(state, card.attemptsLeft, { kind: 'not-activated' });
+        case 'alarm-key':
+          // An erased card stops alarms of machines that hold its session; this one holds none.
+          return go(state, { kind: 'not-activated', refusal: 'erased' });
+        case 'refused':
+          return go(state, { kind: 'not-activated', refusal: card.refusal });
+        default:
+          return card satisfies never;
+      }
+    }
     case 'card-removed':
       return go(state, { kind: 'not-activated', refusal: undefined });
     default:
       return refuseAction(state, event);
+  }
+}
+
+/** The machine as it was before the code entry, with the card in or out and why it did not activate. */
+function resumed(resume: CodeResume, cardPresent: boolean, refusal: ActivationRefusal | undefined): Phase {
+  switch (resume.kind) {
+    case 'not-activated':
+      return { kind: 'not-activated', refusal };
+    case 'alarm':
+      return { kind: 'alarm', reason: resume.reason, ballot: resume.ballot, cardPresent, refusal };
+    default:
+      return resume satisfies never;
+  }
+}
+
+function askCode(state: FlowState, attemptsLeft: number, resume: CodeResume): StepResult {
+  if (attemptsLeft <= 0) return go(state, resumed(resume, true, 'too-many-codes-kept'));
+  return rest({ kind: 'activation-code', digits: '', attemptsLeft, wrong: false, resume });
+}
+
+function codeEntry(state: FlowState, phase: Extract<Phase, { kind: 'activation-code' }>, event: FlowEvent): StepResult {
+  const notNow: StepResult = { state, effects: [], rejected: 'not-now' };
+  switch (event.type) {
+    case 'voter': {
+      const a = event.action;
+      switch (a.type) {
+        case 'code-digit':
+          if (!Number.isInteger(a.digit) || a.digit < 0 || a.digit > 9 || phase.digits.length >= ACTIVATION_CODE_DIGITS) return notNow;
+          return go(state, { ...phase, digits: phase.digits + String(a.digit) });
+        case 'code-erase':
+          return phase.digits.length === 0 ? notNow : go(state, { ...phase, digits: phase.digits.slice(0, -1) });
+        case 'code-submit':
+          if (phase.digits.length !== ACTIVATION_CODE_DIGITS) return notNow;
+          // The digits leave the state here: only the effect carries them, to the backend.
+          return go(state, { kind: 'checking-code', attemptsLeft: phase.attemptsLeft, resume: phase.resume }, [{ kind: 'check-code', code: phase.digits, last: phase.attemptsLeft <= 1 }]);
+        case 'code-cancel':
+          return go(state, resumed(phase.resume, true, phase.resume.kind === 'not-activated' ? 'cancelled' : undefined));
+        default:
+          return notNow;
+      }
+    }
+    case 'card-removed':
+      return go(state, resumed(phase.resume, false, undefined));
+    default:
+      // With the card in the slot no other card can come; a scan or a timer changes nothing here.
+      return stay(state);
+  }
+}
+
+function checkingCode(state: FlowState, phase: Extract<Phase, { kind: 'checking-code' }>, event: FlowEvent): StepResult {
+  switch (event.type) {
+    case 'code-checked': {
+      if (event.ok) {
+        const card = event.erased ? 'erased' : 'not-erased';
+        if (phase.resume.kind === 'alarm') return rest({ kind: 'activated', after: 'alarm-reset', card, cardPresent: true }, [{ kind: 'adopt-session' }, { kind: 'alarm', sounding: false }]);
+        return rest({ kind: 'activated', after: 'activation', card, cardPresent: true }, [{ kind: 'adopt-session' }]);
+      }
+      const attemptsLeft = phase.attemptsLeft - 1;
+      if (attemptsLeft > 0) return go(state, { kind: 'activation-code', digits: '', attemptsLeft, wrong: true, resume: phase.resume });
+      return go(state, resumed(phase.resume, true, event.erased ? 'too-many-codes' : 'too-many-codes-kept'));
+    }
+    case 'card-removed':
+      // The answer that comes later finds another phase and changes nothing; the backend erases nothing then.
+      return go(state, resumed(phase.resume, false, undefined));
+    case 'voter':
+      return { state, effects: [], rejected: 'not-now' };
+    default:
+      return stay(state);
+  }
+}
+
+function activated(ctx: FlowContext, state: FlowState, phase: Extract<Phase, { kind: 'activated' }>, event: FlowEvent): StepResult {
+  switch (event.type) {
+    case 'card-removed':
+      // A card that still holds the sealed key: the warning stays until the president has read it.
+      if (phase.card === 'not-erased') return go(state, { ...phase, cardPresent: false });
+      return rest({ kind: 'idle', refusal: undefined });
+    case 'voter':
+      if (event.action.type === 'done' && !phase.cardPresent) return rest({ kind: 'idle', refusal: undefined });
+      return { state, effects: [], rejected: 'not-now' };
+    case 'voter-card':
+    case 'activation-card':
+      return phase.cardPresent ? stay(state) : (cardAtRest(ctx, state, event) ?? stay(state));
+    default:
+      return stay(state);
   }
 }
 
@@ -119,13 +231,16 @@ function cardAtRest(ctx: FlowContext, state: FlowState, event: CardEvent): StepR
       return rest({ kind: 'voting', session, step: first });
     }
     case 'activation-card':
-      switch (event.result) {
-        case 'new-session':
-          return rest({ kind: 'activated', after: 'activation' }, [{ kind: 'adopt-session' }]);
-        case 'same-session':
-          return rest({ kind: 'activated', after: 'activation' });
-        default:
+      switch (event.card.kind) {
+        case 'alarm-key':
+          return rest({ kind: 'activated', after: 'already-activated', card: 'alarm-key', cardPresent: true });
+        case 'sealed':
+          // Already activated: the card is left as it is, for a machine that needs it.
+          return rest({ kind: 'activated', after: 'already-activated', card: 'unused', cardPresent: true });
+        case 'refused':
           return rest({ kind: 'card-refused', refusal: 'not-a-voter-card' });
+        default:
+          return event.card satisfies never;
       }
     case 'card-removed':
     case 'card-marked':
@@ -203,6 +318,7 @@ function voting(ctx: FlowContext, state: FlowState, session: VoterSession, curre
     case 'card-marked':
     case 'printed':
     case 'scanned':
+    case 'code-checked':
       // Cannot happen with a card in the reader and nothing printing; ignored, not guessed at.
       return stay(state);
     default:
@@ -335,6 +451,7 @@ function finishing(state: FlowState, phase: Extract<Phase, { kind: 'finishing' }
     case 'inactivity-warning':
     case 'inactivity-timeout':
     case 'scanned':
+    case 'code-checked':
       return stay(state);
     default:
       return event satisfies never;
@@ -357,6 +474,7 @@ function printed(ctx: FlowContext, state: FlowState, phase: Extract<Phase, { kin
     case 'printed':
     case 'inactivity-warning':
     case 'inactivity-timeout':
+    case 'code-checked':
       return stay(state);
     default:
       return event satisfies never;
@@ -366,19 +484,20 @@ function printed(ctx: FlowContext, state: FlowState, phase: Extract<Phase, { kin
 function alarm(state: FlowState, phase: Extract<Phase, { kind: 'alarm' }>, event: FlowEvent): StepResult {
   switch (event.type) {
     case 'activation-card': {
-      // The president's key: the activation card of this polling station (HARDWARE.md).
-      if (event.result !== 'new-session' && event.result !== 'same-session') return go(state, { ...phase, cardPresent: true });
-      const adopt: Effect[] = event.result === 'new-session' ? [{ kind: 'adopt-session' }] : [];
+      // The president's key: an erased activation card of this session, or a new one with its code (HARDWARE.md).
+      const card = event.card;
+      if (card.kind === 'refused') return go(state, { ...phase, cardPresent: true, refusal: card.refusal });
       if (event.printer !== 'ready') {
         // The alarm stays until the printer is ready again; the reason shown becomes the printer's.
-        return go(state, { ...phase, reason: printerAlarm(event.printer), cardPresent: true }, adopt);
+        return go(state, { ...phase, reason: printerAlarm(event.printer), cardPresent: true, refusal: undefined });
       }
-      return rest({ kind: 'activated', after: 'alarm-reset' }, [...adopt, { kind: 'alarm', sounding: false }]);
+      if (card.kind === 'sealed') return askCode(state, card.attemptsLeft, { kind: 'alarm', reason: phase.reason, ballot: phase.ballot });
+      return rest({ kind: 'activated', after: 'alarm-reset', card: 'alarm-key', cardPresent: true }, [{ kind: 'alarm', sounding: false }]);
     }
     case 'voter-card':
-      return go(state, { ...phase, cardPresent: true });
+      return go(state, { ...phase, cardPresent: true, refusal: undefined });
     case 'card-removed':
-      return go(state, { ...phase, cardPresent: false });
+      return go(state, { ...phase, cardPresent: false, refusal: undefined });
     case 'voter':
       return { state, effects: [], rejected: 'not-now' };
     case 'card-marked':
@@ -386,6 +505,7 @@ function alarm(state: FlowState, phase: Extract<Phase, { kind: 'alarm' }>, event
     case 'inactivity-warning':
     case 'inactivity-timeout':
     case 'scanned':
+    case 'code-checked':
       return stay(state);
     default:
       return event satisfies never;

@@ -76,3 +76,12 @@ export function planVoter(elections: readonly Election[], offersLanguage: boolea
   });
   return actions;
 }
+
+/**
+ * The president's touches on the activation keypad for a code read from the console's screen
+ * (spaces between the groups are ignored): every digit, then "Activeren" / "Alarm stoppen".
+ */
+export function planActivationCode(code: string): VoterAction[] {
+  const digits = code.replace(/\D/g, '');
+  return [...Array.from(digits, (d): VoterAction => ({ type: 'code-digit', digit: Number(d) })), { type: 'code-submit' }];
+}

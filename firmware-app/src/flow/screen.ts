@@ -4,6 +4,7 @@
 import type { ElectionChoice } from '@ovs/ballot';
 import { renderBallotText, type TextLine } from '@ovs/ballot';
 import { candidateDisplayName, findElection, findList, titleIn, type ElectionKind, type Language } from '@ovs/election';
+import { ACTIVATION_CODE_DIGITS } from '@ovs/card/activation-code';
 import { choiceLines } from './choice-text.ts';
 import type { FlowContext } from './machine.ts';
 import type { TechnicianView } from '../technician/view.ts';
@@ -13,6 +14,7 @@ import type {
   BallotFailure,
   FlowState,
   Notice,
+  PresidentCard,
   Settings,
   VoterCardRefusal,
   VoterSession,
@@ -36,7 +38,10 @@ export interface CandidateRow {
 
 export type ScreenBody =
   | { kind: 'not-activated'; refusal: ActivationRefusal | undefined }
-  | { kind: 'activated'; after: 'activation' | 'alarm-reset' }
+  /** The president's keypad: the digits typed so far (only while typing), how many more tries. */
+  | { kind: 'activation-code'; digits: string; length: number; attemptsLeft: number; wrong: boolean; alarm: boolean }
+  | { kind: 'checking-code' }
+  | { kind: 'activated'; after: 'activation' | 'alarm-reset' | 'already-activated'; card: PresidentCard; cardPresent: boolean }
   | { kind: 'insert-card'; refusal: VoterCardRefusal | undefined }
   | { kind: 'card-refused'; refusal: VoterCardRefusal }
   | { kind: 'language'; languages: Language[] }
@@ -47,7 +52,7 @@ export type ScreenBody =
   | { kind: 'confirm'; election: ElectionHeading; choice: ElectionChoice; lines: string[]; last: boolean }
   | { kind: 'finishing'; stage: 'marking-card' | 'printing' }
   | { kind: 'printed'; cardPresent: boolean }
-  | { kind: 'alarm'; reason: AlarmReason; ballot: BallotFailure; cardPresent: boolean }
+  | { kind: 'alarm'; reason: AlarmReason; ballot: BallotFailure; cardPresent: boolean; refusal: ActivationRefusal | undefined }
   | { kind: 'visualisation'; result: { ok: true; lines: TextLine[]; languages: Language[] } | { ok: false; error: Extract<Visualisation, { ok: false }>['error'] } }
   /** The test mode (src/technician/): shown by the backend over "not activated", never by the flow itself. */
   | { kind: 'technician'; view: TechnicianView };
@@ -81,8 +86,15 @@ export function screenOf(ctx: FlowContext, state: FlowState): Screen {
   switch (phase.kind) {
     case 'not-activated':
       return { ...base, body: { kind: 'not-activated', refusal: phase.refusal } };
+    case 'activation-code':
+      return {
+        ...base,
+        body: { kind: 'activation-code', digits: phase.digits, length: ACTIVATION_CODE_DIGITS, attemptsLeft: phase.attemptsLeft, wrong: phase.wrong, alarm: phase.resume.kind === 'alarm' },
+      };
+    case 'checking-code':
+      return { ...base, body: { kind: 'checking-code' } };
     case 'activated':
-      return { ...base, body: { kind: 'activated', after: phase.after } };
+      return { ...base, body: { kind: 'activated', after: phase.after, card: phase.card, cardPresent: phase.cardPresent } };
     case 'idle':
       return { ...base, body: { kind: 'insert-card', refusal: phase.refusal } };
     case 'card-refused':
@@ -92,7 +104,7 @@ export function screenOf(ctx: FlowContext, state: FlowState): Screen {
     case 'printed':
       return { ...base, language: phase.language, test: phase.test, body: { kind: 'printed', cardPresent: phase.cardPresent } };
     case 'alarm':
-      return { ...base, body: { kind: 'alarm', reason: phase.reason, ballot: phase.ballot, cardPresent: phase.cardPresent } };
+      return { ...base, body: { kind: 'alarm', reason: phase.reason, ballot: phase.ballot, cardPresent: phase.cardPresent, refusal: phase.refusal } };
     case 'visualising': {
       const v = phase.visualisation;
       if (!v.ok) return { ...base, body: { kind: 'visualisation', result: { ok: false, error: v.error } } };

@@ -25,7 +25,33 @@ export type VoterCardRefusal =
   | 'invalid'
   | 'forged';
 
-export type ActivationRefusal = 'invalid' | 'wrong-station' | 'wrong-package' | 'forged';
+/** Why an activation card did not activate (or reset) the machine. */
+export type ActivationRefusal =
+  | 'invalid'
+  | 'wrong-station'
+  | 'wrong-package'
+  | 'forged'
+  /** An activation card a stemcomputer has already used and erased (and that is no alarm key here). */
+  | 'erased'
+  /** An activation card erased after too many wrong codes. */
+  | 'void'
+  /** Too many wrong codes just now: the card is refused and erased. */
+  | 'too-many-codes'
+  /** Too many wrong codes (now or earlier at this machine), and the card could not be erased. */
+  | 'too-many-codes-kept'
+  /** The president cancelled the code entry: the card is unchanged. */
+  | 'cancelled';
+
+/** Where the code entry goes back to when it does not activate: the machine as it was. */
+export type CodeResume = { kind: 'not-activated' } | { kind: 'alarm'; reason: AlarmReason; ballot: BallotFailure };
+
+/**
+ * What became of the president's card at the end of an activation: `erased` (the sealed key is
+ * gone, the card is now only an alarm key), `not-erased` (erasing failed: the card still holds
+ * the sealed key), `alarm-key` (an erased card was used as the alarm key), `unused` (a card
+ * shown to a machine that is already activated: left as it was).
+ */
+export type PresidentCard = 'erased' | 'not-erased' | 'alarm-key' | 'unused';
 
 /** Why the alarm sounds (seed 002 II.C.3.2); it latches until the president resets it. */
 export type AlarmReason =
@@ -96,15 +122,23 @@ export type Visualisation =
 
 export type Phase =
   | { kind: 'not-activated'; refusal: ActivationRefusal | undefined }
-  /** Activation (or an alarm reset) accepted: waiting for the activation card to come out. */
-  | { kind: 'activated'; after: 'activation' | 'alarm-reset' }
+  /** A sealed activation card with a valid certificate: the president types its code. */
+  | { kind: 'activation-code'; digits: string; attemptsLeft: number; wrong: boolean; resume: CodeResume }
+  /** The code typed is being checked (scrypt, then the card is erased): no digits kept. */
+  | { kind: 'checking-code'; attemptsLeft: number; resume: CodeResume }
+  /**
+   * Activation (or an alarm reset, or a card shown to a machine already activated) accepted:
+   * waiting for the card to come out; a card that could not be erased waits for a touch too.
+   */
+  | { kind: 'activated'; after: 'activation' | 'alarm-reset' | 'already-activated'; card: PresidentCard; cardPresent: boolean }
   | { kind: 'idle'; refusal: VoterCardRefusal | undefined }
   /** A voter card was refused: its message stays until the card is taken out. */
   | { kind: 'card-refused'; refusal: VoterCardRefusal }
   | { kind: 'voting'; session: VoterSession; step: VotingStep }
   | { kind: 'finishing'; stage: 'marking-card' | 'printing'; ballot: PendingBallot; cardRemoved: boolean }
   | { kind: 'printed'; test: boolean; language: Language; cardPresent: boolean }
-  | { kind: 'alarm'; reason: AlarmReason; ballot: BallotFailure; cardPresent: boolean }
+  /** `refusal`: the last activation card shown to the alarm did not stop it, and why. */
+  | { kind: 'alarm'; reason: AlarmReason; ballot: BallotFailure; cardPresent: boolean; refusal?: ActivationRefusal | undefined }
   | { kind: 'visualising'; visualisation: Visualisation };
 
 export interface FlowState {
@@ -129,15 +163,24 @@ export type VoterAction =
   | { type: 'set-contrast'; contrast: Settings['contrast'] }
   | { type: 'set-text-size'; textSize: Settings['textSize'] }
   | { type: 'still-here' }
-  | { type: 'done' };
+  | { type: 'done' }
+  /** The president's keypad on the activation-code screen. */
+  | { type: 'code-digit'; digit: number }
+  | { type: 'code-erase' }
+  | { type: 'code-submit' }
+  | { type: 'code-cancel' };
 
 export type VoterActionType = VoterAction['type'];
 
 /** Card-reader outcomes, already checked by the backend. */
 export type CardEvent =
   | { type: 'voter-card'; result: { ok: true; test: boolean; elections: readonly string[] } | { ok: false; refusal: VoterCardRefusal }; printer: PrinterReadiness }
-  /** `same-session`: the card that activated this machine (the president's alarm key). */
-  | { type: 'activation-card'; result: 'new-session' | 'same-session' | ActivationRefusal; printer: PrinterReadiness }
+  /**
+   * `sealed`: an activation card whose certificate checked out; `attemptsLeft` is what this
+   * machine still allows for this very card. `alarm-key`: a card erased by a machine of this
+   * session (the president's key to stop an alarm).
+   */
+  | { type: 'activation-card'; card: { kind: 'sealed'; attemptsLeft: number } | { kind: 'alarm-key' } | { kind: 'refused'; refusal: ActivationRefusal }; printer: PrinterReadiness }
   | { type: 'card-removed' }
   | { type: 'card-marked'; ok: boolean };
 
@@ -147,13 +190,24 @@ export type FlowEvent =
   | { type: 'printed'; result: { ok: true } | { ok: false; reason: Exclude<PrinterReadiness, 'ready'> | 'prepare-failed'; partial: boolean } }
   | { type: 'inactivity-warning' }
   | { type: 'inactivity-timeout' }
-  | { type: 'scanned'; visualisation: Visualisation };
+  | { type: 'scanned'; visualisation: Visualisation }
+  /**
+   * The backend checked the code (`check-code`). Right: the key is offered and the card was
+   * erased (or not: `erased` false). Wrong: on the last attempt the card was erased too.
+   */
+  | { type: 'code-checked'; ok: boolean; erased: boolean };
 
 export type Effect =
   | { kind: 'mark-card-used' }
   | { kind: 'print'; ballot: PendingBallot }
   | { kind: 'alarm'; sounding: boolean }
-  /** The session key is replaced by the one on the activation card just read. */
+  /**
+   * Open the activation card in the reader with this code (the only place the code travels
+   * after it was typed); when right, erase the card to an alarm key; when wrong and `last`,
+   * erase it to nothing. `code-checked` comes back.
+   */
+  | { kind: 'check-code'; code: string; last: boolean }
+  /** The session key is replaced by the one the code just opened. */
   | { kind: 'adopt-session' };
 
 /** Why a voter action was not carried out (the UI shows a notice; the counter rises). */

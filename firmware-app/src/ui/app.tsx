@@ -8,7 +8,8 @@ import type { VotingClient } from '../api/client.ts';
 import type { ScreenMessage } from '../api/protocol.ts';
 import type { Screen, VoterAction } from '../flow/index.ts';
 import type { ScreenProps } from './context.ts';
-import { Activated, Alarm, CardRefused, Finishing, InsertCard, NotActivated, Printed } from './screens/machine.tsx';
+import { Alarm, CardRefused, Finishing, InsertCard, Printed } from './screens/machine.tsx';
+import { Activated, ActivationCode, CheckingCode, NotActivated } from './screens/activation.tsx';
 import { Candidates, Confirm, ElectionIntro, LanguageChoice, LanguageConfirm, Lists } from './screens/voter.tsx';
 import { TechnicianScreen } from './screens/technician.tsx';
 import { VisualisationScreen } from './screens/visualisation.tsx';
@@ -37,6 +38,10 @@ function ScreenView(props: Omit<ScreenProps, 'body'>) {
   switch (b.kind) {
     case 'not-activated':
       return <NotActivated {...props} body={b} />;
+    case 'activation-code':
+      return <ActivationCode {...props} body={b} />;
+    case 'checking-code':
+      return <CheckingCode {...props} body={b} />;
     case 'activated':
       return <Activated {...props} body={b} />;
     case 'insert-card':

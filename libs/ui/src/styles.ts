@@ -124,5 +124,12 @@ p { margin: 0; }
 .langs { display: flex; gap: var(--gap); flex-wrap: wrap; justify-content: center; }
 .langs .btn { min-width: ${mm(60)}; min-height: ${mm(20)}; font-size: 1.2rem; }
 .multi { display: flex; flex-direction: column; gap: ${mm(3)}; }
+.code-entry { flex: 1; display: flex; align-items: center; justify-content: space-around; gap: var(--pad); }
+.code-side { flex: 1; max-width: ${mm(170)}; display: flex; flex-direction: column; gap: ${mm(5)}; }
+.code-display { display: flex; gap: ${mm(6)}; font-family: "DejaVu Sans Mono", monospace; font-size: 2.6rem; font-weight: 700; letter-spacing: 0.08em; }
+.code-group { border-bottom: var(--line) solid var(--fg); padding: 0 ${mm(1)}; }
+.keypad { flex: none; display: grid; grid-template-columns: repeat(3, ${mm(30)}); grid-auto-rows: ${mm(22)}; gap: ${mm(4)}; }
+.keypad .btn { font-size: 1.8rem; padding: 0; }
+.keypad .btn[data-testid="code-erase"] { font-size: 1.1rem; }
 `;
 }

@@ -1,11 +1,11 @@
 // The chip cards the console writes (decree art. 16 §1): a voter card valid for exactly the
 // elections of the voter's category, a test card (counted apart), and the activation card that
-// hands the opening's session key to a voting computer. The nonce is random and forgotten:
-// nothing records which card went to which voter.
-import { randomBytes, type Signer } from '@ovs/crypto';
+// hands the opening's session key to a voting computer, sealed under a one-time code. The nonce
+// is random and forgotten: nothing records which card went to which voter.
+import { AEAD_NONCE_BYTES, randomBytes, type Signer } from '@ovs/crypto';
 import { electionsForCategory, type VerifiedPackage } from '@ovs/election';
 import { HASH_PREFIX_BYTES } from '@ovs/ballot';
-import { CARD_NONCE_BYTES, issueActivationCard, issueVoterCard } from '@ovs/card';
+import { ACTIVATION_SALT_BYTES, CARD_NONCE_BYTES, issueActivationCard, issueVoterCard, newActivationCode, type ActivationKdf } from '@ovs/card';
 import type { CardReader, CardWriteResult } from '@ovs/devices/card';
 
 export type CardWriteError = Extract<CardWriteResult, { ok: false }>['error'];
@@ -30,7 +30,15 @@ export function voterCardBytes(pkg: VerifiedPackage, station: number, categoryId
   return { bytes, elections };
 }
 
-export const activationCardBytes = (certificate: Uint8Array, sessionPrivateKey: Uint8Array): Uint8Array => issueActivationCard(certificate, sessionPrivateKey);
+/**
+ * A fresh code and the card sealed under it. The code goes to the president's screen and
+ * nowhere else: the caller returns it once and keeps no copy.
+ */
+export async function activationCard(certificate: Uint8Array, sessionPrivateKey: Uint8Array, kdf: ActivationKdf): Promise<{ bytes: Uint8Array; code: string }> {
+  const code = newActivationCode(randomBytes);
+  const bytes = await issueActivationCard({ certificate, sessionPrivateKey, code, salt: randomBytes(ACTIVATION_SALT_BYTES), nonce: randomBytes(AEAD_NONCE_BYTES), kdf });
+  return { bytes, code };
+}
 
 export async function writeCard(writer: CardReader, bytes: Uint8Array): Promise<{ ok: true } | { ok: false; message: string }> {
   let r: CardWriteResult;

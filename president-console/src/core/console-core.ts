@@ -2,6 +2,7 @@
 // value, the link handlers for the ballot box, and the stick watch. The HTTP API and the UI
 // are thin layers on top; the election-day simulation drives this class directly.
 import { canonicalEnvelopePassword, sha256, shortHash, toBase64, toHex, type Signer, type Verifier } from '@ovs/crypto';
+import { ACTIVATION_KDF, type ActivationKdf } from '@ovs/card';
 import { electionsForCategory, findStation, unsealStembureauKey, UNSEAL_MESSAGES, type VerifiedPackage } from '@ovs/election';
 import { createBallotContext, HASH_PREFIX_BYTES, verifySessionCertificate, type BallotContext } from '@ovs/ballot';
 import { BOX_REFUSAL_MESSAGES, issuePairingCode, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
@@ -29,7 +30,7 @@ import type { ConsoleTestOutcome, ConsoleTestReport } from '../self-test/report.
 import type { ConsoleTestContext } from '../self-test/run.ts';
 import { PORTS, type StickSource } from '../sticks/stick-source.ts';
 import { judgeStick, type StickStatus } from '../sticks/stick-status.ts';
-import { activationCardBytes, voterCardBytes, writeCard } from './cards.ts';
+import { activationCard, voterCardBytes, writeCard } from './cards.ts';
 import { registerScannedBallot, type Gate } from './registration.ts';
 import type { ActionResult, Alert, CategoryView, ConsoleSnapshot, Counters, Halt, HaltReason, IncidentView, LastCard, Phase } from './snapshot.ts';
 import type { ReportData, ReportKind } from './report-data.ts';
@@ -52,6 +53,8 @@ export interface ConsoleCoreOptions {
   software: Uint8Array;
   now?: () => Date;
   maxPasswordAttempts?: number;
+  /** The scrypt cost of the activation cards (default ACTIVATION_KDF; tests and the simulation pass a cheaper one). */
+  activationKdf?: ActivationKdf;
   /**
    * Operational log: events and outcomes, never a ballot id, a vote or a secret; an entry about one
    * voter (card written, ballot annulled, registration refused) carries only the hour.
@@ -112,6 +115,7 @@ export class ConsoleCore {
     this.#o = {
       now: () => new Date(),
       maxPasswordAttempts: 5,
+      activationKdf: ACTIVATION_KDF,
       ...options,
       log: options.log ?? (() => undefined),
     };
@@ -350,12 +354,14 @@ export class ConsoleCore {
       const pair = this.#pair as StickPair;
       const secrets = pair.secrets;
       if (!secrets) return { ok: false, error: 'not-now', message: 'Dit kan nu niet.' };
-      const written = await writeCard(this.#o.cardWriter, activationCardBytes(pair.sessionCertificate, secrets.sessionPrivateKey));
+      const card = await activationCard(pair.sessionCertificate, secrets.sessionPrivateKey, this.#o.activationKdf);
+      const written = await writeCard(this.#o.cardWriter, card.bytes);
       if (!written.ok) return { ok: false, error: 'card', message: written.message };
       await this.#append({ type: 'activation-card' });
       this.#lastCard = { kind: 'activation', elections: [], proxy: false, replacement: false };
       this.#log('card-written', 'activation');
-      return { ok: true, message: 'Activeringskaart klaar: steek ze in een stemcomputer.' };
+      // The code leaves only in this answer (the president's screen): never in the snapshot, a log or a stick.
+      return { ok: true, message: 'Activeringskaart klaar: steek ze in een stemcomputer en typ daar de activeringscode.', activationCode: card.code };
     });
   }
 

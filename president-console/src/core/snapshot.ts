@@ -110,4 +110,7 @@ export type ActionError =
   | 'printer'
   | 'password';
 
-export type ActionResult = { ok: true; message?: string } | { ok: false; error: ActionError; message: string };
+export type ActionResult =
+  /** `activationCode`: only in the answer to a new activation card (16 digits), never in a snapshot. */
+  | { ok: true; message?: string; activationCode?: string }
+  | { ok: false; error: ActionError; message: string };

@@ -4,6 +4,8 @@ import type { ConsoleSnapshot } from '../core/snapshot.ts';
 export interface ActionAnswer {
   ok: boolean;
   message?: string;
+  /** Only in the answer to a new activation card. */
+  activationCode?: string;
   snapshot: ConsoleSnapshot;
 }
 

@@ -6,6 +6,7 @@ import type { ConsoleSnapshot } from '../core/snapshot.ts';
 import { getState, post, type ActionAnswer } from './api.ts';
 import { Alerts, CountersPanel, Message, StickBadge } from './common.tsx';
 import { date, time } from './format.ts';
+import { ActivationCode } from './screens/cards.tsx';
 import { ClosedScreen, ClosingScreen } from './screens/closing.tsx';
 import { Incidents } from './screens/incidents.tsx';
 import { PreparationScreen } from './screens/preparation.tsx';
@@ -32,6 +33,8 @@ export function App() {
   const [message, setMessage] = useState<{ text: string; ok: boolean } | undefined>(undefined);
   const [closing, setClosing] = useState(false);
   const [unreachable, setUnreachable] = useState(false);
+  // The activation code lives in this page only: until the next card is made or the president hides it.
+  const [activationCode, setActivationCode] = useState<string | undefined>(undefined);
 
   const refresh = useCallback(async () => {
     try {
@@ -52,6 +55,7 @@ export function App() {
     const r = await post(path, body ?? {});
     setSnap(r.snapshot);
     setMessage(r.message ? { text: r.message, ok: r.ok } : undefined);
+    if (r.ok && (path.startsWith('cards/') || path === 'annul')) setActivationCode(r.activationCode);
     return r;
   }, []);
 
@@ -120,6 +124,7 @@ export function App() {
       ) : null}
       <Alerts alerts={snap.alerts} dismiss={(id) => void act(`alerts/${id}/dismiss`)} />
       <Message text={message?.text} ok={message?.ok ?? true} />
+      {activationCode ? <ActivationCode code={activationCode} onHide={() => setActivationCode(undefined)} /> : null}
       <div class="body">
         <div class="main">
           {snap.halt ? (

@@ -79,7 +79,7 @@ function Faults({ state, act }: { state: DemoState; act: Act }) {
         )}
       </div>
       <h3>Printer zonder papier</h3>
-      <p class="small">De stemcomputer geeft alarm. Leg een nieuwe rol in en steek een activeringskaart in om het alarm te stoppen.</p>
+      <p class="small">De stemcomputer geeft alarm. Leg een nieuwe rol in en steek de gewiste activeringskaart in om het alarm te stoppen.</p>
       <div class="buttons">
         {state.booths.map((b) => (
           <button type="button" class="hand" key={b.number} onClick={() => void act(`booths/${b.number}/paper`, { paper: b.paper === 'ok' ? 'out' : 'ok' })}>

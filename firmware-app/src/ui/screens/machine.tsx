@@ -1,8 +1,9 @@
-// Screens of the machine itself: not yet activated, waiting for a card, a refused card,
-// printing, the printed ballot, the alarm.
+// Screens of the machine itself: waiting for a card, a refused card, printing, the printed
+// ballot, the alarm. (The president's activation screens are in activation.tsx.)
 import type { ComponentChildren } from 'preact';
 import { Banner, Button, KioskFrame, Notice, type Translate } from '@ovs/ui';
 import type { ScreenProps } from '../context.ts';
+import { ACTIVATION_REFUSALS, PRESIDENT_TEXT } from '../president-text.ts';
 
 /** Before the voter has chosen a language, the machine speaks every offered language. */
 function Multilingual({ all, render }: { all: ScreenProps['all']; render: (t: Translate) => ComponentChildren }) {
@@ -14,29 +15,6 @@ function Multilingual({ all, render }: { all: ScreenProps['all']; render: (t: Tr
         </div>
       ))}
     </>
-  );
-}
-
-export function NotActivated({ body, t }: ScreenProps<'not-activated'>) {
-  return (
-    <KioskFrame>
-      <div class="center" data-testid="not-activated">
-        <h2>{t('not-activated.title')}</h2>
-        <p class="big">{t('not-activated.body')}</p>
-        {body.refusal ? <Notice testId="refusal">{t(`activation.${body.refusal}`)}</Notice> : null}
-      </div>
-    </KioskFrame>
-  );
-}
-
-export function Activated({ body, t }: ScreenProps<'activated'>) {
-  return (
-    <KioskFrame>
-      <div class="center" data-testid="activated">
-        <h2>{t(`activated.${body.after}`)}</h2>
-        <p class="big">{t('activated.remove')}</p>
-      </div>
-    </KioskFrame>
   );
 }
 
@@ -129,6 +107,13 @@ export function Alarm({ body, all }: ScreenProps<'alarm'>) {
             </>
           )}
         />
+        {body.refusal ? (
+          <Notice testId="refusal">
+            <span lang="nl">
+              {PRESIDENT_TEXT.alarmRefused} {ACTIVATION_REFUSALS[body.refusal]}
+            </span>
+          </Notice>
+        ) : null}
       </div>
     </KioskFrame>
   );

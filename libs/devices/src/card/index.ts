@@ -2,4 +2,4 @@ export type { CardAccessError, CardReader, CardReaderEvent, CardReaderStatus, Ca
 export { createCardReader, type CardReaderConfig, type SimulatedCardReader } from './create-card-reader.ts';
 export { SerialCardReader } from './serial-card-reader.ts';
 export { CardTerminalEmulator, SimulatedCard } from './terminal-emulator.ts';
-export { LAYOUT_BYTES, MAX_PAYLOAD, MIN_CARD_BYTES, USED_TAG_BYTES } from './card-layout.ts';
+export { LAYOUT_BYTES, MAX_PAYLOAD, MIN_CARD_BYTES, parseCardImage, USED_TAG_BYTES } from './card-layout.ts';

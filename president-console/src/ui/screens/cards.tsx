@@ -1,5 +1,8 @@
-// The card buttons: one per voter category, each naming the elections its card is valid for.
+// The card buttons: one per voter category, each naming the elections its card is valid for;
+// and the code of the activation card just made.
 import { useState } from 'preact/hooks';
+// The pure part of @ovs/card (no node:crypto), safe in the browser bundle.
+import { groupActivationCode } from '@ovs/card/activation-code';
 import type { ConsoleSnapshot } from '../../core/snapshot.ts';
 import type { Act } from '../app.tsx';
 
@@ -52,5 +55,25 @@ export function ProxyCard({ snap, act }: { snap: ConsoleSnapshot; act: Act }) {
         Annuleren
       </button>
     </div>
+  );
+}
+
+/** The one-time code of the activation card just written: shown here once, stored nowhere. */
+export function ActivationCode({ code, onHide }: { code: string; onHide: () => void }) {
+  return (
+    <section class="activation-code" role="region" aria-label="Activeringscode">
+      <h2>Activeringscode</h2>
+      <p class="digits" data-testid="activation-code">
+        {groupActivationCode(code)}
+      </p>
+      <p class="big">Typ deze code op het scherm van de stemcomputer waarin u de activeringskaart steekt. Zonder deze code is de kaart onbruikbaar.</p>
+      <p>
+        De code wordt nergens bewaard. Ze verdwijnt zodra u een volgende kaart maakt, de code verbergt of de voorzitterscomputer herstart: activeer dus eerst
+        deze stemcomputer. Is de code weg, maak dan een nieuwe activeringskaart.
+      </p>
+      <button type="button" onClick={onHide}>
+        Code verbergen
+      </button>
+    </section>
   );
 }

@@ -13,7 +13,11 @@ export function PreparationScreen({ snap, act }: { snap: ConsoleSnapshot; act: A
       <ol class="steps">
         <li>
           <h2>Stemcomputers activeren</h2>
-          <p>Maak één activeringskaart per stemcomputer en steek ze in de stemcomputer.</p>
+          <p>
+            Maak één activeringskaart per stemcomputer. Steek ze in de stemcomputer en typ daar de activeringscode die hier verschijnt. Maak de volgende kaart pas als
+            die stemcomputer klaar is. Staat de code niet meer op het scherm (verborgen, of na een herstart van de voorzitterscomputer), maak dan een nieuwe
+            activeringskaart: zonder haar code is een kaart onbruikbaar.
+          </p>
           <button type="button" onClick={() => void act('cards/activation')}>
             Activeringskaart maken
           </button>{' '}
