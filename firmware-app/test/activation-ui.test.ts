@@ -152,3 +152,25 @@ t.test('the erased card, a cancelled entry, a card that cannot be erased: each s
   await screenIs(page, 'insert-card');
   for (const p of [page, second.page]) t.notMatch(await p.locator('html').getAttribute('lang'), /fr|de/);
 });
+
+t.test('a president who types faster than the screen answers loses no digit', async (t) => {
+  const fast = await startMachine();
+  const k = await openKiosk(fast.handle.url);
+  t.teardown(async () => {
+    await k.close();
+    await fast.stop();
+  });
+  const card = await fast.kit.activationCard();
+  fast.insert(card.bytes);
+  await screenIs(k.page, 'activation-code');
+  await k.page.waitForFunction(() => !(document.querySelector('[data-testid="key-0"]') as HTMLButtonElement).disabled);
+  // Sixteen taps within one moment, before a single answer is back.
+  await k.page.evaluate((code) => {
+    for (const d of code) (document.querySelector(`[data-testid="key-${d}"]`) as HTMLButtonElement).click();
+  }, card.code);
+  await k.page.getByTestId('code-submit').waitFor();
+  t.equal((await k.page.getByTestId('code-display').innerText()).replace(/\s+/g, ''), card.code, 'every digit, in order');
+  await touch(k.page, 'code-submit');
+  await screenIs(k.page, 'activated');
+  t.pass('and the code opens the card');
+});

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256, utf8, type Signer } from '@ovs/crypto';
-import { openActivationCardBytes } from '@ovs/card';
+import { openActivationCardBytes, TEST_ACTIVATION_KDF } from '@ovs/card';
 import { ManualTimers } from '@ovs/devices/testing';
 import { createHttpTransport, createLinkClient, DATA_FRAME_BYTES, type BoxEvent, type LinkCall, type LinkClient, type LinkClientOptions, type Transport } from '@ovs/link';
 import { prepareStick } from '@ovs/stick';
@@ -51,6 +51,7 @@ export async function startConsoleRig(t: Teardown, options: { capacity?: number 
     pollMs: 0,
     ui: false,
     software: sha256(utf8('ballot-box test')),
+    activationKdf: TEST_ACTIVATION_KDF,
   });
   t.teardown(async () => {
     await handle.stop();

@@ -114,12 +114,36 @@ export function App({ client }: { client: VotingClient }) {
     root.dataset.seq = String(message.seq);
   }, [screen, message?.seq]);
 
+  // Keypad taps come faster than the answers: each waits for the screen that answers the one
+  // before it and is sent on that screen, as long as it is still the keypad (a card pulled in
+  // between drops the rest). Every other touch names the screen it was made on, as before.
+  const keypad = useRef<{ busy: boolean; queue: VoterAction[] }>({ busy: false, queue: [] });
+  const sendKeypad = useCallback(
+    (seq: number, action: VoterAction) => {
+      keypad.current.busy = true;
+      client.act(seq, action).then(
+        (m) => {
+          apply(m);
+          const next = keypad.current.queue.shift();
+          if (next && m.screen.body.kind === 'activation-code') sendKeypad(m.seq, next);
+          else keypad.current = { busy: false, queue: [] };
+        },
+        () => (keypad.current = { busy: false, queue: [] }),
+      );
+    },
+    [client, apply],
+  );
   const send = useCallback(
     (action: VoterAction) => {
       if (!message) return;
+      if (action.type === 'code-digit' || action.type === 'code-erase') {
+        if (keypad.current.busy) keypad.current.queue.push(action);
+        else sendKeypad(message.seq, action);
+        return;
+      }
       client.act(message.seq, action).then(apply, () => undefined);
     },
-    [client, message, apply],
+    [client, message, apply, sendKeypad],
   );
 
   const technician = useCallback(
