@@ -17,6 +17,8 @@ export interface VotingClient {
   act(seq: number, action: VoterAction): Promise<ActionResponse>;
   /** One touch on the technician screen `seq` (test mode). */
   technician(seq: number, action: TechnicianAction): Promise<TechnicianResponse>;
+  /** Gets the session of the web guard now (the kiosk page, when it loads). */
+  ready(): Promise<void>;
 }
 
 export function createVotingClient(baseUrl = ''): VotingClient {
@@ -30,6 +32,7 @@ export function createVotingClient(baseUrl = ''): VotingClient {
     next: async (after, signal) => json<ScreenMessage>(await http.get(`/api/screen?after=${after}`, signal ? { signal } : {})),
     act: async (seq, action) => json<ActionResponse>(await http.post('/api/action', { seq, action })),
     technician: async (seq, action) => json<TechnicianResponse>(await http.post('/api/technician', { seq, action })),
+    ready: () => http.ready(),
   };
 }
 

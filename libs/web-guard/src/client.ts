@@ -11,6 +11,8 @@ export interface GuardedClient {
   get(path: string, init?: { signal?: AbortSignal }): Promise<Response>;
   /** A change: `body` as JSON (`{}` when there is none), or raw bytes of a declared `type`. */
   post(path: string, body?: unknown, init?: { signal?: AbortSignal; type?: string }): Promise<Response>;
+  /** Gets the session now rather than at the first change (a kiosk page, when it loads). */
+  ready(): Promise<void>;
 }
 
 /** The guard's reason when it refused this answer; undefined when the app answered. */
@@ -35,11 +37,14 @@ export function createGuardedClient(baseUrl = ''): GuardedClient {
     return answer.csrf;
   };
 
-  const send = async (path: string, body: unknown, init: { signal?: AbortSignal; type?: string }): Promise<Response> => {
-    const csrf = await (token ??= fetchToken().catch((e: unknown) => {
+  const session = (): Promise<string> =>
+    (token ??= fetchToken().catch((e: unknown) => {
       token = undefined;
       throw e;
     }));
+
+  const send = async (path: string, body: unknown, init: { signal?: AbortSignal; type?: string }): Promise<Response> => {
+    const csrf = await session();
     const raw = init.type !== undefined;
     return fetch(url(path), {
       method: 'POST',
@@ -60,5 +65,6 @@ export function createGuardedClient(baseUrl = ''): GuardedClient {
       token = undefined;
       return send(path, body, init);
     },
+    ready: async () => void (await session()),
   };
 }

@@ -62,12 +62,21 @@ export function cookieValues(cookieHeader: string | undefined, name: string): st
   return out;
 }
 
+/** The path of a request target; a target that is no URL path stays as it came (and matches no route). */
+function pathOf(target: string): string {
+  try {
+    return new URL(target, 'http://x').pathname;
+  } catch {
+    return target;
+  }
+}
+
 export function requestFacts(req: IncomingMessage): RequestFacts {
   const length = header(req, 'content-length');
   const port = req.socket.localPort ?? 0;
   return {
     method: req.method ?? 'GET',
-    path: new URL(req.url ?? '/', 'http://x').pathname,
+    path: pathOf(req.url ?? '/'),
     host: header(req, 'host'),
     origin: header(req, 'origin'),
     referer: header(req, 'referer'),

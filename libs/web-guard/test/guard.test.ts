@@ -51,6 +51,12 @@ for (const adapter of ['node', 'express'] as const) {
   });
 }
 
+t.test('a request target that is no URL path is answered, not thrown', async (t) => {
+  const rig = await start(t);
+  t.equal((await rawRequest(rig.base, { path: 'http://[' })).status, 200, 'a read: the app answers it (and would 404)');
+  t.same(rig.changes, []);
+});
+
 t.test('security headers on every answer, refusals included', async (t) => {
   const rig = await start(t);
   t.same(headerProblems((await rawRequest(rig.base, { path: '/' })).headers), [], 'a read');
