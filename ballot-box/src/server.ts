@@ -1,10 +1,13 @@
 // The box's local HTTP server: the display page (the kiosk browser on the box's own screen
 // loads it from 127.0.0.1), a long-poll of what the display shows, the assessor's "box is
 // empty" button, test mode, and — only with simulated devices — the virtual polling station's
-// hands: put a printed ballot on the glass, push it through the flap.
+// hands: put a printed ballot on the glass, push it through the flap. The web guard in front
+// answers only to the box's own address and takes a change only from its own page with the
+// session's token (@ovs/web-guard).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import type { DisplayView } from './display.ts';
 import type { SelfTestOutcome } from './self-test.ts';
 import { DISPLAY_CSS } from './ui/styles.ts';
@@ -23,6 +26,8 @@ export interface ServerDeps {
   confirmBoxEmpty(): void;
   selfTest(phase: 'fase-1' | 'fase-2'): Promise<SelfTestOutcome>;
   sim: SimulatedHands | null;
+  /** Further names, and the page that may embed the display (the virtual polling station). */
+  guard?: WebGuardOptions;
 }
 
 const PAGE = `<!doctype html>
@@ -39,20 +44,17 @@ const PAGE = `<!doctype html>
 `;
 
 const LONG_POLL_MS = 25_000;
-
-function noStore(_req: Request, res: Response, next: NextFunction): void {
-  res.set('Cache-Control', 'no-store');
-  res.set('Referrer-Policy', 'no-referrer');
-  res.set('X-Content-Type-Options', 'nosniff');
-  res.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors *");
-  next();
-}
+/** The display's changes are a button and a test phase. */
+const MAX_BODY = 1024;
+/** A simulated camera frame: a printed ballot at 203 dpi as PNG. */
+const MAX_PICTURE = 8 * 1024 * 1024;
 
 export function createDisplayApp(deps: ServerDeps): { app: express.Express; close(): void } {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(noStore);
+  const pictures = deps.sim ? [{ path: '/api/sim/scan', type: 'image/png', maxBody: MAX_PICTURE }] : [];
+  app.use(createWebGuard({ maxBody: MAX_BODY, bodies: pictures, ...deps.guard }).express);
 
   let seq = 0;
   let current = deps.display();
@@ -95,7 +97,7 @@ export function createDisplayApp(deps: ServerDeps): { app: express.Express; clos
     deps.confirmBoxEmpty();
     res.json(state());
   });
-  app.post('/api/self-test', express.json({ limit: '1kb' }), async (req, res) => {
+  app.post('/api/self-test', async (req, res) => {
     const phase = (req.body as { phase?: unknown } | undefined)?.phase;
     if (phase !== 'fase-1' && phase !== 'fase-2') {
       res.status(400).json({ ok: false, error: 'bad-request' });
@@ -105,7 +107,7 @@ export function createDisplayApp(deps: ServerDeps): { app: express.Express; clos
   });
   if (deps.sim) {
     const sim = deps.sim;
-    app.post('/api/sim/scan', express.raw({ type: 'image/png', limit: '8mb' }), async (req, res) => {
+    app.post('/api/sim/scan', async (req, res) => {
       if (!(req.body instanceof Buffer) || req.body.length === 0) {
         res.status(400).json({ ok: false, error: 'bad-request' });
         return;

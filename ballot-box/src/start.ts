@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { createQrDecoder } from '@ovs/barcode';
 import { createBallotContext } from '@ovs/ballot';
 import type { VerifiedPackage } from '@ovs/election';
+import type { WebGuardOptions } from '@ovs/web-guard';
 import {
   createBallotBox,
   createScanner,
@@ -45,6 +46,8 @@ export interface BallotBoxOptions {
   /** The display's HTTP port (0: any free port). Without it, no HTTP server (headless). */
   port?: number;
   host?: string;
+  /** The display server's guard: further names, and the page that may embed the display (the virtual polling station). */
+  guard?: WebGuardOptions;
   /** How long the flap stays open for the voter; 500..30000 ms (the controller's limits). */
   flapOpenMs?: number;
   timers?: Timers;
@@ -208,6 +211,7 @@ export async function startBallotBox(options: BallotBoxOptions): Promise<BallotB
       confirmBoxEmpty: () => runtime.confirmBoxEmpty(),
       selfTest: (phase) => selfTest(phase),
       sim: simulated ? { present: (png) => present(png), deposit: async () => ({ result: await deposit(), box: runtime.snapshot() }) } : null,
+      ...(options.guard ? { guard: options.guard } : {}),
     });
     closeApp = created.close;
     const listening = await listen(created.app, options.port, options.host ?? '127.0.0.1');

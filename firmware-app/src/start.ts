@@ -15,6 +15,7 @@ import {
   type SimulatedPrinterOptions,
   type Timers,
 } from '@ovs/devices';
+import type { WebGuardOptions } from '@ovs/web-guard';
 import { createVotingClient, HeadlessVoter, type VotingClient } from './api/client.ts';
 import { silentLog, type Logger } from './backend/log.ts';
 import { createApp, listen } from './backend/server.ts';
@@ -50,6 +51,8 @@ interface CommonOptions {
   timers?: Timers;
   inactivity?: { warningMs: number; resetMs: number };
   log?: Logger;
+  /** The web guard: further names, and the page that may embed the kiosk screen (the virtual polling station). */
+  guard?: WebGuardOptions;
   /** Test mode timing (tests shorten the waits for the technician). */
   technician?: Pick<TechnicianOptions, 'scanWaitMs' | 'touchTimeoutMs' | 'now'>;
 }
@@ -128,7 +131,7 @@ export async function startVotingComputer(options: StartOptions): Promise<StartR
   let server: Server;
   let url: string;
   try {
-    ({ server, url } = await listen(createApp(computer, ui), options.port ?? 0, options.host ?? '127.0.0.1'));
+    ({ server, url } = await listen(createApp(computer, ui, options.guard), options.port ?? 0, options.host ?? '127.0.0.1'));
   } catch (e) {
     await computer.stop();
     return { ok: false, error: { kind: 'options', message: `cannot listen: ${(e as Error).message}` } };

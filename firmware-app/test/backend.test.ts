@@ -5,6 +5,7 @@ import { sameVote, toLatin1 } from '@ovs/ballot';
 import { decodeQr, readPng, grayToPng } from '@ovs/barcode';
 import { decodeWpc1252 } from '@ovs/devices';
 import { findElection } from '@ovs/election';
+import { createGuardedClient } from '@ovs/web-guard/client';
 import { planVoter, type VoterIntent } from '../src/index.ts';
 import { cardUsed, readTicket, startMachine, type Machine } from './support-machine.ts';
 
@@ -107,9 +108,10 @@ t.test('a used card, a foreign card and a stale touch change nothing', async (t)
   const stale = await m.handle.client.act(intro.seq - 1, { type: 'start-election' });
   t.ok(!stale.ok && stale.error === 'stale', 'a touch on an old screen is refused');
   t.equal(stale.screen.body.kind, 'election-intro', 'and changes nothing');
-  const bad = await fetch(`${m.handle.url}api/action`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seq: intro.seq, action: { type: 'choose-list', list: '3' } }) });
+  const http = createGuardedClient(m.handle.url);
+  const bad = await http.post('/api/action', { seq: intro.seq, action: { type: 'choose-list', list: '3' } });
   t.equal(bad.status, 400);
-  const junk = await fetch(`${m.handle.url}api/action`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+  const junk = await http.post('/api/action', '{not json', { type: 'application/json' });
   t.equal(junk.status, 400);
   const ok = await m.handle.client.act(intro.seq, { type: 'start-election' });
   t.ok(ok.ok && ok.screen.body.kind === 'lists', 'the right screen number is accepted');

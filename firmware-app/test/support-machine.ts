@@ -4,6 +4,7 @@ import { openSignedBallot, type Ballot } from '@ovs/ballot';
 import { decodeQr } from '@ovs/barcode';
 import { SimulatedCard, type SimulatedTicket } from '@ovs/devices';
 import { ManualTimers } from '@ovs/devices/testing';
+import type { WebGuardOptions } from '@ovs/web-guard';
 import { memoryLog, planActivationCode, readerReady, startVotingComputer, type LogLine, type ScreenMessage, type SimulatedDevices, type SimulationOptions, type VotingComputerHandle } from '../src/index.ts';
 import { stationKit, type PackageOptions, type StationKit } from './support.ts';
 
@@ -23,9 +24,9 @@ export interface Machine {
 }
 
 export async function startMachine(
-  options: PackageOptions & { station?: number; simulate?: SimulationOptions; manualTimers?: boolean } = {},
+  options: PackageOptions & { station?: number; simulate?: SimulationOptions; manualTimers?: boolean; guard?: WebGuardOptions } = {},
 ): Promise<Machine> {
-  const { station = 1, simulate, manualTimers, ...packageOptions } = options;
+  const { station = 1, simulate, manualTimers, guard, ...packageOptions } = options;
   const kit = await stationKit(packageOptions, station);
   const log: LogLine[] = [];
   const timers = manualTimers ? new ManualTimers() : undefined;
@@ -34,6 +35,7 @@ export async function startMachine(
     station,
     ...(simulate ? { simulate } : {}),
     ...(timers ? { timers } : {}),
+    ...(guard ? { guard } : {}),
     log: memoryLog(log),
   });
   if (!r.ok) throw new Error(JSON.stringify(r.error));

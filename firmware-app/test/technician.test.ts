@@ -7,6 +7,7 @@ import { openSignedBallot } from '@ovs/ballot';
 import { decodeQr } from '@ovs/barcode';
 import { toBase64, toHex } from '@ovs/crypto';
 import { createCardReader, decodeWpc1252, SimulatedCard } from '@ovs/devices';
+import { createGuardedClient } from '@ovs/web-guard/client';
 import type { ScreenMessage, TechnicianAction, TechnicianView } from '../src/index.ts';
 import { TECHNICIAN_CARD_PAYLOAD } from '../src/index.ts';
 import { readerReady } from '../src/index.ts';
@@ -212,7 +213,7 @@ t.test('only on a machine that is not activated and holds no voter card; taking 
   await voter.waitFor(['election-intro', 'language']);
   t.same(await m.handle.computer.enterTechnicianMode(), { ok: false, error: 'activated' }, 'refused while a vote is in progress');
 
-  const bad = await fetch(`${m.handle.url}api/technician`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seq: 1, action: { type: 'touch', x: 'left' } }) });
+  const bad = await createGuardedClient(m.handle.url).post('/api/technician', { seq: 1, action: { type: 'touch', x: 'left' } });
   t.equal(bad.status, 400);
   t.equal((await fetch(`${m.handle.url}api/technician/report`)).status, 404, 'no report yet');
 });

@@ -9,6 +9,7 @@ import type { CardReader } from '@ovs/devices/card';
 import type { ThermalPrinter } from '@ovs/devices/printer';
 import type { ActivationKdf } from '@ovs/card';
 import { createLinkServer } from '@ovs/link';
+import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import { ConsoleCore, type ConsoleLogEntry } from './core/console-core.ts';
 import { softwareHash } from './core/software-hash.ts';
 import { attachReports } from './reports/reports.ts';
@@ -30,6 +31,8 @@ export interface StartConsoleOptions {
   link?: { host?: string; port?: number };
   /** How often the sticks are looked at, in ms; 0: only on checkSticks() (tests). Default 500. */
   pollMs?: number;
+  /** The screen server's guard: further names, and the page that may embed the screen (the virtual polling station). */
+  guard?: WebGuardOptions;
   /** Serve the Preact screen (default true; the simulation may not need it). */
   ui?: boolean;
   /** Serve the screen prebuilt in dist/ (bin/build-ui.ts) instead of bundling it at start. */
@@ -87,6 +90,8 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
 
   const app = express();
   app.disable('x-powered-by');
+  // Own Host only, and every change from the own page with its session token (@ovs/web-guard).
+  app.use(createWebGuard(options.guard).express);
   app.use('/api', apiRouter(core));
   if (options.ui ?? true) {
     const ui = buildUi({ prebuilt: options.prebuiltUi ?? false });

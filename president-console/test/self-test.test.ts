@@ -7,6 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SeededRandom, toBase64 } from '@ovs/crypto';
 import { decodeWpc1252 } from '@ovs/devices';
+import { createGuardedClient } from '@ovs/web-guard/client';
 import { createSimulatedConsoleDevices } from '../src/index.ts';
 import { checkLinkPort, type LinkPortProbes } from '../src/self-test/link-port.ts';
 import { selfTestCli, type SelfTestCliIo } from '../src/self-test/cli.ts';
@@ -138,8 +139,8 @@ t.test('without a test card in the writer the card test fails and says what to d
 
 t.test('the screen\'s API: start a test, read the report as JSON and as PDF; a wrong phase is refused', async (t) => {
   const rig = await startRig(t);
-  const api = (path: string, body?: unknown) =>
-    fetch(`${rig.handle.url}api/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const http = createGuardedClient(rig.handle.url);
+  const api = (path: string, body?: unknown) => (body === undefined ? http.get(`/api/${path}`) : http.post(`/api/${path}`, body));
   t.equal((await api('self-test')).status, 404, 'no test yet');
   t.equal((await api('reports/self-test.pdf')).status, 404);
   const bad = await api('self-test', { phase: 'fase-3' });

@@ -1,22 +1,41 @@
 // The virtual polling station's page and its small JSON API, on 127.0.0.1 with node:http.
 // The devices keep their own servers (each app's real page, embedded in frames); this one
 // serves the page around them, the printed paper as PNG, and the hands (/demo/api/...).
+// It listens before the devices start, so that each device can be told the one page that may
+// embed its screen; until serve() it answers that it is still starting. The web guard in front
+// (@ovs/web-guard) answers only to the page's own address and takes a hand's move only from the
+// page itself with the session's token.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createWebGuard, type WebGuard } from '@ovs/web-guard';
 import { buildPage } from './bundle.ts';
 import type { Result, Room } from './room.ts';
 import type { ActionAnswer } from './types.ts';
 
+export interface DeviceUrls {
+  console: string;
+  box: string;
+  hoofdbureau: string;
+}
+
 export interface DemoServer {
   url: string;
+  /** The page's origin, by address and as localhost: exactly these may embed the devices' screens. */
+  origins: string[];
+  /** From now on the page and the hands work. `frames`: every device page the page embeds. */
+  serve(room: Room, urls: DeviceUrls, frames: readonly string[]): void;
   stop(): Promise<void>;
 }
 
 export interface DemoServerOptions {
   port: number;
   host?: string;
-  room: Room;
-  urls: { console: string; box: string; hoofdbureau: string };
+}
+
+/** An origin by address and by the name localhost, for a browser that opened either. */
+export function originsOf(url: string): string[] {
+  const u = new URL(url);
+  return [u.origin, `${u.protocol}//localhost:${u.port}`];
 }
 
 const PAGE = `<!doctype html>
@@ -37,32 +56,6 @@ type Body = Record<string, unknown>;
 type Handler = (params: string[], body: Body) => Promise<Result & Record<string, unknown>>;
 
 class BadRequest extends Error {}
-
-const MAX_BODY = 16 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Body> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) reject(new BadRequest('te groot'));
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (text === '') return resolve({});
-      try {
-        const v: unknown = JSON.parse(text);
-        if (typeof v === 'object' && v !== null && !Array.isArray(v)) resolve(v as Body);
-        else reject(new BadRequest('geen JSON-object'));
-      } catch {
-        reject(new BadRequest('geen JSON'));
-      }
-    });
-    req.on('error', reject);
-  });
-}
 
 const port = (p: string | undefined): 'A' | 'B' => {
   if (p === 'A' || p === 'B') return p;
@@ -106,23 +99,30 @@ function routes(room: Room): Array<[RegExp, Handler]> {
   ];
 }
 
+const isObject = (v: unknown): v is Body => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
-  const { room, urls } = options;
-  const page = await buildPage();
-  const post = routes(room);
+  const page = buildPage();
+  let ready: { room: Room; urls: DeviceUrls; post: Array<[RegExp, Handler]> } | undefined;
+  // Replaced at serve(), when the devices it frames are known.
+  let guard: WebGuard = createWebGuard();
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array): void => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(status, { 'content-type': type });
     res.end(body);
   };
   const json = (res: ServerResponse, status: number, value: unknown): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const checked = await guard.check(req, res);
+    if (!checked.ok) return;
+    if (!ready) return json(res, 503, { ok: false, message: 'Het virtuele stembureau start nog; herlaad de pagina zo meteen.' });
+    const { room, urls, post } = ready;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method === 'GET') {
+    if (req.method === 'GET' || req.method === 'HEAD') {
       if (path === '/') return send(res, 200, 'text/html; charset=utf-8', PAGE);
-      if (path === '/demo.js') return send(res, 200, 'text/javascript; charset=utf-8', page.js);
-      if (path === '/demo.css') return send(res, 200, 'text/css; charset=utf-8', page.css);
+      if (path === '/demo.js') return send(res, 200, 'text/javascript; charset=utf-8', (await page).js);
+      if (path === '/demo.css') return send(res, 200, 'text/css; charset=utf-8', (await page).css);
       if (path === '/demo/api/state') return json(res, 200, room.state(urls));
       const ticket = /^\/demo\/tickets\/([\w-]+)\.png$/.exec(path);
       if (ticket) {
@@ -136,7 +136,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       const m = pattern.exec(path);
       if (!m) continue;
       try {
-        const result = await handler(m.slice(1), await readBody(req));
+        if (!isObject(checked.body)) throw new BadRequest('geen JSON-object');
+        const result = await handler(m.slice(1), checked.body);
         const answer: ActionAnswer & Record<string, unknown> = { ...result, state: room.state(urls) };
         return json(res, result.ok ? 200 : 409, answer);
       } catch (e) {
@@ -168,9 +169,15 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     return listen(0);
   });
   const a = server.address() as AddressInfo;
+  const url = `http://${a.address}:${a.port}/`;
   let stopped: Promise<void> | undefined;
   return {
-    url: `http://${a.address}:${a.port}/`,
+    url,
+    origins: originsOf(url),
+    serve(room, urls, frames) {
+      guard = createWebGuard({ frames });
+      ready = { room, urls, post: routes(room) };
+    },
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -11,7 +11,7 @@ import { startHoofdbureau, type RunningHoofdbureau } from '@ovs/hoofdbureau';
 import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole, type ConsoleHandle } from '@ovs/president-console';
 import { demoPackage, prepareSticks, type DemoPackage } from './prepare.ts';
 import { Room, type Booth } from './room.ts';
-import { startDemoServer, type DemoServer } from './server.ts';
+import { originsOf, startDemoServer, type DemoServer } from './server.ts';
 
 export interface PollingStationOptions {
   /** The cached demo election package (made once). */
@@ -79,6 +79,11 @@ export async function startPollingStation(options: PollingStationOptions): Promi
     })());
 
   try {
+    // The page listens first: each device lets exactly this page embed its screen.
+    const server = await startDemoServer({ port: options.port });
+    stops.push(() => server.stop());
+    const guard = { embeddedBy: server.origins };
+
     log('De toestellen starten…');
     // The devices report cards and paper from their first moment; the room exists once they all run.
     const late: { room?: Room } = {};
@@ -109,6 +114,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       link: { port: 0 },
       pollMs: 500,
       ui: true,
+      guard,
     });
     stops.push(() => consoleHandle.stop());
 
@@ -119,6 +125,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
         verifiedPackage: pkg.verified,
         station,
         port: 0,
+        guard,
         simulate: {
           handScanner: i === 0,
           printer: {
@@ -144,6 +151,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       console: { url: consoleHandle.linkUrl },
       port: 0,
       flapOpenMs: options.flapOpenMs ?? 30_000,
+      guard,
     });
     stops.push(() => box.stop());
 
@@ -154,6 +162,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       port: 0,
       sticksDir: readerDir,
       workers: 0,
+      guard,
     });
     stops.push(() => hoofdbureau.stop());
 
@@ -162,12 +171,9 @@ export async function startPollingStation(options: PollingStationOptions): Promi
     for (const c of pendingCards) theRoom.cardWritten(...c);
     late.room = theRoom;
 
-    const server = await startDemoServer({
-      port: options.port,
-      room: theRoom,
-      urls: { console: consoleHandle.url, box: box.url ?? '', hoofdbureau: hoofdbureau.url },
-    });
-    stops.push(() => server.stop());
+    const urls = { console: consoleHandle.url, box: box.url ?? '', hoofdbureau: hoofdbureau.url };
+    const devices = [urls.console, urls.box, urls.hoofdbureau, ...booths.map((b) => b.handle.url)].filter((u) => u !== '');
+    server.serve(theRoom, urls, devices.flatMap(originsOf));
 
     return {
       url: server.url,

@@ -1,6 +1,7 @@
 // The box's display: the state in one colour and one title that a voter reads from a step away,
 // the reason and what to do next, a line for the assessor. It only shows what the backend says.
 import { useEffect, useState } from 'preact/hooks';
+import { createGuardedClient } from '@ovs/web-guard/client';
 import type { DisplayView } from '../display.ts';
 
 export interface DisplayState {
@@ -10,9 +11,12 @@ export interface DisplayState {
   canConfirmEmpty: boolean;
 }
 
+// The box-empty button goes with the session's token (the web guard refuses a change without it).
+const http = createGuardedClient();
+
 async function next(after: number): Promise<DisplayState | null> {
   try {
-    const res = await fetch(`/api/display?after=${after}`, { cache: 'no-store' });
+    const res = await http.get(`/api/display?after=${after}`);
     return res.ok ? ((await res.json()) as DisplayState) : null;
   } catch {
     return null;
@@ -66,7 +70,7 @@ export function App() {
       <footer>
         <span class="status">{lost ? 'Scherm heeft geen verbinding met de stembus' : v.status}</span>
         {state.canConfirmEmpty && (
-          <button type="button" onClick={() => void fetch('/api/box-empty', { method: 'POST' })}>
+          <button type="button" onClick={() => void http.post('/api/box-empty').catch(() => undefined)}>
             Stembus is leeg
           </button>
         )}

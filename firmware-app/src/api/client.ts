@@ -1,6 +1,9 @@
 // A client of the voting computer's API, for the kiosk page (relative URLs) and for Node
-// (the headless driver: simulation, tests, benchmarks). Uses only fetch.
+// (the headless driver: simulation, tests, benchmarks). Uses only fetch, through the web
+// guard's client: every touch goes with the session's CSRF token, which it gets from the
+// machine's own GET /session as the page does (no way around the guard for programs).
 import type { Language } from '@ovs/election';
+import { createGuardedClient } from '@ovs/web-guard/client';
 import type { ScreenKind, VoterAction } from '../flow/index.ts';
 import type { TechnicianAction } from '../technician/view.ts';
 import type { ActionResponse, ScreenMessage, TechnicianResponse } from './protocol.ts';
@@ -14,25 +17,22 @@ export interface VotingClient {
   act(seq: number, action: VoterAction): Promise<ActionResponse>;
   /** One touch on the technician screen `seq` (test mode). */
   technician(seq: number, action: TechnicianAction): Promise<TechnicianResponse>;
+  /** Gets the session of the web guard now (the kiosk page, when it loads). */
+  ready(): Promise<void>;
 }
 
 export function createVotingClient(baseUrl = ''): VotingClient {
-  const url = (path: string) => `${baseUrl.replace(/\/$/, '')}${path}`;
+  const http = createGuardedClient(baseUrl);
   const json = async <T>(response: Response): Promise<T> => {
     if (!response.ok) throw new Error(`voting computer: HTTP ${response.status}`);
     return (await response.json()) as T;
   };
   return {
-    screen: async () => json<ScreenMessage>(await fetch(url('/api/screen'), { cache: 'no-store' })),
-    next: async (after, signal) => json<ScreenMessage>(await fetch(url(`/api/screen?after=${after}`), { cache: 'no-store', ...(signal ? { signal } : {}) })),
-    act: async (seq, action) =>
-      json<ActionResponse>(
-        await fetch(url('/api/action'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seq, action }), cache: 'no-store' }),
-      ),
-    technician: async (seq, action) =>
-      json<TechnicianResponse>(
-        await fetch(url('/api/technician'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seq, action }), cache: 'no-store' }),
-      ),
+    screen: async () => json<ScreenMessage>(await http.get('/api/screen')),
+    next: async (after, signal) => json<ScreenMessage>(await http.get(`/api/screen?after=${after}`, signal ? { signal } : {})),
+    act: async (seq, action) => json<ActionResponse>(await http.post('/api/action', { seq, action })),
+    technician: async (seq, action) => json<TechnicianResponse>(await http.post('/api/technician', { seq, action })),
+    ready: () => http.ready(),
   };
 }
 

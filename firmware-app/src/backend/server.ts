@@ -1,10 +1,13 @@
 // The local HTTP server of one voting computer: the kiosk page, its script and styles, and
 // the JSON API (api/protocol.ts). Nothing is cached by the browser, nothing is written to
-// disk, nothing of a request is logged.
+// disk, nothing of a request is logged. The web guard in front answers only to the machine's
+// own address, takes a touch only from its own page with the session's token, and sets the
+// security headers (@ovs/web-guard).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { kioskCss } from '@ovs/ui';
+import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import { parseActionRequest, parseTechnicianRequest } from '../api/protocol.ts';
 import { TECHNICIAN_CSS } from '../ui/technician-styles.ts';
 import { PX_PER_MM } from '../screen-geometry.ts';
@@ -24,21 +27,15 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-function noStore(_req: Request, res: Response, next: NextFunction): void {
-  // The vote is on screen and in API responses: nothing may be kept by the browser.
-  res.set('Cache-Control', 'no-store');
-  res.set('Pragma', 'no-cache');
-  res.set('Referrer-Policy', 'no-referrer');
-  res.set('X-Content-Type-Options', 'nosniff');
-  res.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *");
-  next();
-}
+/** A touch is a few dozen bytes. */
+const MAX_BODY = 1024;
 
-export function createApp(computer: VotingComputer, ui: UiBundle): express.Express {
+export function createApp(computer: VotingComputer, ui: UiBundle, guard: WebGuardOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(noStore);
+  // The vote is on screen and in API responses: the guard's no-store keeps it out of the browser's cache.
+  app.use(createWebGuard({ maxBody: MAX_BODY, ...guard }).express);
   const css = kioskCss({ pxPerMm: PX_PER_MM }) + TECHNICIAN_CSS;
   app.get('/', (_req, res) => {
     res.type('html').send(PAGE);
@@ -57,7 +54,7 @@ export function createApp(computer: VotingComputer, ui: UiBundle): express.Expre
     }
     res.json(await computer.next(after));
   });
-  app.post('/api/action', express.json({ limit: '1kb', strict: true }), async (req, res) => {
+  app.post('/api/action', async (req, res) => {
     const request = parseActionRequest(req.body);
     if (!request) {
       res.status(400).json({ ok: false, error: 'bad-request' });
@@ -65,7 +62,7 @@ export function createApp(computer: VotingComputer, ui: UiBundle): express.Expre
     }
     res.json(await computer.act(request.seq, request.action));
   });
-  app.post('/api/technician', express.json({ limit: '1kb', strict: true }), async (req, res) => {
+  app.post('/api/technician', async (req, res) => {
     const request = parseTechnicianRequest(req.body);
     if (!request) {
       res.status(400).json({ ok: false, error: 'bad-request' });
@@ -81,7 +78,7 @@ export function createApp(computer: VotingComputer, ui: UiBundle): express.Expre
   app.use((_req, res) => {
     res.status(404).json({ ok: false, error: 'not-found' });
   });
-  // A malformed body (bad JSON) is answered, never logged with its content.
+  // Anything that goes wrong in a handler is answered, never logged with the request's content.
   app.use((_err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     res.status(400).json({ ok: false, error: 'bad-request' });
   });

@@ -4,11 +4,15 @@ import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { COMMON_OPTIONS, DEFAULT_DB, parse } from './options.ts';
 
-/** `hoofdbureau serve [--db FILE] [--port N] [--sticks DIR]`: the web UI on localhost until Ctrl-C. */
-const usage = 'hoofdbureau serve [--db FILE] [--package DIR] [--key FILE] [--port N] [--sticks DIR]';
+/**
+ * `hoofdbureau serve [--db FILE] [--port N] [--sticks DIR] [--name NAME]…`: the web UI on localhost
+ * until Ctrl-C. `--name` adds a name the browsers may use for this server besides its address
+ * and localhost (the web guard refuses every other Host).
+ */
+const usage = 'hoofdbureau serve [--db FILE] [--package DIR] [--key FILE] [--port N] [--sticks DIR] [--name NAME]…';
 
 async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const parsed = parse(args, { ...COMMON_OPTIONS, port: { type: 'string' }, sticks: { type: 'string' } });
+  const parsed = parse(args, { ...COMMON_OPTIONS, port: { type: 'string' }, sticks: { type: 'string' }, name: { type: 'string', multiple: true } });
   if (!parsed.ok || parsed.positionals.length > 0) {
     io.stderr(`hoofdbureau serve: ${parsed.ok ? 'onverwacht argument' : parsed.message} (gebruik: ${usage})\n`);
     return EXIT.badInput;
@@ -33,6 +37,7 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
       ...(v.sticks ? { sticksDir: v.sticks } : {}),
       env: io.env ?? {},
       port,
+      guard: { names: v.name ?? [] },
     });
   } catch (e) {
     io.stderr(`hoofdbureau serve: ${(e as Error).message}\n`);

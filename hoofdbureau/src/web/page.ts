@@ -1,44 +1,46 @@
-// The one HTML page of the web UI; everything else is the Preact bundle and the JSON API.
+// The one HTML page of the web UI; everything else is the Preact bundle, its styles and the JSON
+// API. No inline style or script: the Content-Security-Policy allows the server's own files only.
 export const PAGE = `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Hoofdbureau — resultatenbeheer</title>
-<style>
-  :root { --ok: #1b7f3b; --warn: #b35c00; --bad: #b3261e; --muted: #5f6368; --line: #dadce0; font-family: system-ui, sans-serif; }
-  body { margin: 0; color: #202124; background: #f8f9fa; }
-  header { background: #1f3a5f; color: white; padding: 12px 24px; display: flex; gap: 24px; align-items: baseline; flex-wrap: wrap; }
-  header h1 { font-size: 20px; margin: 0; }
-  header nav a { color: white; margin-right: 16px; text-decoration: none; font-weight: 600; }
-  header nav a.active { text-decoration: underline; }
-  main { padding: 16px 24px; max-width: 1200px; }
-  section { background: white; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; margin-bottom: 16px; }
-  h2 { font-size: 17px; margin: 4px 0 12px; }
-  h3 { font-size: 15px; margin: 12px 0 6px; }
-  table { border-collapse: collapse; width: 100%; font-size: 14px; }
-  th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-  .counters { display: flex; gap: 16px; flex-wrap: wrap; }
-  .counter { padding: 8px 16px; border-radius: 6px; background: #eef2f7; min-width: 140px; }
-  .counter b { display: block; font-size: 28px; }
-  .state { font-weight: 600; padding: 1px 8px; border-radius: 10px; font-size: 13px; white-space: nowrap; }
-  .state.ingelezen { background: #e6f4ea; color: var(--ok); }
-  .state.verwacht { background: #eceff1; color: var(--muted); }
-  .state.probleem { background: #fce8e6; color: var(--bad); }
-  .problem { border-left: 4px solid var(--bad); background: #fce8e6; padding: 8px 12px; margin: 8px 0; }
-  .good { border-left: 4px solid var(--ok); background: #e6f4ea; padding: 8px 12px; margin: 8px 0; }
-  .note { border-left: 4px solid var(--warn); background: #fef7e0; padding: 8px 12px; margin: 8px 0; }
-  .hash { font-family: ui-monospace, monospace; font-size: 18px; letter-spacing: 1px; }
-  button { font-size: 14px; padding: 6px 14px; margin-right: 8px; border-radius: 4px; border: 1px solid #1f3a5f; background: white; cursor: pointer; }
-  button.primary { background: #1f3a5f; color: white; }
-  .muted { color: var(--muted); }
-  a { color: #1a56a6; }
-</style>
+<link rel="stylesheet" href="/app.css">
 </head>
 <body>
 <div id="app">Laden…</div>
 <script type="module" src="/app.js"></script>
 </body>
 </html>
+`;
+
+export const PAGE_CSS = `:root { --ok: #1b7f3b; --warn: #b35c00; --bad: #b3261e; --muted: #5f6368; --line: #dadce0; font-family: system-ui, sans-serif; }
+body { margin: 0; color: #202124; background: #f8f9fa; }
+header { background: #1f3a5f; color: white; padding: 12px 24px; display: flex; gap: 24px; align-items: baseline; flex-wrap: wrap; }
+header h1 { font-size: 20px; margin: 0; }
+header nav a { color: white; margin-right: 16px; text-decoration: none; font-weight: 600; }
+header nav a.active { text-decoration: underline; }
+main { padding: 16px 24px; max-width: 1200px; }
+section { background: white; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; margin-bottom: 16px; }
+h2 { font-size: 17px; margin: 4px 0 12px; }
+h3 { font-size: 15px; margin: 12px 0 6px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+.counters { display: flex; gap: 16px; flex-wrap: wrap; }
+.counter { padding: 8px 16px; border-radius: 6px; background: #eef2f7; min-width: 140px; }
+.counter b { display: block; font-size: 28px; }
+.state { font-weight: 600; padding: 1px 8px; border-radius: 10px; font-size: 13px; white-space: nowrap; }
+.state.ingelezen { background: #e6f4ea; color: var(--ok); }
+.state.verwacht { background: #eceff1; color: var(--muted); }
+.state.probleem { background: #fce8e6; color: var(--bad); }
+.problem { border-left: 4px solid var(--bad); background: #fce8e6; padding: 8px 12px; margin: 8px 0; }
+.good { border-left: 4px solid var(--ok); background: #e6f4ea; padding: 8px 12px; margin: 8px 0; }
+.note { border-left: 4px solid var(--warn); background: #fef7e0; padding: 8px 12px; margin: 8px 0; }
+.hash { font-family: ui-monospace, monospace; font-size: 18px; letter-spacing: 1px; }
+button { font-size: 14px; padding: 6px 14px; margin-right: 8px; border-radius: 4px; border: 1px solid #1f3a5f; background: white; cursor: pointer; }
+button.primary { background: #1f3a5f; color: white; }
+.muted { color: var(--muted); }
+a { color: #1a56a6; }
 `;

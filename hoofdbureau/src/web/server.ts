@@ -2,13 +2,16 @@
 // same Hoofdbureau object the CLI uses. Startable in-process (the virtual polling station and
 // the simulation do): startHoofdbureau({ db, packageDir, key, port }) → { url, stop() }.
 // It listens on localhost only. Sticks are taken only from the configured sticks folder (where
-// the USB reader mounts them), never from a path sent by the browser.
+// the USB reader mounts them), never from a path sent by the browser. The web guard in front
+// answers only to the server's own names (no DNS rebinding can read the results) and takes a
+// check or an import only from its own page with the session's token (@ovs/web-guard).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
 import { decodeLabel, FILES } from '@ovs/stick';
+import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import { readFile } from 'node:fs/promises';
 import { eml510 } from '../export/eml510.ts';
 import { openHoofdbureau, type Hoofdbureau, type HoofdbureauOptions } from '../hoofdbureau.ts';
@@ -17,7 +20,7 @@ import { pvDocument } from '../pv/pv-content.ts';
 import { renderPvPdf } from '../pv/pv-pdf.ts';
 import { resultsCsv } from '../results/csv.ts';
 import { uiBundle } from './bundle.ts';
-import { PAGE } from './page.ts';
+import { PAGE, PAGE_CSS } from './page.ts';
 import { overview, stationDetail } from './views.ts';
 
 export interface StartOptions extends Omit<HoofdbureauOptions, 'readonly'> {
@@ -28,6 +31,8 @@ export interface StartOptions extends Omit<HoofdbureauOptions, 'readonly'> {
   sticksDir?: string;
   /** Use an already open hoofdbureau instead of opening one (it is not closed by stop()). */
   hoofdbureau?: Hoofdbureau;
+  /** The web guard: the names the workstations use for this server (`--name`), the page that may embed it. */
+  guard?: WebGuardOptions;
 }
 
 export interface RunningHoofdbureau {
@@ -73,7 +78,7 @@ export async function startHoofdbureau(options: StartOptions): Promise<RunningHo
   const h = hb;
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '64kb' }));
+  app.use(createWebGuard(options.guard).express);
 
   const stickPath = async (name: unknown): Promise<string | undefined> => {
     if (!options.sticksDir || typeof name !== 'string') return undefined;
@@ -85,6 +90,7 @@ export async function startHoofdbureau(options: StartOptions): Promise<RunningHo
   app.get('/app.js', async (_req, res) => {
     res.type('application/javascript').send(await uiBundle());
   });
+  app.get('/app.css', (_req, res) => void res.type('text/css').send(PAGE_CSS));
   app.get('/api/overview', async (_req, res) => {
     json(res, { ...overview(h), sticks: options.sticksDir ? await listSticks(options.sticksDir) : null });
   });

@@ -19,7 +19,6 @@ const timeOrNull = (v: unknown): string | null => (typeof v === 'string' && v.tr
 
 export function apiRouter(core: ConsoleCore): Router {
   const r = express.Router();
-  r.use(express.json({ limit: '64kb' }));
 
   const answer = (res: Response, result: ActionResult): void => {
     res.status(result.ok ? 200 : 409).json({ ...result, snapshot: core.snapshot() });

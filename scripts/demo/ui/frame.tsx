@@ -2,6 +2,7 @@
 // the app lays itself out as on the hardware (a voting computer's 1920 × 1080 panel, the box's
 // 800 × 480 display), and the picture shrinks as a whole.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { onThisHost } from './api.ts';
 
 export function ScaledFrame({ src, title, width, height }: { src: string; title: string; width: number; height: number }) {
   const box = useRef<HTMLDivElement>(null);
@@ -17,7 +18,7 @@ export function ScaledFrame({ src, title, width, height }: { src: string; title:
   }, [width]);
   return (
     <div class="frame" ref={box} style={{ height: `${Math.round(height * scale)}px` }}>
-      <iframe src={src} title={title} width={width} height={height} style={{ transform: `scale(${scale})` }} />
+      <iframe src={onThisHost(src)} title={title} width={width} height={height} style={{ transform: `scale(${scale})` }} />
     </div>
   );
 }
