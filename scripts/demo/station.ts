@@ -12,6 +12,7 @@ import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole, typ
 import { demoPackage, prepareSticks, type DemoPackage } from './prepare.ts';
 import { Room, type Booth } from './room.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
+import { electionDayClock } from '../election-day-clock.ts';
 
 export interface PollingStationOptions {
   /** The cached demo election package (made once). */
@@ -109,6 +110,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       link: { port: 0 },
       pollMs: 500,
       ui: true,
+      now: electionDayClock(pkg.verified.election.electionDate),
     });
     stops.push(() => consoleHandle.stop());
 

@@ -26,6 +26,7 @@ import { grayToPng, readPng } from '@ovs/barcode';
 import { planElection, planVoter } from './behaviour.ts';
 import { compareTallies, ExpectedTally, type ElectionTallyView } from './expected.ts';
 import { Stages } from './stages.ts';
+import { electionDayClock } from '../election-day-clock.ts';
 
 export interface DayOptions {
   voters: number;
@@ -132,6 +133,7 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
         link: { port: 0 },
         pollMs: 0,
         ui: false,
+        now: electionDayClock(pkg.election.electionDate),
       }),
     );
     const core = consoleHandle.core;

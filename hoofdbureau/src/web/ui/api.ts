@@ -1,6 +1,6 @@
 // The JSON API of the hoofdbureau server, as the browser sees it (byte arrays arrive as hex).
 import type { Overview, StationDetail } from '../views.ts';
-import type { StickEntry } from '../server.ts';
+import type { StickEntry } from '../../stick/stick-folder.ts';
 import type { ResultsDoc } from '../../results/compute.ts';
 import type { CheckReport, ImportReport } from '../../import/reports.ts';
 
@@ -22,5 +22,5 @@ export const api = {
   station: (n: number) => call<StationDetail>('GET', `/api/stations/${n}`),
   results: () => call<ResultsDoc>('GET', '/api/results'),
   check: (stick: string) => call<CheckReport>('POST', `/api/sticks/${encodeURIComponent(stick)}/check`),
-  import: (stick: string, copy: boolean) => call<ImportReport>('POST', `/api/sticks/${encodeURIComponent(stick)}/import`, { copy }),
+  import: (stick: string, options: { copy: boolean; acceptOtherDay: boolean }) => call<ImportReport>('POST', `/api/sticks/${encodeURIComponent(stick)}/import`, options),
 };
