@@ -120,21 +120,30 @@ export async function readRegularFile(path: string, name: string, options: ReadO
     const seen = needsLstat(e) ? await withDeadline(ops.lstat(path), ms).catch(() => undefined) : undefined;
     return fail(openFailure(name, e, seen?.done ? kindOf(seen.value) : undefined));
   }
+  // After a time-out the handle is closed without waiting: node's close waits for the stalled call.
+  let stalled = false;
   try {
     const stat = await withDeadline(handle.stat(), ms);
-    if (!stat.done) return fail(timedOut(name, ms));
+    if (!stat.done) {
+      stalled = true;
+      return fail(timedOut(name, ms));
+    }
     const steps = readSteps(name, kindOf(stat.value), stat.value.size);
     for (let step = steps.next(0); ; ) {
       if (step.done) return step.value;
       const { buffer, offset, length } = step.value;
       const r = await withDeadline(handle.read(buffer, offset, length, offset), ms);
-      if (!r.done) return fail(timedOut(name, ms));
+      if (!r.done) {
+        stalled = true;
+        return fail(timedOut(name, ms));
+      }
       step = steps.next(r.value.bytesRead);
     }
   } catch (e) {
     return fail(classifyError(e));
   } finally {
-    await handle.close().catch(() => undefined);
+    const closing = handle.close().catch(() => undefined);
+    if (!stalled) await closing;
   }
 }
 

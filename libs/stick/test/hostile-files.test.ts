@@ -140,11 +140,16 @@ t.test('a stick that stops answering gives a refusal, not a hang', FAST, async (
   t.equal(r.ok ? 'ok' : r.error.code, 'timeout');
   t.match(r.ok ? '' : r.error.detail, /^De stick antwoordt niet binnen 30 ms \(bij het lezen van /);
 
-  // Opens, then stalls in the middle of a read.
+  // Opens, then stalls in the middle of a read (and its close waits for the read, as node's does).
   const stalledRead: FileOps = {
     open: async (p, flags) => {
       const h = await fs.open(p, flags);
-      return { stat: () => h.stat(), read: () => never, close: () => h.close() };
+      let reading = false;
+      const read = (): Promise<never> => {
+        reading = true;
+        return never;
+      };
+      return { stat: () => h.stat(), read, close: () => (reading ? never : h.close()) };
     },
     lstat: (p) => fs.lstat(p),
   };
