@@ -3,18 +3,8 @@ import t from 'tap';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FILES } from '@ovs/stick';
-import { main } from '../src/cli/main.ts';
-import { nodeIo, type CliIo } from '../src/cli/io.ts';
 import { progressBar } from '../src/cli/progress.ts';
-import { day, demoElection, openHb, tempDir } from './support.ts';
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}, tty = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { ...nodeIo, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env, stderrIsTTY: tty };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+import { cli, day, demoElection, openHb, tempDir } from './support.ts';
 
 void t.test('check, import (one stick, a folder of sticks), results, pv, export', async (t) => {
   const election = await demoElection(t);

@@ -13,6 +13,8 @@ import { readStickDir, verifyStickFiles } from '@ovs/stick';
 import { COUNTED_TABLES } from '../src/db/schema.ts';
 import type { HoofdbureauDb } from '../src/db/open-db.ts';
 import { openHoofdbureau, type Hoofdbureau } from '../src/index.ts';
+import { main } from '../src/cli/main.ts';
+import { nodeIo, type CliIo } from '../src/cli/io.ts';
 import { runStationDay, type PackageFiles, type StationDay, type StationDayOptions } from '../src/testing/index.ts';
 
 export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -128,4 +130,13 @@ export function expectedCounts(votes: readonly Vote[]): Record<string, { ballots
     }
   }
   return out;
+}
+
+/** The CLI in-process, its output captured. */
+export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, tty = false): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { ...nodeIo, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env, stderrIsTTY: tty };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
 }

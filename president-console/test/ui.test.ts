@@ -125,6 +125,11 @@ t.test('a day at the president console, in Chromium', async (t) => {
   await page.getByRole('button', { name: 'Incident noteren' }).click();
   await message(page).getByText(/genoteerd voor het proces-verbaal/).waitFor();
   await page.getByRole('button', { name: 'Stemming sluiten…' }).click();
+  // Three voters left with their card: the difference is shown before closing, to be explained.
+  t.match(
+    await page.getByTestId('card-balance').innerText(),
+    /Gemeenteraad Vlindermeer: 2 stembiljetten geregistreerd, 5 stemkaarten uitgereikt \(waarvan 1 vervangkaart\), 1 stembiljet geannuleerd, 4 verwacht \(verschil −2\)\.\n[^]*U moet elk verschil verklaren/,
+  );
   await page.getByLabel('Aantal geannuleerde stembiljetten in de omslag').fill('1');
   await page.getByLabel('Aantal teststembiljetten in de omslag').fill('1');
   await page.getByRole('button', { name: 'Stemming definitief sluiten' }).click();

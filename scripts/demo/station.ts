@@ -12,6 +12,7 @@ import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole, typ
 import { demoPackage, prepareSticks, type DemoPackage } from './prepare.ts';
 import { Room, type Booth } from './room.ts';
 import { originsOf, startDemoServer, type DemoServer } from './server.ts';
+import { electionDayClock } from '../election-day-clock.ts';
 
 export interface PollingStationOptions {
   /** The cached demo election package (made once). */
@@ -115,6 +116,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       pollMs: 500,
       ui: true,
       guard,
+      now: electionDayClock(pkg.verified.election.electionDate),
     });
     stops.push(() => consoleHandle.stop());
 

@@ -28,6 +28,7 @@ import { grayToPng, readPng } from '@ovs/barcode';
 import { planElection, planVoter } from './behaviour.ts';
 import { compareTallies, ExpectedTally, type ElectionTallyView } from './expected.ts';
 import { Stages } from './stages.ts';
+import { electionDayClock } from '../election-day-clock.ts';
 
 export interface DayOptions {
   voters: number;
@@ -136,6 +137,7 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
         ui: false,
         // The same cheap scrypt as the package's envelopes: the format and the path are the real ones.
         activationKdf: TEST_ACTIVATION_KDF,
+        now: electionDayClock(pkg.election.electionDate),
       }),
     );
     const core = consoleHandle.core;

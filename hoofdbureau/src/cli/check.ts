@@ -40,6 +40,11 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
       io.stderr(`hoofdbureau check: ONGELDIG: ${report.problem.message}\n`);
       return EXIT.refused;
     }
+    const offDay = report.summary.warnings.find((w) => w.code === 'opened-on-other-day');
+    if (offDay && report.prior?.kind !== 'identical') {
+      io.stderr(`hoofdbureau check: niet op de verkiezingsdag geopend: inlezen vraagt een beslissing van de voorzitter van het hoofdbureau (import --aanvaard-datum)\n`);
+      return EXIT.refused;
+    }
     if (report.prior?.kind === 'mismatch') {
       io.stderr(`hoofdbureau check: de stick verschilt van wat voor stembureau ${report.summary.station.number} al ingelezen is\n`);
       return EXIT.refused;

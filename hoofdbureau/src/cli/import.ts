@@ -1,14 +1,12 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { FILES } from '@ovs/stick';
 import type { ImportReport } from '../import/reports.ts';
-import { importLine } from '../import/reports.ts';
+import { importLine, refusalWord, warningLines } from '../import/reports.ts';
 import type { Command } from './command.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { toJson } from './json-out.ts';
 import { COMMON_OPTIONS, openFromCli, parse } from './options.ts';
 import { progressPrinter } from './progress.ts';
+import { expandSticks } from '../stick/stick-folder.ts';
 
 /**
  * `hoofdbureau import <stick-dir>… [--db FILE]`: verifies and imports, one transaction per stick.
@@ -16,33 +14,10 @@ import { progressPrinter } from './progress.ts';
  * into one folder) is imported as a bulk, on every core, with a progress bar. The sticks of one
  * polling station are taken in the order given: the first is the original, a later one the copy.
  */
-const usage = 'hoofdbureau import <stick-dir>… [--db FILE] [--package DIR] [--key FILE] [--kopie] [--workers N] [--json]';
-
-const STICK_NAMES = new Set<string>(Object.values(FILES));
-
-async function isDir(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** A stick, or a folder of sticks (its subfolders holding stick files), sorted by name. */
-export async function expandSticks(path: string): Promise<string[]> {
-  if (!(await isDir(path))) return [path];
-  const entries = await readdir(path, { withFileTypes: true });
-  if (entries.some((e) => e.isFile() && STICK_NAMES.has(e.name))) return [path];
-  const sticks: string[] = [];
-  for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => a.name.localeCompare(b.name, 'nl', { numeric: true }))) {
-    const inner = await readdir(join(path, e.name)).catch(() => [] as string[]);
-    if (inner.some((n) => STICK_NAMES.has(n))) sticks.push(join(path, e.name));
-  }
-  return sticks.length > 0 ? sticks : [path];
-}
+const usage = 'hoofdbureau import <stick-dir>… [--db FILE] [--package DIR] [--key FILE] [--kopie] [--aanvaard-datum] [--workers N] [--json]';
 
 async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const parsed = parse(args, { ...COMMON_OPTIONS, kopie: { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' } });
+  const parsed = parse(args, { ...COMMON_OPTIONS, kopie: { type: 'boolean' }, 'aanvaard-datum': { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' } });
   if (!parsed.ok) {
     io.stderr(`hoofdbureau import: ${parsed.message} (gebruik: ${usage})\n`);
     return EXIT.badInput;
@@ -61,7 +36,13 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     io.stderr('hoofdbureau import: --workers moet een geheel getal van 0 tot 64 zijn\n');
     return EXIT.badInput;
   }
-  const sticks = (await Promise.all(parsed.positionals.map(expandSticks))).flat();
+  const sticks = (await Promise.all(parsed.positionals.map((p) => expandSticks(p)))).flat();
+  // A decision of the voorzitter about one stick, never a blanket one for a night's bulk import.
+  const acceptOtherDay = v['aanvaard-datum'] === true;
+  if (acceptOtherDay && sticks.length !== 1) {
+    io.stderr('hoofdbureau import: --aanvaard-datum geldt voor één stick tegelijk: de voorzitter beslist per stick\n');
+    return EXIT.badInput;
+  }
   const opened = await openFromCli(v, io, { readonly: false, ...(workers === undefined ? {} : { workers }) });
   if (!opened.ok) {
     io.stderr(`hoofdbureau import: ${opened.message}\n`);
@@ -76,7 +57,7 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
   let reports: ImportReport[];
   try {
     if (sticks.length === 1) {
-      reports = [await hb.importStick(sticks[0]!, { copy: v.kopie === true })];
+      reports = [await hb.importStick(sticks[0]!, { copy: v.kopie === true, acceptOtherDay })];
     } else {
       const progress = progressPrinter(io);
       reports = await hb.importSticks(sticks, (p) => progress.update(p));
@@ -86,15 +67,16 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     await hb.close();
   }
   if (v.json) io.stdout(`${toJson(reports)}\n`);
-  else if (sticks.length === 1) io.stdout(`${importLine(reports[0]!)}\n`);
+  else if (sticks.length === 1) io.stdout(`${[importLine(reports[0]!), ...warningLines(reports[0]!)].join('\n')}\n`);
   const count = (kind: ImportReport['kind']): number => reports.filter((r) => r.kind === kind).length;
   const bad = count('refused') + count('mismatch');
   if (sticks.length > 1) {
     io.stderr(`${count('imported')} ingelezen, ${count('identical')} al ingelezen (identiek), ${count('mismatch')} met verschillen, ${count('refused')} geweigerd\n`);
     for (const r of reports) if (r.kind === 'refused' || r.kind === 'mismatch') io.stderr(`  ${importLine(r)}\n`);
+    for (const r of reports) if (r.kind === 'imported') for (const w of warningLines(r)) io.stderr(`  ${r.station.name}: ${w}\n`);
   } else if (bad > 0) {
     const r = reports[0]!;
-    if (r.kind === 'refused') io.stderr(`hoofdbureau import: GEWEIGERD: ${r.problem.message}\n  ${r.advice}\n`);
+    if (r.kind === 'refused') io.stderr(`hoofdbureau import: ${refusalWord(r)}: ${r.problem.message}\n  ${r.advice}\n`);
     else io.stderr(`hoofdbureau import: niet ingelezen: verschilt van de reeds ingelezen gegevens\n`);
   }
   return bad > 0 ? EXIT.refused : EXIT.ok;

@@ -2,6 +2,8 @@
 // kerncijferrapport: polling station, the hash to compare, the key figures, the results.
 import type { ElectionPackage } from '@ovs/election';
 import type { CheckReport } from '../import/reports.ts';
+import { cardBalanceLine, spokenDate } from '@ovs/stick';
+import { OTHER_DAY } from '../stick/problems.ts';
 import { describeTime } from '../text/time.ts';
 
 const REASONS: Record<string, string> = {
@@ -27,7 +29,9 @@ export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
   const prior = report.prior;
   const state =
     prior === undefined || prior.kind === 'new'
-      ? 'GELDIG — nog niet ingelezen'
+      ? s.warnings.some((w) => w.code === 'opened-on-other-day')
+        ? 'GELDIG, maar NIET OP DE VERKIEZINGSDAG GEOPEND — nog niet ingelezen; inlezen vraagt een beslissing van de voorzitter van het hoofdbureau'
+        : 'GELDIG — nog niet ingelezen'
       : prior.kind === 'identical'
         ? `GELDIG — al ingelezen, identiek (${describeTime(prior.importedAt)})`
         : `GELDIG, maar VERSCHILT van wat voor dit stembureau al ingelezen is`;
@@ -37,8 +41,11 @@ export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
   lines.push(`Verkiezingspakket: ${s.packageShortHash}`);
   lines.push(`Hashcode stembiljetten (vergelijk met het kerncijferrapport): ${s.storeShortHash}`);
   lines.push(`Controlegetal van de afsluiting: ${s.closingShortHash}`);
-  lines.push(`Geopend:           ${c.openedAt ? describeTime(c.openedAt) : 'niet geopend voor de kiezers'}`);
+  const offDay = s.warnings.find((w) => w.code === 'opened-on-other-day');
+  lines.push(`Sticks geopend:    ${describeTime(s.startedAt)}`);
+  lines.push(`Stemming geopend:  ${c.openedAt ? describeTime(c.openedAt) : 'niet geopend voor de kiezers'}`);
   lines.push(`Afgesloten:        ${describeTime(c.closedAt)}`);
+  lines.push(`Verkiezingsdag:    ${spokenDate(pkg.electionDate)} — ${offDay ? 'NIET de dag van deze stick (zie de waarschuwing)' : 'sticks geopend, stemming geopend en gesloten op die dag'}`);
   lines.push('');
   lines.push('Kerncijfers');
   lines.push(`  Geregistreerde stembiljetten: ${c.registeredBallots}`);
@@ -48,14 +55,19 @@ export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
   const categories = pkg.voterCategories
     .map((cat) => `${cat.name.nl} ${c.cards.perCategory[cat.id] ?? 0}${(c.cards.proxyPerCategory[cat.id] ?? 0) > 0 ? ` (waarvan ${c.cards.proxyPerCategory[cat.id]} volmacht)` : ''}`)
     .join(', ');
-  lines.push(`  Kiezerskaarten: ${categories}`);
-  lines.push(`  Vervangkaarten: ${c.cards.replacement}; testkaarten: ${c.cards.test}; activeringskaarten: ${c.cards.activation}`);
+  lines.push(`  Stemkaarten: ${categories}`);
+  lines.push(`  Vervangkaarten (inbegrepen): ${c.cards.replacement}; testkaarten: ${c.cards.test}; activeringskaarten: ${c.cards.activation}`);
   const reasons = Object.entries(c.annulledByReason)
     .filter(([, n]) => n > 0)
     .map(([r, n]) => `${REASONS[r] ?? r} ${n}`)
     .join(', ');
   lines.push(`  Geannuleerde stembiljetten: ${c.annulledBallots}${reasons ? ` (tijdens de dag geregistreerd: ${reasons})` : ''}`);
   lines.push(`  Teststembiljetten: ${c.testBallots}`);
+  lines.push('');
+  lines.push(s.cardBalance.some((b) => b.difference !== 0) ? 'Stemkaarten en stembiljetten — WAARSCHUWING: verschil' : 'Stemkaarten en stembiljetten');
+  for (const b of s.cardBalance) {
+    lines.push(`  ${cardBalanceLine(b, pkg.elections.find((e) => e.id === b.election)?.title ?? b.election)}${b.difference === 0 ? '' : ' De voorzitter van het stembureau moet dit verschil verklaren.'}`);
+  }
   if (report.tallies) {
     lines.push('');
     lines.push('Resultaten van dit stembureau');
@@ -75,7 +87,9 @@ export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
     for (const i of s.incidents) lines.push(`  ${i.kind}: ${i.description}`);
     for (const i of s.interruptions) lines.push(`  onderbreking stick ${i.stick} (${i.reason}) van ${describeTime(i.from)} tot ${describeTime(i.to)}`);
   }
-  for (const w of s.warnings) lines.push('', `Waarschuwing: ${w.message}`);
+  // The differences between cards and ballots are in their own section above.
+  for (const w of s.warnings) if (w.code !== 'cards-ballots-difference') lines.push('', `Waarschuwing: ${w.message}`);
+  if (offDay && prior?.kind !== 'identical') lines.push('', `Wat nu: ${OTHER_DAY}`);
   if (prior?.kind === 'mismatch') {
     lines.push('', 'Verschillen met de ingelezen gegevens (niets wordt samengevoegd):');
     for (const d of prior.differences) lines.push(`  - ${d}`);

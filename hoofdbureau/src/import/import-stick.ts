@@ -1,14 +1,12 @@
 // Checking and importing sticks against an open database. The order of decree art. 24: the
 // original first; when it cannot be imported, the copy (recorded as 'kopie' with the reason in
 // the PV note); when that fails too, re-scanning (rescan.ts).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { decodeLabel, FILES } from '@ovs/stick';
 import type { HoofdbureauDb } from '../db/open-db.ts';
 import { importChecked, priorState, recordAttempt, type ImportSource } from '../db/import-tx.ts';
 import type { CheckKeys, StickCheck } from '../stick/check-job.ts';
 import { inlineChecker, type StickChecker } from '../stick/check-pool.ts';
-import { advice, type Problem } from '../stick/problems.ts';
+import { advice, hoofdbureauProblem, type Problem } from '../stick/problems.ts';
+import { labelHint } from '../stick/stick-folder.ts';
 import type { CheckReport, ImportReport } from './reports.ts';
 
 export interface StickContext {
@@ -25,15 +23,6 @@ export const keysOf = (ctx: StickContext, decrypt: boolean): CheckKeys => ({
   ...(decrypt && ctx.hoofdbureauPrivateKey ? { hoofdbureauPrivateKey: ctx.hoofdbureauPrivateKey } : {}),
 });
 
-/** The station a stick's label names, read without trusting it: only to choose the cheaper check. */
-export async function labelHint(dir: string): Promise<number | undefined> {
-  try {
-    const label = decodeLabel(new Uint8Array(await readFile(join(dir, FILES.label))));
-    return label.ok ? label.value.station : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const isImported = (db: HoofdbureauDb, station: number): boolean => db.sqlite.prepare('SELECT 1 FROM import WHERE station = ?').get(station) !== undefined;
 
@@ -54,7 +43,7 @@ function refusedCheck(dir: string, checked: Extract<StickCheck, { ok: false }>):
 }
 
 /** Refusals that say nothing about the stick itself (configuration, wrong envelope). */
-const NOT_THE_STICKS_FAULT = new Set<Problem['code']>(['wrong-hoofdbureau-key', 'no-stick', 'other-package']);
+const NOT_THE_STICKS_FAULT = new Set<Problem['code']>(['wrong-hoofdbureau-key', 'no-stick', 'stick-link', 'reader-timeout', 'stick-timeout', 'other-package', 'opened-on-other-day']);
 
 interface RefusedRow {
   code: string | null;
@@ -64,6 +53,11 @@ interface RefusedRow {
 export interface ImportOptions {
   /** The operator says this is the copy (the second stick of the envelope). */
   copy?: boolean;
+  /**
+   * The voorzitter of the hoofdbureau decided that a stick opened on another day than the
+   * election date is counted (without it such a stick is refused, and the refusal recorded).
+   */
+  acceptOtherDay?: boolean;
 }
 
 export async function importStickIn(ctx: StickContext, dir: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -88,6 +82,12 @@ export async function importStickIn(ctx: StickContext, dir: string, options: Imp
   if (!checked.ok) return refuse(ctx, dir, checked, now());
   if (!checked.content) throw new Error('importStickIn: a check with the key returned no ballots');
   const station = checked.summary.station;
+  const offDay = checked.summary.warnings.find((w) => w.code === 'opened-on-other-day');
+  if (offDay && !options.acceptOtherDay) {
+    const problem = hoofdbureauProblem('opened-on-other-day', offDay.message);
+    recordAttempt(ctx.db, { action: 'import', path: dir, station: station.number, stationVerified: true, outcome: 'geweigerd', problem, message: problem.message, summary: checked.summary, now: now() });
+    return { kind: 'refused', path: dir, station: station.number, stationVerified: true, problem, advice: advice(problem) };
+  }
 
   // Refused sticks are filed under the station their (unverified) label names: enough for the
   // PV to mention them, not enough to call this one the copy. That the operator says (--kopie, or
@@ -98,11 +98,13 @@ export async function importStickIn(ctx: StickContext, dir: string, options: Imp
   const failedSticks = earlier.filter((r) => !NOT_THE_STICKS_FAULT.has((r.code ?? '') as Problem['code']));
   const source: ImportSource = options.copy ? 'kopie' : 'stick';
   const refusedBefore = failedSticks.length > 0 ? `eerder werd een gegevensdrager met het etiket van dit stembureau geweigerd (${failedSticks[0]!.message})` : undefined;
-  const note = options.copy
+  const copyNote = options.copy
     ? `Ingelezen met de kopie van de gegevensdrager (decreet art. 24, tweede lid)${refusedBefore ? `; ${refusedBefore}` : ''}.`
     : refusedBefore
       ? `${refusedBefore[0]!.toUpperCase()}${refusedBefore.slice(1)}; daarna werd deze gegevensdrager ingelezen.`
       : undefined;
+  const dayNote = offDay ? `De voorzitter van het hoofdbureau besliste deze gegevensdrager toch in te lezen. ${offDay.message}` : undefined;
+  const note = [copyNote, dayNote].filter((n) => n !== undefined).join(' ') || undefined;
   const outcome = importChecked(ctx.db, {
     station,
     path: dir,
@@ -154,7 +156,7 @@ export interface BulkProgress {
  * the pool; every database write happens on this thread, one transaction per stick.
  */
 export async function importSticksIn(ctx: StickContext, dirs: readonly string[], onProgress?: (p: BulkProgress) => void): Promise<ImportReport[]> {
-  const hints = await Promise.all(dirs.map(labelHint));
+  const hints = await Promise.all(dirs.map((d) => labelHint(d)));
   const groups = new Map<string, number[]>();
   dirs.forEach((_, i) => {
     const key = hints[i] === undefined ? `?${i}` : String(hints[i]);

@@ -29,6 +29,9 @@ export type ImportReport =
       advice: string;
     };
 
+/** A valid stick of another day awaits a decision: not imported, but not refused for what it holds. */
+export const refusalWord = (r: Extract<ImportReport, { kind: 'refused' }>): string => (r.problem.code === 'opened-on-other-day' ? 'NIET INGELEZEN' : 'GEWEIGERD');
+
 /** One line for a log or a progress bar. */
 export function importLine(r: ImportReport): string {
   const where = r.path ?? 'herscanning';
@@ -40,10 +43,16 @@ export function importLine(r: ImportReport): string {
     case 'mismatch':
       return `${r.station.name}: VERSCHILT van de ingelezen gegevens, niet ingelezen: ${r.differences.join('; ')} — ${where}`;
     case 'refused':
-      return `${r.station === undefined ? 'onbekend stembureau' : `stembureau ${r.station}${r.stationVerified ? '' : ' (volgens het etiket)'}`}: GEWEIGERD — ${r.problem.message} ${r.advice} — ${where}`;
+      return `${r.station === undefined ? 'onbekend stembureau' : `stembureau ${r.station}${r.stationVerified ? '' : ' (volgens het etiket)'}`}: ${refusalWord(r)} — ${r.problem.message} ${r.advice} — ${where}`;
     default: {
       const never: never = r;
       return String(never);
     }
   }
+}
+
+/** The warnings of an imported (or identical, or different) stick, one line each, for the person who reads the report. */
+export function warningLines(r: ImportReport): string[] {
+  if (r.kind === 'refused' || !r.summary) return [];
+  return r.summary.warnings.map((w) => `Waarschuwing: ${w.message}`);
 }

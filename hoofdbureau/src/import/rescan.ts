@@ -17,12 +17,13 @@ import { findStation, type ElectionPackage } from '@ovs/election';
 import { createBallotContext, HASH_PREFIX_BYTES, openSignedBallot, SESSION_CERTIFICATE_BYTES, verifySessionCertificate, type Ballot, type BallotContext } from '@ovs/ballot';
 import { decodeQr, type DecodeQrError } from '@ovs/barcode';
 import { countChoices, type ElectionChoice } from '@ovs/results';
-import { decodeSessionRecord, decodeSignatureFile, FILES, SESSION_SIGNATURE_DOMAIN, verifyRecord } from '@ovs/stick';
+import { decodeSessionRecord, decodeSignatureFile, FILES, readProblem, readRegularFile, SESSION_SIGNATURE_DOMAIN, verifyRecord, type StickFile } from '@ovs/stick';
 import { importChecked, recordAttempt } from '../db/import-tx.ts';
 import type { ElectionTally, StickContent } from '../stick/check-job.ts';
 import { advice, hoofdbureauProblem, type Problem } from '../stick/problems.ts';
 import { shapeOfElection } from '../db/totals.ts';
 import { votesOfBallots } from '../db/vote-rows.ts';
+import { stickFolderProblem } from '../stick/stick-folder.ts';
 import type { StickContext } from './import-stick.ts';
 import type { ImportReport } from './reports.ts';
 
@@ -123,14 +124,18 @@ type StickSession = { ok: true; certificate: Uint8Array; bytes: Uint8Array; sign
 
 /** session.json and session.sig of a stick whose ballots may be unreadable. */
 async function sessionFromStick(dir: string): Promise<StickSession> {
-  let bytes: Uint8Array;
-  let sigFile: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(join(dir, FILES.sessionJson)));
-    sigFile = new Uint8Array(await readFile(join(dir, FILES.sessionSig)));
-  } catch {
-    return { ok: false, problem: `${FILES.sessionJson} of ${FILES.sessionSig} ontbreekt op ${dir}.` };
-  }
+  const folder = await stickFolderProblem(dir);
+  if (folder) return { ok: false, problem: folder.message };
+  // Under the stick's rules (regular files, size, time-out): the text of a refusal, or the bytes.
+  const read = async (name: StickFile): Promise<Uint8Array | string> => {
+    const r = await readRegularFile(join(dir, name), name);
+    if (r.ok) return r.value;
+    return r.error.code === 'not-found' ? `${FILES.sessionJson} of ${FILES.sessionSig} ontbreekt op ${dir}.` : readProblem(name, r.error).message;
+  };
+  const bytes = await read(FILES.sessionJson);
+  if (typeof bytes === 'string') return { ok: false, problem: bytes };
+  const sigFile = await read(FILES.sessionSig);
+  if (typeof sigFile === 'string') return { ok: false, problem: sigFile };
   const signature = decodeSignatureFile(sigFile);
   const record = decodeSessionRecord(bytes);
   if (!record.ok || !signature) return { ok: false, problem: `${FILES.sessionJson} op ${dir} is onleesbaar.` };

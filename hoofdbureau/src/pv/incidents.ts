@@ -1,7 +1,10 @@
 // Incidents and interruptions recorded by the polling stations, read back from the event logs
-// stored with each import (their chain was verified at import), for the hoofdbureau's PV.
+// stored with each import (their chain was verified at import), for the hoofdbureau's PV — and
+// every difference between the voter cards issued and the ballots registered (card-balance.ts
+// in @ovs/stick), which the station's president must explain.
 import { fromHex } from '@ovs/crypto';
-import { incidentsOf, parseEventLog } from '@ovs/stick';
+import { electionsForCategory } from '@ovs/election';
+import { cardBalance, cardBalanceLine, incidentsOf, parseEventLog } from '@ovs/stick';
 import type { HoofdbureauDb } from '../db/open-db.ts';
 
 export interface StationIncident {
@@ -24,8 +27,10 @@ export function readIncidents(db: HoofdbureauDb): StationIncident[] {
     closing_json: Buffer;
   }>;
   const out: StationIncident[] = [];
+  const election = db.pkg.election;
   for (const row of rows) {
-    const sessionId = fromHex((JSON.parse(row.closing_json.toString('utf8')) as { sessionId: string }).sessionId);
+    const closing = JSON.parse(row.closing_json.toString('utf8')) as { sessionId: string; registeredPerElection: Record<string, number> };
+    const sessionId = fromHex(closing.sessionId);
     if (!sessionId) continue;
     const log = parseEventLog(new Uint8Array(row.events_log), sessionId, undefined);
     if (!log.ok) continue;
@@ -38,6 +43,12 @@ export function readIncidents(db: HoofdbureauDb): StationIncident[] {
     const printed = log.log.events.filter((e) => e.type === 'pairing-printed').length;
     const paired = log.log.events.filter((e) => e.type === 'box-paired').length;
     if (printed > 1 || paired > 1) out.push({ station: row.station, text: `koppeling van de stembus: ${printed} koppeltickets afgedrukt, ${paired} koppelingen (na te gaan in het proces-verbaal van het stembureau)` });
+    const electionsOf = (category: string): string[] => electionsForCategory(election, row.station, category).map((e) => e.id);
+    for (const b of cardBalance(log.log.events, closing.registeredPerElection, electionsOf)) {
+      if (b.difference === 0) continue;
+      const title = election.elections.find((e) => e.id === b.election)?.title ?? b.election;
+      out.push({ station: row.station, text: `${cardBalanceLine(b, title)} De voorzitter van het stembureau moet dit verschil verklaren.` });
+    }
   }
   return out;
 }

@@ -11,10 +11,10 @@
 // from the decoded bits; the signed ballots and their ids stay here (they are on the sticks).
 import { bytesEqual } from '@ovs/crypto';
 import type { Tally } from '@ovs/results';
-import { decodeLabel, FILES, incidentsOf, readStickDirSync, verifyStickFiles, type ClosingRecord, type StickFiles, type StickWarning } from '@ovs/stick';
-import { stat } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { decodeLabel, FILES, incidentsOf, kindOf, readProblem, readStickDir, readStickDirSync, verifyStickFiles, type CardBalance, type ClosingRecord, type FileKind, type IoError, type StickFile, type StickFiles, type StickWarning } from '@ovs/stick';
+import { lstatSync } from 'node:fs';
 import { hoofdbureauProblem, stickProblem, type Problem } from './problems.ts';
+import { stickFolderProblem } from './stick-folder.ts';
 import { countPacked } from './stick-count.ts';
 import type { ElectionVotes } from '../db/vote-rows.ts';
 
@@ -62,6 +62,8 @@ export interface StickSummary {
   closing: ClosingRecord;
   incidents: Incident[];
   interruptions: Interruption[];
+  /** Per election: voter cards issued against ballots registered (each difference is also a warning). */
+  cardBalance: CardBalance[];
   warnings: StickWarning[];
   /** The small files exactly as read, kept with the import for audits. */
   raw: { label: Uint8Array; sessionJson: Uint8Array; sessionSig: Uint8Array; closingJson: Uint8Array; closingSig: Uint8Array; events: Uint8Array };
@@ -108,36 +110,36 @@ const labelStation = (files: StickFiles): number | undefined => {
   return label.ok ? label.value.station : undefined;
 };
 
-/** The folder as a stick: undefined when it is one, or the refusal. */
+/** The folder as a stick: undefined when it is one (a folder, not a link), or the refusal. */
 export async function noStick(dir: string): Promise<StickCheck | undefined> {
-  try {
-    const s = await stat(dir);
-    return s.isDirectory() ? undefined : { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} is geen map.`) };
-  } catch {
-    return { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} bestaat niet.`) };
-  }
+  const problem = await stickFolderProblem(dir);
+  return problem ? { ok: false, problem } : undefined;
 }
 
-export const unreadable = (file: string, detail: string): StickCheck => ({
-  ok: false,
-  problem: stickProblem({ code: 'unreadable', file: file as keyof StickFiles, message: `${file}: kan niet gelezen worden (${detail}).` }),
-});
+/** A file of the stick that could not be read (or was refused unread). */
+export const unreadable = (file: StickFile, error: IoError): StickCheck => ({ ok: false, problem: stickProblem(readProblem(file, error)) });
 
+/** One stick on the calling thread; its files are read asynchronously, with the time-out. */
 export async function checkStickDir(dir: string, keys: CheckKeys): Promise<StickCheck> {
   const absent = await noStick(dir);
   if (absent) return absent;
-  return checkStickDirSync(dir, keys);
+  const read = await readStickDir(dir);
+  if (!read.ok) return unreadable(read.file, read.error);
+  return checkStickFiles(read.files, keys);
 }
 
-/** checkStickDir without the event loop: for a worker thread. */
+/** checkStickDir without the event loop: for a worker thread (same rules, no time-out). */
 export function checkStickDirSync(dir: string, keys: CheckKeys): StickCheck {
+  let kind: FileKind;
   try {
-    if (!statSync(dir).isDirectory()) return { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} is geen map.`) };
+    kind = kindOf(lstatSync(dir));
   } catch {
     return { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} bestaat niet.`) };
   }
+  if (kind === 'symlink') return { ok: false, problem: hoofdbureauProblem('stick-link', `${dir} is een symbolische koppeling, geen stick: geweigerd.`) };
+  if (kind !== 'directory') return { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} is geen map.`) };
   const read = readStickDirSync(dir);
-  if (!read.ok) return unreadable(read.file, read.error.detail);
+  if (!read.ok) return unreadable(read.file, read.error);
   return checkStickFiles(read.files, keys);
 }
 
@@ -172,6 +174,7 @@ export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck 
     closing: stick.closing,
     incidents: incidentsOf(stick.events).map((e) => ({ kind: e.kind, description: e.description, calledAt: e.calledAt, repairedAt: e.repairedAt })),
     interruptions: stick.events.flatMap((e) => (e.type === 'interruption' ? [{ stick: e.stick, reason: e.reason, from: e.from, to: e.to }] : [])),
+    cardBalance: stick.cardBalance,
     warnings: stick.warnings,
     raw: {
       label: files[FILES.label]!,

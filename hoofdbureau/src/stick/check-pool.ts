@@ -99,7 +99,7 @@ export function createCheckPool(size = availableParallelism()): StickChecker {
       const absent = await noStick(dir);
       if (absent) return absent;
       const read = await readStickDir(dir);
-      if (!read.ok) return unreadable(read.file, read.error.detail);
+      if (!read.ok) return unreadable(read.file, read.error);
       const transfer = Object.values(read.files)
         .filter(owns)
         .map((b) => b.buffer as ArrayBuffer);

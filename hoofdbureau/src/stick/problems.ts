@@ -6,8 +6,17 @@ import type { StickFile, StickProblem, StickProblemCode } from '@ovs/stick';
 export type HoofdbureauProblemCode =
   /** The folder of the stick does not exist or is not a folder. */
   | 'no-stick'
+  /** The stick's folder is a symbolic link: never followed. */
+  | 'stick-link'
+  /** The reader's folder or the stick's did not answer within the time-out. */
+  | 'reader-timeout'
   /** A valid election package, signed by the organiser, but not the one of this hoofdbureau. */
   | 'other-package'
+  /**
+   * A valid stick whose session was opened (or its vote opened or closed) on another day than
+   * the election: imported only when the voorzitter of the hoofdbureau decides so.
+   */
+  | 'opened-on-other-day'
   /** Counts recomputed from the ballots differ from the closing record (should be impossible after verification). */
   | 'count-mismatch'
   /** Re-scan: the input cannot be read. */
@@ -36,6 +45,12 @@ export const hoofdbureauProblem = (code: HoofdbureauProblemCode, message: string
 
 const OTHER_PACKAGE = 'Deze stick hoort bij een andere verkiezing of een andere gemeente. Hij wordt niet ingelezen; controleer de enveloppe.';
 
+const TIMEOUT = 'Er werd niets ingelezen. Haal de stick uit de lezer, steek hem opnieuw in en probeer nog eens; antwoordt hij weer niet, lees dan de andere stick van dit stembureau in (decreet art. 24).';
+
+/** Seeds 001/002: the president opens on election day; the hoofdbureau decides on what is irregular. */
+export const OTHER_DAY =
+  'Deze stick werd niet op de verkiezingsdag geopend (misschien een testopening): zijn stembiljetten tellen pas mee als de voorzitter van het hoofdbureau dat beslist. Lees hem na die beslissing in met "Toch inlezen" (of hoofdbureau import --aanvaard-datum); de beslissing komt in het proces-verbaal. Vraag anders de sticks van de opening op de verkiezingsdag.';
+
 const COPY = 'Lees de andere stick van dit stembureau in (decreet art. 24); lukt ook dat niet, dan worden alle stembiljetten opnieuw ingescand.';
 
 /** One sentence for the operator: what the problem means and what to do. */
@@ -44,8 +59,14 @@ export function advice(problem: Problem): string {
     switch (problem.code) {
       case 'no-stick':
         return 'De stick is niet gevonden: controleer of hij goed in de lezer zit en of het juiste pad gekozen is.';
+      case 'stick-link':
+        return `Een stick wordt alleen gelezen uit zijn eigen map in de lezer, nooit via een koppeling naar een andere plaats. Er werd niets gelezen. Steek de stick zelf in de lezer.`;
+      case 'reader-timeout':
+        return TIMEOUT;
       case 'other-package':
         return OTHER_PACKAGE;
+      case 'opened-on-other-day':
+        return OTHER_DAY;
       case 'count-mismatch':
         return `De tellingen op de stick spreken elkaar tegen. ${COPY}`;
       case 'rescan-input':
@@ -65,6 +86,9 @@ export function advice(problem: Problem): string {
 
 const STICK_ADVICE: Record<StickProblemCode, string> = {
   unreadable: `De stick kan niet gelezen worden. ${COPY}`,
+  'not-regular-file': `Op de stick staat iets dat geen gewoon bestand is (een koppeling, apparaat of FIFO): de stick werd gewijzigd. Er werd niets ingelezen. ${COPY}`,
+  'file-too-large': `Een bestand op de stick is groter dan zijn formaat toelaat: de stick werd gewijzigd of is beschadigd. Er werd niets ingelezen. ${COPY}`,
+  'stick-timeout': TIMEOUT,
   'missing-file': `Er ontbreekt een bestand op de stick. ${COPY}`,
   'not-closed': 'Het stembureau werd met deze stick niet afgesloten. De voorzitter moet de stemming afsluiten op de voorzitterscomputer; anders de andere stick.',
   malformed: `Een bestand op de stick is beschadigd. ${COPY}`,

@@ -32,6 +32,10 @@ export interface StationDayOptions {
   /** Slots on the stick; by default what the console would preallocate. */
   capacity?: number;
   context?: BallotContext;
+  /** When the console's clock starts (default 2024-10-13T06:00:00Z, 08:00 on election day). */
+  clock?: string;
+  /** No voter card is recorded (a stick whose cards and ballots do not match). */
+  withoutVoterCards?: boolean;
 }
 
 export interface StationDay {
@@ -55,7 +59,7 @@ export async function runStationDay(options: StationDayOptions): Promise<Station
   const seed = options.seed ?? `station-${station}`;
   const random = new SeededRandom(`${seed}/bytes`);
   const voters = new SeededRandom(`${seed}/voters`);
-  let clock = Date.parse('2024-10-13T06:00:00.000Z');
+  let clock = Date.parse(options.clock ?? '2024-10-13T06:00:00.000Z');
   const now = (): Date => new Date((clock += 1000));
   const context = options.context ?? createBallotContext({ election: pkg.election, hash: sha256(pkg.bytes) });
   const layouts = context.stations.get(station);
@@ -107,7 +111,8 @@ export async function runStationDay(options: StationDayOptions): Promise<Station
     const foreign = typeof options.votes === 'number' && voters.chance(options.foreignShare ?? 0.05);
     const vote = typeof options.votes === 'number' ? randomVote(layouts, voters, foreign) : options.votes[i]!;
     const onlyMunicipal = vote.elections.length < layouts.length;
-    await append({ type: 'voter-card', category: onlyMunicipal ? (voters.chance(0.8) ? 'eu' : 'niet-eu') : 'belg', proxy: voters.chance(0.02), replacement: false });
+    const card = { type: 'voter-card', category: onlyMunicipal ? (voters.chance(0.8) ? 'eu' : 'niet-eu') : 'belg', proxy: voters.chance(0.02), replacement: false } as const;
+    if (!options.withoutVoterCards) await append(card);
     const ballot: Ballot = { test: false, pollingStation: station, ballotId: voters.bytes(16), vote };
     const signed = encodeSignedBallot(context, ballot, session);
     if (!signed.ok) throw new Error(`encodeSignedBallot: ${signed.error} ${signed.detail}`);
@@ -116,7 +121,7 @@ export async function runStationDay(options: StationDayOptions): Promise<Station
     ballots.push(ballot);
   }
   for (let i = 0; i < (options.annulled ?? 0); i++) {
-    await append({ type: 'ballot-annulled', reason: 'voter-request' });
+    await append({ type: 'ballot-annulled', reason: 'voter-request', category: 'belg' });
     await append({ type: 'voter-card', category: 'belg', proxy: false, replacement: true });
   }
   const closed = await pair.close({ annulledBallots: options.annulled ?? 0, testBallots: options.testBallots ?? 0 });

@@ -7,18 +7,16 @@
 // check or an import only from its own page with the session's token (@ovs/web-guard).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
-import { decodeLabel, FILES } from '@ovs/stick';
 import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
-import { readFile } from 'node:fs/promises';
 import { eml510 } from '../export/eml510.ts';
 import { openHoofdbureau, type Hoofdbureau, type HoofdbureauOptions } from '../hoofdbureau.ts';
 import { readIncidents } from '../pv/incidents.ts';
 import { pvDocument } from '../pv/pv-content.ts';
 import { renderPvPdf } from '../pv/pv-pdf.ts';
 import { resultsCsv } from '../results/csv.ts';
+import { listSticks } from '../stick/stick-folder.ts';
 import { uiBundle } from './bundle.ts';
 import { PAGE, PAGE_CSS } from './page.ts';
 import { overview, stationDetail } from './views.ts';
@@ -48,24 +46,6 @@ const json = (res: Response, value: unknown, status = 200): void => {
     .type('application/json')
     .send(JSON.stringify(value, (key, v: unknown) => (key === 'raw' ? undefined : v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)));
 };
-
-export interface StickEntry {
-  name: string;
-  /** The station its label names (unverified), when readable. */
-  station: number | null;
-}
-
-async function listSticks(dir: string): Promise<StickEntry[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const out: StickEntry[] = [];
-  for (const name of names.sort((a, b) => a.localeCompare(b, 'nl', { numeric: true }))) {
-    const path = join(dir, name);
-    if (!(await stat(path).then((s) => s.isDirectory(), () => false))) continue;
-    const label = await readFile(join(path, FILES.label)).then((b) => decodeLabel(new Uint8Array(b)), () => undefined);
-    out.push({ name, station: label?.ok ? label.value.station : null });
-  }
-  return out;
-}
 
 export async function startHoofdbureau(options: StartOptions): Promise<RunningHoofdbureau> {
   let hb = options.hoofdbureau;
@@ -123,8 +103,8 @@ export async function startHoofdbureau(options: StartOptions): Promise<RunningHo
     const path = await stickPath(req.params.name);
     if (!path) return json(res, { error: 'onbekende stick' }, 404);
     if (!h.canImport) return json(res, { error: 'geen sleutel van het hoofdbureau geconfigureerd' }, 409);
-    const copy = (req.body as { copy?: unknown } | undefined)?.copy === true;
-    json(res, await h.importStick(path, { copy }));
+    const body = req.body as { copy?: unknown; acceptOtherDay?: unknown } | undefined;
+    json(res, await h.importStick(path, { copy: body?.copy === true, acceptOtherDay: body?.acceptOtherDay === true }));
   });
   app.get('/resultaten.json', (_req, res) => {
     res.attachment('resultaten.json');

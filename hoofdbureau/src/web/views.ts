@@ -9,6 +9,8 @@ export interface Overview {
   municipality: string;
   electionDate: string;
   packageShortHash: string;
+  /** Every election of the package, in legal order: the screens name elections by title, never by id. */
+  elections: Array<{ id: string; title: string }>;
   canImport: boolean;
   expected: number;
   imported: number;
@@ -25,6 +27,7 @@ export function overview(hb: Hoofdbureau): Overview {
     municipality: e.municipality.name,
     electionDate: e.electionDate,
     packageShortHash: hb.db.pkg.shortHash,
+    elections: e.elections.map((x) => ({ id: x.id, title: x.title })),
     canImport: hb.canImport,
     expected: statuses.length,
     imported: statuses.filter((s) => s.state === 'ingelezen').length,

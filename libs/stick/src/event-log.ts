@@ -33,7 +33,11 @@ export type EventBody =
   | { type: 'activation-card' }
   | { type: 'test-card'; category: string }
   | { type: 'voter-card'; category: string; proxy: boolean; replacement: boolean }
-  | { type: 'ballot-annulled'; reason: AnnulReason }
+  /**
+   * `category`: the voter's, whose replacement card follows (to compare cards with ballots per
+   * election, card-balance.ts). Absent in logs written before it was recorded: still valid.
+   */
+  | { type: 'ballot-annulled'; reason: AnnulReason; category?: string }
   /** The console printed the koppelticket (its QR holds the link key): every copy is in the PV. */
   | { type: 'pairing-printed' }
   /** A device on the cable completed the link's handshake (it held the link key): every pairing is in the PV. */
@@ -115,7 +119,7 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
   'activation-card': {},
   'test-card': { category: word },
   'voter-card': { category: word, proxy: bool, replacement: bool },
-  'ballot-annulled': { reason: (o, k) => oneOf(o, k, ANNUL_REASONS) },
+  'ballot-annulled': { reason: (o, k) => oneOf(o, k, ANNUL_REASONS), category: word },
   'pairing-printed': {},
   'box-paired': {},
   'box-empty': {},
@@ -148,17 +152,22 @@ function text(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
+/** Fields a record may lack: added later, so that older logs stay valid. */
+const OPTIONAL: Partial<Record<EventType, readonly string[]>> = { 'ballot-annulled': ['category'] };
+
 /** Per type, every key a record of it has: the common four and its own fields. */
 const KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   Object.entries(FIELDS).map(([type, fields]) => [type, ['seq', 'prev', 'at', 'type', ...Object.keys(fields)]]),
 );
 
 /** exactKeys, with the common case (exactly the keys, as written) answered without allocating. */
-function sameKeys(obj: Record<string, unknown>, keys: readonly string[]): FieldResult<true> {
+function sameKeys(obj: Record<string, unknown>, type: EventType): FieldResult<true> {
+  const keys = KEYS[type] ?? [];
   let own = 0;
   for (const k in obj) if (Object.hasOwn(obj, k)) own++;
   if (own === keys.length && keys.every((k) => Object.hasOwn(obj, k))) return { ok: true, value: true };
-  return exactKeys(obj, keys);
+  const optional = OPTIONAL[type] ?? [];
+  return exactKeys(obj, keys.filter((k) => !optional.includes(k)), optional);
 }
 
 /** Strict check of one record's JSON (no MAC, no chain). */
@@ -182,7 +191,7 @@ function decodeEvent(body: Uint8Array, expectedPrev: string | undefined): FieldR
   const type = obj.type;
   if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) return bad('type', 'onbekend soort gebeurtenis');
   const fields = FIELDS[type as EventType];
-  const keys = sameKeys(obj, KEYS[type] ?? []);
+  const keys = sameKeys(obj, type as EventType);
   if (!keys.ok) return keys;
   const seq = int(obj, 'seq', 1, 2 ** 31);
   if (!seq.ok) return seq;
@@ -194,6 +203,7 @@ function decodeEvent(body: Uint8Array, expectedPrev: string | undefined): FieldR
   if (!at.ok) return at;
   if (VOTER_EVENT_TYPES.has(type as EventType) && Date.parse(at.value) % VOTER_EVENT_GRANULARITY_MS !== 0) return bad('at', 'een gebeurtenis over een kiezer draagt enkel het uur, geen fijner tijdstip');
   for (const k in fields) {
+    if (!Object.hasOwn(obj, k)) continue; // an optional field (sameKeys checked the others are there)
     const r = (fields as Record<string, (o: Record<string, unknown>, key: string) => Check>)[k]!(obj, k);
     if (!r.ok) return r;
   }

@@ -4,11 +4,24 @@
 // costs one pwrite and one fdatasync per stick, nothing more.
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { readRegularFile, type ReadOptions } from './regular-file.ts';
 
-export type IoErrorCode = 'absent' | 'not-found' | 'read-only' | 'full' | 'io';
+export type IoErrorCode =
+  | 'absent'
+  | 'not-found'
+  | 'read-only'
+  | 'full'
+  | 'io'
+  /** Not a regular file (a link, device, FIFO, socket or folder): refused unread (file-rules.ts). */
+  | 'not-regular'
+  /** Larger than the file's format allows: refused unread. */
+  | 'too-large'
+  /** The stick did not answer in time. */
+  | 'timeout';
 
 export interface IoError {
   code: IoErrorCode;
+  /** For not-regular, too-large and timeout: a whole Dutch sentence naming the file. */
   detail: string;
 }
 
@@ -20,7 +33,10 @@ export const ioDone: IoResult = { ok: true, value: undefined };
 export interface StickIo {
   /** Where the stick is mounted (for messages). */
   readonly root: string;
-  /** The whole file; `not-found` when it does not exist. */
+  /**
+   * The whole file; `not-found` when it does not exist; `not-regular`, `too-large` or `timeout`
+   * under the rules of file-rules.ts (a stick is hostile input).
+   */
   readFile(name: string): Promise<IoResult<Uint8Array>>;
   exists(name: string): Promise<IoResult<boolean>>;
   /** Overwrite bytes inside an existing file (never extends it). */
@@ -68,8 +84,11 @@ export function classifyError(e: unknown): IoError {
   }
 }
 
-/** StickIo on a mounted file system (a real stick, or a folder for the simulator and tests). */
-export function createNodeStickIo(root: string): StickIo {
+/**
+ * StickIo on a mounted file system (a real stick, or a folder for the simulator and tests).
+ * `read` sets the time-out of every read step (and, in tests, the file system calls).
+ */
+export function createNodeStickIo(root: string, read: ReadOptions = {}): StickIo {
   const handles = new Map<string, fs.FileHandle>();
   const appendHandles = new Map<string, fs.FileHandle>();
 
@@ -117,7 +136,14 @@ export function createNodeStickIo(root: string): StickIo {
 
   return {
     root,
-    readFile: (name) => guarded(undefined, async () => new Uint8Array(await fs.readFile(join(root, name)))),
+    readFile: async (name) => {
+      const r = await readRegularFile(join(root, name), name, read);
+      if (!r.ok && (r.error.code === 'not-found' || r.error.code === 'io')) {
+        const gone = await rootPresent();
+        if (gone) return { ok: false, error: gone };
+      }
+      return r;
+    },
     exists: async (name) => {
       const gone = await rootPresent();
       if (gone) return { ok: false, error: gone };

@@ -22,11 +22,17 @@ export const IO_MESSAGES: Record<IoError['code'], string> = {
   'read-only': 'is alleen-lezen',
   full: 'is vol',
   io: 'geeft een leesfout of schrijffout',
+  'not-regular': 'bevat iets dat geen gewoon bestand is',
+  'too-large': 'bevat een bestand dat groter is dan het formaat toelaat',
+  timeout: 'antwoordt niet',
 };
+
+/** Codes whose detail is a whole sentence naming the file: said as well. */
+const SAID: ReadonlySet<IoError['code']> = new Set(['not-regular', 'too-large', 'timeout']);
 
 export const ioProblem = (port: StickPort, error: IoError): PairProblem => ({
   code: 'io',
   port,
   error,
-  message: `Stick ${port} ${IO_MESSAGES[error.code]}.`,
+  message: `Stick ${port} ${IO_MESSAGES[error.code]}.${SAID.has(error.code) ? ` ${error.detail}` : ''}`,
 });

@@ -109,6 +109,9 @@ function ioFailure(error: IoError): { ok: false; error: PrepareError } {
     case 'absent':
     case 'not-found':
     case 'io':
+    case 'not-regular':
+    case 'too-large':
+    case 'timeout':
       return { ok: false, error: { code: 'io', error, message: `De stick kan niet beschreven worden (${error.detail}).` } };
   }
 }

@@ -5,6 +5,12 @@ import type { StickFile } from './files.ts';
 export type StickProblemCode =
   /** The file could not be read from the stick. */
   | 'unreadable'
+  /** A symbolic link, device, FIFO, socket or folder where a file should be: refused unread. */
+  | 'not-regular-file'
+  /** Larger than its format allows: refused unread. */
+  | 'file-too-large'
+  /** The stick did not answer within the time-out. */
+  | 'stick-timeout'
   | 'missing-file'
   /** No closing record: the polling station was not closed with these sticks. */
   | 'not-closed'

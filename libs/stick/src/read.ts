@@ -1,9 +1,12 @@
 // One read per file, no more: the whole stick goes into memory (a station's slot file is a
-// few hundred kilobytes), and every check after that is pure.
-import { readFileSync, statSync } from 'node:fs';
+// few hundred kilobytes), and every check after that is pure. Each file is read under the rules
+// of file-rules.ts (regular files only, size limits, a time-out), asynchronously or not.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILES, type StickFile } from './files.ts';
-import { classifyError, createNodeStickIo, type IoError, type StickIo } from './io.ts';
+import { createNodeStickIo, type IoError, type StickIo } from './io.ts';
+import { problem, type StickProblem } from './problems.ts';
+import { readRegularFileSync, type ReadOptions } from './regular-file.ts';
 
 export type StickFiles = Partial<Record<StickFile, Uint8Array>>;
 
@@ -23,8 +26,8 @@ export async function readStickFiles(io: StickIo): Promise<ReadFilesResult> {
   return { ok: true, files };
 }
 
-export async function readStickDir(dir: string): Promise<ReadFilesResult> {
-  const io = createNodeStickIo(dir);
+export async function readStickDir(dir: string, options: ReadOptions = {}): Promise<ReadFilesResult> {
+  const io = createNodeStickIo(dir, options);
   try {
     return await readStickFiles(io);
   } finally {
@@ -39,16 +42,35 @@ export async function readStickDir(dir: string): Promise<ReadFilesResult> {
 export function readStickDirSync(dir: string): ReadFilesResult {
   const files: StickFiles = {};
   for (const name of NAMES) {
-    try {
-      const b = readFileSync(join(dir, name));
-      files[name] = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-    } catch (e) {
-      const error = classifyError(e);
-      if (error.code !== 'not-found') return { ok: false, file: name, error };
-      if (!directoryPresent(dir)) return { ok: false, file: name, error: { code: 'absent', detail: `${dir} ontbreekt` } };
-    }
+    const r = readRegularFileSync(join(dir, name), name);
+    if (r.ok) files[name] = r.value;
+    else if (r.error.code !== 'not-found') return { ok: false, file: name, error: r.error };
+    else if (!directoryPresent(dir)) return { ok: false, file: name, error: { code: 'absent', detail: `${dir} ontbreekt` } };
   }
   return { ok: true, files };
+}
+
+/** What a failed read means for the stick, as a problem naming the file. */
+export function readProblem(file: StickFile, error: IoError): StickProblem {
+  switch (error.code) {
+    case 'not-regular':
+      return { code: 'not-regular-file', file, message: error.detail };
+    case 'too-large':
+      return { code: 'file-too-large', file, message: error.detail };
+    case 'timeout':
+      return { code: 'stick-timeout', file, message: error.detail };
+    case 'absent':
+      return problem('missing-file', file, undefined, `kan niet gelezen worden (${error.detail}).`);
+    case 'not-found':
+    case 'read-only':
+    case 'full':
+    case 'io':
+      return problem('unreadable', file, undefined, `kan niet gelezen worden (${error.detail}).`);
+    default: {
+      const never: never = error.code;
+      throw new Error(`readProblem: ${String(never)}`);
+    }
+  }
 }
 
 function directoryPresent(dir: string): boolean {

@@ -64,6 +64,14 @@ export function encodeSlotHeader(h: SlotHeader): Uint8Array {
 export type HeaderProblem = 'too-short' | 'bad-magic' | 'bad-version' | 'bad-slot-size' | 'bad-capacity' | 'nonzero-padding' | 'bad-length';
 
 export function decodeSlotHeader(file: Uint8Array): { ok: true; header: SlotHeader } | { ok: false; problem: HeaderProblem } {
+  const fields = decodeHeaderFields(file);
+  if (!fields.ok) return fields;
+  if (file.length !== slotFileBytes(fields.header)) return { ok: false, problem: 'bad-length' };
+  return fields;
+}
+
+/** The header's fields without the file's length: what the reader checks before it reads the slots. */
+export function decodeHeaderFields(file: Uint8Array): { ok: true; header: SlotHeader } | { ok: false; problem: Exclude<HeaderProblem, 'bad-length'> } {
   if (file.length < SLOT_HEADER_BYTES) return { ok: false, problem: 'too-short' };
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   if (new TextDecoder().decode(file.subarray(0, 8)) !== SLOT_MAGIC) return { ok: false, problem: 'bad-magic' };
@@ -73,9 +81,7 @@ export function decodeSlotHeader(file: Uint8Array): { ok: true; header: SlotHead
   const capacity = view.getUint32(48);
   if (capacity < 1 || capacity > MAX_CAPACITY) return { ok: false, problem: 'bad-capacity' };
   for (let i = 52; i < SLOT_HEADER_BYTES; i++) if (file[i] !== 0) return { ok: false, problem: 'nonzero-padding' };
-  const header = { station: view.getUint16(10), packageHash: file.slice(12, 44), slotSize, capacity };
-  if (file.length !== slotFileBytes(header)) return { ok: false, problem: 'bad-length' };
-  return { ok: true, header };
+  return { ok: true, header: { station: view.getUint16(10), packageHash: file.slice(12, 44), slotSize, capacity } };
 }
 
 export function slotAad(h: SlotHeader, sessionId: Uint8Array, index: number): Uint8Array {

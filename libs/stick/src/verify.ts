@@ -12,18 +12,21 @@
 // transferred between threads; StickBallot objects are built only when asked for.
 import { createDecipheriv, createSecretKey } from 'node:crypto';
 import { AEAD_NONCE_BYTES, AEAD_TAG_BYTES, bytesEqual, fromBase64, sha256, shortHash, toHex, utf8, type Verifier } from '@ovs/crypto';
-import type { VerifiedPackage, PollingStation } from '@ovs/election';
+import { electionsForCategory, type VerifiedPackage, type PollingStation } from '@ovs/election';
 import { BALLOT_FORMAT_VERSION, BALLOT_ID_BYTES, decodeBallot, HASH_PREFIX_BYTES, HEADER_BYTES, SIGNATURE_BYTES, type Ballot, type BallotContext, type OpenError } from '@ovs/ballot';
 import { FILES } from './files.ts';
 import { countEvents, type StickEvent } from './event-log.ts';
 import { inspectFiles, verifyStickPackage, type InspectedStick } from './inspect.ts';
 import { problem, type StickProblem } from './problems.ts';
-import { readStickDir, type StickFiles } from './read.ts';
+import { readProblem, readStickDir, type StickFiles } from './read.ts';
+import type { ReadOptions } from './regular-file.ts';
 import { BALLOT_KEY_INFO, maxSignedBallotBytes, slotAad, SLOT_HEADER_BYTES, SLOT_USED } from './slot-file.ts';
 import { decodeSignatureFile } from './signature-file.ts';
 import { decodeBallotFlat, FlatVote } from './ballot-reader.ts';
 import { deriveBallotKey, hoofdbureauKey } from './ballot-key.ts';
 import type { StickLabel } from './label.ts';
+import { cardBalance, cardBalanceLine, type CardBalance } from './card-balance.ts';
+import { momentsOffElectionDay, offDayMessage, type OffDayMoment } from './opening-date.ts';
 import type { SessionRecord } from './session-record.ts';
 import type { ClosingRecord } from './closing-record.ts';
 
@@ -46,6 +49,8 @@ export interface VerifyOptions {
    * `packed` only — no object per ballot, typed arrays that can be transferred between threads.
    */
   ballots?: 'objects' | 'packed';
+  /** verifyStick only: the time-out of every read (and, in tests, the file system calls). */
+  read?: ReadOptions;
 }
 
 export interface StickBallot {
@@ -66,7 +71,17 @@ export interface PackedBallots {
   offsets: Uint32Array;
 }
 
-export type StickWarning = { code: 'secrets-not-erased'; message: string };
+/**
+ * What is not wrong with the stick but must be seen: each for a person to act on (README,
+ * "Warnings"). None of them is a refusal; the hoofdbureau imports a stick of another day only
+ * when its voorzitter decides to.
+ */
+export type StickWarning =
+  | { code: 'secrets-not-erased'; message: string }
+  /** The session was started, or the vote opened or closed, on another local day than the election date. */
+  | { code: 'opened-on-other-day'; message: string; electionDate: string; moments: OffDayMoment[] }
+  /** Registered ballots of an election differ from what the voter cards issued let one expect (card-balance.ts). */
+  | { code: 'cards-ballots-difference'; message: string; balance: CardBalance };
 
 export interface VerifiedStick {
   station: Pick<PollingStation, 'number' | 'name' | 'deelgebied'>;
@@ -83,6 +98,8 @@ export interface VerifiedStick {
   storeHash: Uint8Array;
   storeShortHash: string;
   events: StickEvent[];
+  /** Per election of the station: voter cards against registered ballots (differences are also warnings). */
+  cardBalance: CardBalance[];
   /** Only with the hoofdbureau key: every ballot, sorted by ballot id (never in slot order). */
   ballots?: StickBallot[];
   /** The same, packed, when `ballots: 'packed'` was asked for (then `ballots` is absent). */
@@ -93,11 +110,8 @@ export interface VerifiedStick {
 export type VerifyResult = { ok: true; stick: VerifiedStick } | { ok: false; problem: StickProblem };
 
 export async function verifyStick(dir: string, options: VerifyOptions): Promise<VerifyResult> {
-  const read = await readStickDir(dir);
-  if (!read.ok) {
-    const code = read.error.code === 'absent' ? 'missing-file' : 'unreadable';
-    return { ok: false, problem: problem(code, read.file, undefined, `kan niet gelezen worden (${read.error.detail}).`) };
-  }
+  const read = await readStickDir(dir, options.read);
+  if (!read.ok) return { ok: false, problem: readProblem(read.file, read.error) };
   return verifyStickFiles(read.files, options);
 }
 
@@ -129,7 +143,7 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
     return fail('event-log', FILES.events, 'regel 1', 'het logboek begint niet met de start van deze sessie.');
   }
   for (const e of log.events) {
-    if ((e.type === 'voter-card' || e.type === 'test-card') && !stick.categories.includes(e.category)) {
+    if ((e.type === 'voter-card' || e.type === 'test-card' || e.type === 'ballot-annulled') && e.category !== undefined && !stick.categories.includes(e.category)) {
       return fail('event-log', FILES.events, `regel ${e.seq}`, `onbekende kiezerscategorie "${e.category}".`);
     }
   }
@@ -173,6 +187,15 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
 
   const warnings: StickWarning[] = [];
   if (stick.secrets) warnings.push({ code: 'secrets-not-erased', message: `${FILES.secrets} staat nog op de stick: de afsluiting werd niet volledig beëindigd.` });
+  const electionDate = stick.pkg.election.electionDate;
+  const offDay = momentsOffElectionDay(electionDate, { startedAt: session.record.startedAt, openedAt: c.openedAt, closedAt: c.closedAt });
+  if (offDay.length > 0) warnings.push({ code: 'opened-on-other-day', message: offDayMessage(electionDate, offDay), electionDate, moments: offDay });
+  const balance = cardBalance(log.events, c.registeredPerElection, (category) => electionsForCategory(stick.pkg.election, stick.station.number, category).map((e) => e.id));
+  for (const b of balance) {
+    if (b.difference === 0) continue;
+    const title = stick.pkg.election.elections.find((e) => e.id === b.election)?.title ?? b.election;
+    warnings.push({ code: 'cards-ballots-difference', message: `${cardBalanceLine(b, title)} De voorzitter van het stembureau moet dit verschil verklaren.`, balance: b });
+  }
   const closingHash = sha256(closing.bytes);
   const result: VerifiedStick = {
     station: { number: stick.station.number, name: stick.station.name, deelgebied: stick.station.deelgebied },
@@ -186,6 +209,7 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
     storeHash,
     storeShortHash: shortHash(storeHash),
     events: log.events,
+    cardBalance: balance,
     warnings,
   };
   if (ballots) result.ballots = ballots;

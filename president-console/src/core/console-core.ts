@@ -8,6 +8,8 @@ import { createBallotContext, HASH_PREFIX_BYTES, verifySessionCertificate, type 
 import { BOX_REFUSAL_MESSAGES, issuePairingCode, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
 import {
   ANNUL_REASONS,
+  cardBalance,
+  cardBalanceLine,
   encodeClosingRecord,
   INCIDENT_KINDS,
   inspectStickFiles,
@@ -381,7 +383,7 @@ export class ConsoleCore {
       const refused = this.#canWrite(['open']);
       if (refused) return refused;
       if (!this.#category(category)) return { ok: false, error: 'unknown-category', message: 'Onbekende kiezerscategorie.' };
-      if (!(await this.#append({ type: 'ballot-annulled', reason }))) return { ok: false, error: 'halted', message: this.#halt?.message ?? 'De stemming is onderbroken.' };
+      if (!(await this.#append({ type: 'ballot-annulled', reason, category }))) return { ok: false, error: 'halted', message: this.#halt?.message ?? 'De stemming is onderbroken.' };
       this.#logVoter('ballot-annulled', reason);
       const card = await this.#writeVoterCard(category, { test: false, proxy: false, replacement: true });
       if (!card.ok) return { ok: false, error: card.error, message: `Het stembiljet is geannuleerd. ${card.message} Maak daarna een vervangkaart.` };
@@ -712,6 +714,9 @@ export class ConsoleCore {
       annulledByReason: c.annulledByReason,
       registered: closing ? closing.registeredBallots : pair.registered,
       registeredPerElection: pair.elections.map((id) => ({ id, title: titles.get(id) ?? id, count: perElection[id] ?? 0 })),
+      cardBalance: cardBalance(pair.events, Object.fromEntries(pair.elections.map((id) => [id, perElection[id] ?? 0])), (category) =>
+        electionsForCategory(pkg.election, this.#o.station, category).map((e) => e.id),
+      ).map((b) => ({ election: b.election, difference: b.difference, line: cardBalanceLine(b, titles.get(b.election) ?? b.election) })),
     };
   }
 

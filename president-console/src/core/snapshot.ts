@@ -44,6 +44,11 @@ export interface Counters {
   annulledByReason: Record<AnnulReason, number>;
   registered: number;
   registeredPerElection: Array<{ id: string; title: string; count: number }>;
+  /**
+   * Per election: the voter cards issued against the ballots registered (@ovs/stick
+   * card-balance.ts), as the PV says it; every difference the president must explain.
+   */
+  cardBalance: Array<{ election: string; difference: number; line: string }>;
 }
 
 export interface Alert {

@@ -60,6 +60,19 @@ function cards(d: ReportData): Block[] {
   ];
 }
 
+/** Cards issued against ballots registered (@ovs/stick card-balance.ts): every difference stated, for the president to explain. */
+function cardBalance(d: ReportData): Block[] {
+  const differences = d.counters.cardBalance.filter((b) => b.difference !== 0);
+  if (differences.length === 0) return [{ kind: 'text', text: 'Stemkaarten en stembiljetten: geen verschil per verkiezing.' }];
+  return [
+    { kind: 'text', text: 'Verschil tussen stemkaarten en stembiljetten:' },
+    ...differences.map((b) => ({ kind: 'text' as const, text: b.line })),
+    // On paper too: the closing dialog asked for an incident, but the PV is what gets signed.
+    { kind: 'text', text: 'De voorzitter moet dit verschil verklaren: als incident (rubriek 7) of hier.' },
+    { kind: 'line', label: 'Verklaring', value: '______________________________' },
+  ];
+}
+
 function registered(d: ReportData): Block[] {
   return [
     { kind: 'line', label: 'Geregistreerde stembiljetten', value: String(d.counters.registered) },
@@ -128,6 +141,7 @@ export function procesVerbaal(d: ReportData): ReportModel {
     ...registered(d),
     { kind: 'heading', text: '3. Chipkaarten per kiezerscategorie' },
     ...cards(d),
+    ...cardBalance(d),
     { kind: 'heading', text: '4. Geannuleerde stembiljetten' },
     { kind: 'line', label: 'Geteld in de omslag', value: c ? String(c.annulledBallots) : '—' },
     { kind: 'line', label: 'Geregistreerd op de computer', value: String(annulledRecorded) },

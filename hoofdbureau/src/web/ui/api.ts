@@ -2,7 +2,7 @@
 // Every check and import goes with the session's CSRF token (@ovs/web-guard/client).
 import { createGuardedClient } from '@ovs/web-guard/client';
 import type { Overview, StationDetail } from '../views.ts';
-import type { StickEntry } from '../server.ts';
+import type { StickEntry } from '../../stick/stick-folder.ts';
 import type { ResultsDoc } from '../../results/compute.ts';
 import type { CheckReport, ImportReport } from '../../import/reports.ts';
 
@@ -24,5 +24,5 @@ export const api = {
   station: (n: number) => call<StationDetail>('GET', `/api/stations/${n}`),
   results: () => call<ResultsDoc>('GET', '/api/results'),
   check: (stick: string) => call<CheckReport>('POST', `/api/sticks/${encodeURIComponent(stick)}/check`),
-  import: (stick: string, copy: boolean) => call<ImportReport>('POST', `/api/sticks/${encodeURIComponent(stick)}/import`, { copy }),
+  import: (stick: string, options: { copy: boolean; acceptOtherDay: boolean }) => call<ImportReport>('POST', `/api/sticks/${encodeURIComponent(stick)}/import`, options),
 };

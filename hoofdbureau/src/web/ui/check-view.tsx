@@ -2,7 +2,7 @@ import type { CheckReport } from './api.ts';
 import { time } from './format.ts';
 
 /** The check of a stick, next to the paper kerncijferrapport: the hash in large print. */
-export function CheckView({ report }: { report: CheckReport }) {
+export function CheckView({ report, titles }: { report: CheckReport; titles: ReadonlyMap<string, string> }) {
   if (!report.ok) {
     return (
       <div class="problem" data-testid="check-outcome">
@@ -14,24 +14,27 @@ export function CheckView({ report }: { report: CheckReport }) {
   const s = report.summary;
   const c = s.closing;
   const prior = report.prior;
+  const offDay = s.warnings.some((w) => w.code === 'opened-on-other-day') && prior?.kind !== 'identical';
   return (
-    <div class={prior?.kind === 'mismatch' ? 'problem' : 'good'} data-testid="check-outcome">
+    <div class={prior?.kind === 'mismatch' ? 'problem' : offDay ? 'note' : 'good'} data-testid="check-outcome">
       <b>GELDIG</b> — {s.station.name}
       {prior?.kind === 'identical' && ' — al ingelezen, identiek'}
       {prior?.kind === 'mismatch' && ' — VERSCHILT van de ingelezen gegevens'}
       {(prior === undefined || prior.kind === 'new') && ' — nog niet ingelezen'}
+      <Warnings warnings={s.warnings} decisionNeeded={prior?.kind !== 'identical'} />
       <p>
         Hashcode (vergelijk met het kerncijferrapport): <span class="hash">{s.storeShortHash}</span>
       </p>
       <p class="muted">
-        Controlegetal afsluiting {s.closingShortHash}; geopend {time(c.openedAt)}, afgesloten {time(c.closedAt)}.
+        Controlegetal afsluiting {s.closingShortHash}; sticks geopend {time(s.startedAt)}, stemming geopend {time(c.openedAt)}, afgesloten {time(c.closedAt)}.
       </p>
       <p>
         Geregistreerde stembiljetten: <b>{c.registeredBallots}</b>; geannuleerd: {c.annulledBallots}; teststembiljetten: {c.testBallots}.
       </p>
+      {!s.warnings.some((w) => w.code === 'cards-ballots-difference') && <p>Stemkaarten en stembiljetten: geen verschil per verkiezing.</p>}
       {report.tallies?.map((t) => (
         <p key={t.election}>
-          {t.election}: {t.tally.ballots} stembiljetten, {t.tally.blank} blanco; stemcijfers {t.tally.lists.map((l) => `${l.number}: ${l.stemcijfer}`).join(', ')}
+          {titles.get(t.election) ?? t.election}: {t.tally.ballots} stembiljetten, {t.tally.blank} blanco; stemcijfers {t.tally.lists.map((l) => `${l.number}: ${l.stemcijfer}`).join(', ')}
         </p>
       ))}
       {prior?.kind === 'mismatch' && (
@@ -41,6 +44,23 @@ export function CheckView({ report }: { report: CheckReport }) {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+type Warning = Extract<CheckReport, { ok: true }>['summary']['warnings'][number];
+
+/** What must be seen before importing: another day (a decision of the voorzitter), cards against ballots (to be explained). */
+export function Warnings({ warnings, decisionNeeded }: { warnings: readonly Warning[]; decisionNeeded: boolean }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div data-testid="warnings">
+      {warnings.map((w) => (
+        <div class="note" key={w.message} data-warning={w.code}>
+          <b>Let op:</b> {w.message}
+          {w.code === 'opened-on-other-day' && decisionNeeded && <div>Inlezen vraagt een beslissing van de voorzitter van het hoofdbureau.</div>}
+        </div>
+      ))}
     </div>
   );
 }

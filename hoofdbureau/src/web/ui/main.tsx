@@ -71,4 +71,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+// The page's "Laden…" is for before the bundle runs; render() would leave it below the app.
+const root = document.getElementById('app')!;
+root.textContent = '';
+render(<App />, root);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, type CheckReport, type ImportReport, type OverviewData } from './api.ts';
 import { SOURCE, STATE } from './format.ts';
-import { CheckView } from './check-view.tsx';
+import { CheckView, Warnings } from './check-view.tsx';
 
 export function OverviewPage({ data, refresh }: { data: OverviewData; refresh: () => void }) {
   return (
@@ -23,7 +23,7 @@ export function OverviewPage({ data, refresh }: { data: OverviewData; refresh: (
           </div>
         </div>
       </section>
-      {data.sticks !== null && <SticksPanel sticks={data.sticks} canImport={data.canImport} refresh={refresh} />}
+      {data.sticks !== null && <SticksPanel sticks={data.sticks} canImport={data.canImport} titles={new Map(data.elections.map((e) => [e.id, e.title]))} refresh={refresh} />}
       <section>
         <table>
           <thead>
@@ -73,16 +73,18 @@ export function OverviewPage({ data, refresh }: { data: OverviewData; refresh: (
   );
 }
 
-type Outcome = { kind: 'check'; stick: string; report: CheckReport } | { kind: 'import'; stick: string; report: ImportReport } | { kind: 'error'; message: string };
+type Action = 'check' | 'import' | 'copy';
 
-function SticksPanel({ sticks, canImport, refresh }: { sticks: NonNullable<OverviewData['sticks']>; canImport: boolean; refresh: () => void }) {
+type Outcome = { kind: 'check'; stick: string; report: CheckReport } | { kind: 'import'; stick: string; what: Action; report: ImportReport } | { kind: 'error'; message: string };
+
+function SticksPanel({ sticks, canImport, titles, refresh }: { sticks: NonNullable<OverviewData['sticks']>; canImport: boolean; titles: ReadonlyMap<string, string>; refresh: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const run = async (stick: string, what: 'check' | 'import' | 'copy'): Promise<void> => {
+  const run = async (stick: string, what: Action, acceptOtherDay = false): Promise<void> => {
     setBusy(stick);
     try {
       if (what === 'check') setOutcome({ kind: 'check', stick, report: await api.check(stick) });
-      else setOutcome({ kind: 'import', stick, report: await api.import(stick, what === 'copy') });
+      else setOutcome({ kind: 'import', stick, what, report: await api.import(stick, { copy: what === 'copy', acceptOtherDay }) });
       refresh();
     } catch (e) {
       setOutcome({ kind: 'error', message: (e as Error).message });
@@ -99,20 +101,12 @@ function SticksPanel({ sticks, canImport, refresh }: { sticks: NonNullable<Overv
           {sticks.map((s) => (
             <tr key={s.name} data-stick={s.name}>
               <td>{s.name}</td>
-              <td>{s.station === null ? 'etiket onleesbaar' : `stembureau ${s.station} (volgens het etiket)`}</td>
               <td>
-                <button disabled={busy !== null} onClick={() => void run(s.name, 'check')}>
-                  Controleren
-                </button>
-                {canImport && (
-                  <>
-                    <button class="primary" disabled={busy !== null} onClick={() => void run(s.name, 'import')}>
-                      Inlezen
-                    </button>
-                    <button disabled={busy !== null} onClick={() => void run(s.name, 'copy')} title="Deze stick is de kopie (decreet art. 24)">
-                      Inlezen als kopie
-                    </button>
-                  </>
+                {s.problem ? <div class="problem">{s.problem}</div> : s.station === null ? 'etiket onleesbaar' : `stembureau ${s.station} (volgens het etiket)`}
+              </td>
+              <td>
+                {!s.problem && (
+                  <StickButtons name={s.name} busy={busy !== null} canImport={canImport} run={run} />
                 )}
               </td>
             </tr>
@@ -121,19 +115,40 @@ function SticksPanel({ sticks, canImport, refresh }: { sticks: NonNullable<Overv
       </table>
       {busy && <p class="muted">Bezig met {busy}…</p>}
       {outcome?.kind === 'error' && <div class="problem">{outcome.message}</div>}
-      {outcome?.kind === 'check' && <CheckView report={outcome.report} />}
-      {outcome?.kind === 'import' && <ImportView report={outcome.report} />}
+      {outcome?.kind === 'check' && <CheckView report={outcome.report} titles={titles} />}
+      {outcome?.kind === 'import' && <ImportView report={outcome.report} onAccept={canImport && busy === null ? () => void run(outcome.stick, outcome.what, true) : undefined} />}
     </section>
   );
 }
 
-function ImportView({ report }: { report: ImportReport }) {
+function StickButtons({ name, busy, canImport, run }: { name: string; busy: boolean; canImport: boolean; run: (stick: string, what: Action) => Promise<void> }) {
+  return (
+    <>
+      <button disabled={busy} onClick={() => void run(name, 'check')}>
+        Controleren
+      </button>
+      {canImport && (
+        <>
+          <button class="primary" disabled={busy} onClick={() => void run(name, 'import')}>
+            Inlezen
+          </button>
+          <button disabled={busy} onClick={() => void run(name, 'copy')} title="Deze stick is de kopie (decreet art. 24)">
+            Inlezen als kopie
+          </button>
+        </>
+      )}
+    </>
+  );
+}
+
+function ImportView({ report, onAccept }: { report: ImportReport; onAccept: (() => void) | undefined }) {
   switch (report.kind) {
     case 'imported':
       return (
         <div class="good" data-testid="import-outcome">
           {report.station.name}: ingelezen, {report.ballots} stembiljetten{report.source !== 'stick' ? ` (${SOURCE[report.source]})` : ''}.
           {report.note && <div>{report.note}</div>}
+          {report.summary && <Warnings warnings={report.summary.warnings.filter((w) => w.code !== 'opened-on-other-day')} decisionNeeded={false} />}
         </div>
       );
     case 'identical':
@@ -156,8 +171,9 @@ function ImportView({ report }: { report: ImportReport }) {
     case 'refused':
       return (
         <div class="problem" data-testid="import-outcome">
-          <b>GEWEIGERD</b> — {report.problem.message}
+          <b>{report.problem.code === 'opened-on-other-day' ? 'NIET INGELEZEN' : 'GEWEIGERD'}</b> — {report.problem.message}
           <div>{report.advice}</div>
+          {report.problem.code === 'opened-on-other-day' && onAccept && <AcceptOtherDay onAccept={onAccept} />}
         </div>
       );
     default: {
@@ -165,4 +181,22 @@ function ImportView({ report }: { report: ImportReport }) {
       return <div>{String(never)}</div>;
     }
   }
+}
+
+/** The voorzitter's decision to count a stick of another day: said in words, then clicked. */
+function AcceptOtherDay({ onAccept }: { onAccept: () => void }) {
+  const [decided, setDecided] = useState(false);
+  return (
+    <div class="note" data-testid="accept-other-day">
+      <label>
+        <input type="checkbox" checked={decided} onChange={(e) => setDecided((e.target as HTMLInputElement).checked)} /> De voorzitter van het hoofdbureau beslist dat de stembiljetten van deze stick
+        meetellen.
+      </label>
+      <div>
+        <button class="primary" disabled={!decided} onClick={onAccept}>
+          Toch inlezen
+        </button>
+      </div>
+    </div>
+  );
 }

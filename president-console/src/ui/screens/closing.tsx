@@ -13,6 +13,7 @@ export function ClosingScreen({ snap, act, onCancel }: { snap: ConsoleSnapshot; 
     <main>
       <h1>Stemming sluiten</h1>
       <p>Na het sluiten weigert de stembus elk stembiljet. De afsluiting wordt op beide sticks geschreven en het proces-verbaal en het kerncijferrapport worden afgedrukt.</p>
+      <CardBalance snap={snap} />
       <form onSubmit={submit}>
         <label for="annulled">Aantal geannuleerde stembiljetten in de omslag</label>
         <input id="annulled" inputMode="numeric" value={annulled} onInput={(e) => setAnnulled((e.target as HTMLInputElement).value)} />
@@ -64,5 +65,33 @@ export function ClosedScreen({ snap, act }: { snap: ConsoleSnapshot; act: Act })
       </div>
       <p class="instruction">Verwijder nu de twee sticks. Steek ze samen met het kerncijferrapport in de omslag voor het hoofdbureau, verzegel de omslag en laat ze ondertekenen.</p>
     </main>
+  );
+}
+
+/** Before closing: cards issued against ballots registered, per election; a difference is for the president to explain. */
+function CardBalance({ snap }: { snap: ConsoleSnapshot }) {
+  const balance = snap.counters?.cardBalance ?? [];
+  const differences = balance.filter((b) => b.difference !== 0);
+  if (differences.length === 0) {
+    return (
+      <p data-testid="card-balance">
+        Stemkaarten en stembiljetten: geen verschil. Per verkiezing zijn er evenveel stembiljetten geregistreerd als de uitgereikte stemkaarten laten verwachten.
+      </p>
+    );
+  }
+  return (
+    <div class="dialog" role="alert" data-testid="card-balance">
+      <p>
+        <strong>Verschil tussen stemkaarten en stembiljetten</strong>
+      </p>
+      <ul>
+        {differences.map((b) => (
+          <li key={b.election}>{b.line}</li>
+        ))}
+      </ul>
+      <p>
+        U moet elk verschil verklaren: noteer de verklaring als incident (ander incident) voor u de stemming sluit. Het verschil en uw verklaring komen in het proces-verbaal.
+      </p>
+    </div>
   );
 }
