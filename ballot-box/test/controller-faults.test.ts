@@ -18,7 +18,7 @@ t.test('controller cable pulled before the scan: refused as a box fault, nothing
   t.equal(snap.reason, 'box-fault');
   t.match(snap.display.text, /antwoordt niet/);
   t.equal(day.registered(), 0, 'nothing registered');
-  await waitFor(() => day.alerts().some((m) => m.includes('Storing aan de stembus (controller)')));
+  await waitFor(() => day.alerts().some((m) => m.includes('Storing aan de stembus (sturing van de klep)')));
   t.pass('the president is told');
   sim.ballotBox.plugCable();
   await day.run(1000);
@@ -82,7 +82,7 @@ t.test('the flap jams while opening: the box says so, the ballot stays registere
   t.equal(snap.reason, 'flap-failed');
   t.match(snap.display.text, /zit vast/);
   t.equal(day.registered(), 1);
-  await waitFor(() => day.alerts().some((m) => m.includes('Storing aan de stembus (flap)')));
+  await waitFor(() => day.alerts().some((m) => m.includes('Storing aan de stembus (klep)')));
   sim.ballotBox.controller.jamMotor(false);
   await day.run(1000);
   t.equal((await presentAndRun(day, png)).state, 'flap-open', 'repaired: the re-scan opens it');

@@ -12,10 +12,10 @@ import { createLinkServer } from '@ovs/link';
 import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import { ConsoleCore, type ConsoleLogEntry } from './core/console-core.ts';
 import { softwareHash } from './core/software-hash.ts';
-import { attachReports } from './reports/reports.ts';
+import { reportPrinter } from './reports/reports.ts';
 import { apiRouter } from './server/api.ts';
 import { buildUi, INDEX_HTML } from './server/ui-bundle.ts';
-import { attachSelfTest } from './self-test/attach.ts';
+import { selfTester } from './self-test/attach.ts';
 import type { StickSource } from './sticks/stick-source.ts';
 
 export interface StartConsoleOptions {
@@ -74,19 +74,21 @@ const close = (server: Server): Promise<void> =>
   });
 
 export async function startConsole(options: StartConsoleOptions): Promise<ConsoleHandle> {
+  // Known once the link server listens; the technician's test reads it when it runs.
+  let linkUrl = '';
   const core = new ConsoleCore({
     station: options.station,
     organiserPublicKey: options.organiserPublicKey,
     sticks: options.sticks,
     cardWriter: options.devices.cardWriter,
-    printer: options.devices.printer,
+    printReport: reportPrinter(options.devices.printer),
+    selfTester: selfTester(() => ({ cardWriter: options.devices.cardWriter, printer: options.devices.printer, sticks: options.sticks, linkUrl, organiserPublicKey: options.organiserPublicKey })),
     software: options.software ?? (await softwareHash()),
     ...(options.now ? { now: options.now } : {}),
     ...(options.maxPasswordAttempts ? { maxPasswordAttempts: options.maxPasswordAttempts } : {}),
     ...(options.activationKdf ? { activationKdf: options.activationKdf } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  attachReports(core, options.devices.printer);
 
   const app = express();
   app.disable('x-powered-by');
@@ -117,8 +119,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
   });
   const linkServer = createServer(link.listener);
   const url = await listen(uiServer, options.host ?? '127.0.0.1', options.port ?? 0);
-  const linkUrl = await listen(linkServer, options.link?.host ?? '127.0.0.1', options.link?.port ?? 0);
-  attachSelfTest(core, { cardWriter: options.devices.cardWriter, printer: options.devices.printer, sticks: options.sticks, linkUrl, organiserPublicKey: options.organiserPublicKey });
+  linkUrl = await listen(linkServer, options.link?.host ?? '127.0.0.1', options.link?.port ?? 0);
 
   await core.checkSticks();
   const pollMs = options.pollMs ?? 500;

@@ -74,6 +74,15 @@ export type BoxRefusal = (typeof BOX_REFUSALS)[number];
 export const BOX_DEVICES = ['scanner', 'flap', 'controller', 'deposit-sensor', 'link'] as const;
 export type BoxDevice = (typeof BOX_DEVICES)[number];
 
+/** The box's devices in the president's words (alerts, PV). */
+export const BOX_DEVICE_NAMES: Record<BoxDevice, string> = {
+  scanner: 'scanner',
+  flap: 'klep',
+  controller: 'sturing van de klep',
+  'deposit-sensor': 'sensor in de gleuf',
+  link: 'verbinding met de voorzitterscomputer',
+};
+
 export type BoxEvent =
   | { kind: 'refused'; reason: BoxRefusal }
   /** The box checked at opening that its bin is empty (decree art. 14). */

@@ -9,6 +9,10 @@ import { bad, countMap, encodeJson, exactKeys, hexBytes, int, isoTime, object, p
 
 export const CLOSING_SIGNATURE_DOMAIN = 'stick-closing';
 
+/** The president's counts from the envelopes (annulled and test ballots): what the console accepts and the pair writes. */
+export const MAX_CLOSE_COUNT = 100_000;
+export const validCloseCount = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= MAX_CLOSE_COUNT;
+
 export interface ClosingRecord {
   format: typeof CLOSING_FORMAT;
   station: number;

@@ -13,7 +13,7 @@
 // hour they fell in, so the log cannot be laid next to the aanstiplijst or a witness's notes.
 import { createHmac, hash, hkdfSync } from 'node:crypto';
 import { bytesEqual, concatBytes, fromBase64, fromHex, sha256, toBase64, toHex, withDomain, type Signer } from '@ovs/crypto';
-import type { StickPort } from './files.ts';
+import { PORTS, type StickPort } from './files.ts';
 import { bool, exactKeys, int, isoTime, str, type FieldResult, bad } from './json.ts';
 
 /** Decree art. 17 §2, 1°–5°. */
@@ -115,7 +115,7 @@ type Check = FieldResult<unknown>;
 const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, key: string) => Check> } = {
   'session-started': { station: (o, k) => int(o, k, 1, 999), sessionId: (o, k) => hexString(o, k, 16), software: (o, k) => hexString(o, k, 32) },
   unlocked: { failedAttempts: (o, k) => int(o, k, 0, 1000), resumed: bool },
-  'sticks-reconciled': { stick: (o, k) => oneOf(o, k, ['A', 'B']), ballots: (o, k) => int(o, k, 0, 1 << 20), events: (o, k) => int(o, k, 0, 1 << 24), files: (o, k) => int(o, k, 0, 100) },
+  'sticks-reconciled': { stick: (o, k) => oneOf(o, k, PORTS), ballots: (o, k) => int(o, k, 0, 1 << 20), events: (o, k) => int(o, k, 0, 1 << 24), files: (o, k) => int(o, k, 0, 100) },
   'activation-card': {},
   'test-card': { category: word },
   'voter-card': { category: word, proxy: bool, replacement: bool },
@@ -126,7 +126,7 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
   'box-refusal': { reason: word },
   'box-alert': { kind: word, detail: (o, k) => str(o, k, 500) },
   'voting-opened': {},
-  interruption: { stick: (o, k) => oneOf(o, k, ['A', 'B']), reason: word, from: isoTime, to: isoTime },
+  interruption: { stick: (o, k) => oneOf(o, k, PORTS), reason: word, from: isoTime, to: isoTime },
   incident: {
     id: (o, k) => int(o, k, 1, 100_000),
     kind: (o, k) => oneOf(o, k, INCIDENT_KINDS),

@@ -17,7 +17,9 @@ export const FILES = {
 export type StickFile = (typeof FILES)[keyof typeof FILES];
 
 /** Which of the two sticks; A is always written first. */
-export type StickPort = 'A' | 'B';
+/** The console's two stick ports, in the order every write goes: A, then B. */
+export const PORTS = ['A', 'B'] as const;
+export type StickPort = (typeof PORTS)[number];
 
 export const LABEL_FORMAT = 'ovs-stick/1';
 export const SESSION_FORMAT = 'ovs-stick-session/1';

@@ -23,4 +23,5 @@ export * from './opening-date.ts';
 export { decodeBallotFlat, FlatVote } from './ballot-reader.ts';
 export * from './pair-problem.ts';
 export * from './pair.ts';
+export * from './pair-open.ts';
 export type { Completion } from './reconcile.ts';

@@ -1,62 +1,26 @@
-// The console's side of the two sticks: open (or start) the session on both, reconcile them,
-// and write — every ballot and every event on stick A, fsync, stick B, fsync, and only then
-// report success. The only state kept outside the sticks is in memory: the index of ballot
+// The console's side of the two sticks once open (pair-open.ts): write — every ballot and every
+// event on stick A, fsync, stick B, fsync, and only then report success — and reconcile them when
+// a stick comes back (reconcile.ts, pair-load.ts). The only state kept outside the sticks is in memory: the index of ballot
 // ids, the free slots, and the id of the most recent ballot (for the box's re-scan; storing
 // it would reveal the last voter's vote).
-import {
-  agreementPublicKey,
-  bytesEqual,
-  fromBase64,
-  deriveSharedKey,
-  randomBytes as cryptoRandomBytes,
-  Signer,
-  sha256,
-  toHex,
-  type Verifier,
-} from '@ovs/crypto';
+import { bytesEqual, sha256, toHex, type Signer, type Verifier } from '@ovs/crypto';
 import type { PollingStation, VerifiedPackage } from '@ovs/election';
-import { HASH_PREFIX_BYTES, issueSessionCertificate, openSignedBallot, type Ballot, type BallotContext } from '@ovs/ballot';
-import { CLOSING_FORMAT, FILES, SESSION_FORMAT, type StickPort } from './files.ts';
+import type { Ballot, BallotContext } from '@ovs/ballot';
+import { CLOSING_FORMAT, FILES, PORTS, type StickPort } from './files.ts';
 import type { IoError, StickIo } from './io.ts';
-import { inspectStickFiles, type InspectedStick } from './inspect.ts';
-import { readStickFiles } from './read.ts';
-import { sealSecrets, unsealSecrets, type SessionSecrets } from './secrets.ts';
-import { encodeSessionRecord, SESSION_ID_BYTES, SESSION_SIGNATURE_DOMAIN, type SessionRecord } from './session-record.ts';
+import type { InspectedStick } from './inspect.ts';
+import type { SessionSecrets } from './secrets.ts';
+import { encodeSessionRecord, type SessionRecord } from './session-record.ts';
 import { encodeSignatureFile, signRecord } from './signature-file.ts';
-import {
-  countEvents,
-  encodeEventLine,
-  eventMacKey,
-  eventTime,
-  genesisHash,
-  incidentsOf,
-  lineHash,
-  parseEventLog,
-  phaseOf,
-  type EventBody,
-  type EventCounts,
-  type StickEvent,
-} from './event-log.ts';
-import { CLOSING_SIGNATURE_DOMAIN, encodeClosingRecord, type ClosingRecord } from './closing-record.ts';
-import { BALLOT_KEY_INFO, openSlot, sealSlot, slotOffset, SLOT_USED, type SlotHeader } from './slot-file.ts';
+import { countEvents, encodeEventLine, eventTime, genesisHash, incidentsOf, lineHash, phaseOf, type EventBody, type EventCounts, type StickEvent } from './event-log.ts';
+import { CLOSING_SIGNATURE_DOMAIN, encodeClosingRecord, MAX_CLOSE_COUNT, validCloseCount, type ClosingRecord } from './closing-record.ts';
+import { sealSlot, slotOffset, type SlotHeader } from './slot-file.ts';
 import { FreeSlots, type RandomBytes } from './slot-choice.ts';
 import { reconcileSides, type Completion, type Side } from './reconcile.ts';
-import { ioProblem, type PairProblem } from './pair-problem.ts';
+import type { PairProblem } from './pair-problem.ts';
+import { loadMemory } from './pair-load.ts';
+import { readSides } from './pair-sides.ts';
 import { Mutex } from './mutex.ts';
-
-export interface OpenPairOptions {
-  a: StickIo;
-  b: StickIo;
-  organiserPublicKey: Uint8Array;
-  /** The polling station this console was installed for. */
-  station: number;
-  /** The stembureau key, unsealed with the envelope password. */
-  stembureau: Signer;
-  /** SHA-256 of the console software, recorded in the session and the closing record. */
-  software: Uint8Array;
-  now?: () => Date;
-  random?: RandomBytes;
-}
 
 export type PairPhase = 'preparation' | 'open' | 'closing' | 'closed';
 
@@ -65,8 +29,6 @@ export interface ReconcileSummary {
   /** Ballots that were on one stick only and are now on both. */
   completedBallots: number;
 }
-
-export type OpenPairResult = { ok: true; pair: StickPair; created: boolean; reconcile: ReconcileSummary } | { ok: false; problem: PairProblem };
 
 export type WriteFailure = { port: StickPort; error: IoError };
 
@@ -273,16 +235,15 @@ export class StickPair {
   close(input: CloseInput): Promise<CloseResult> {
     return this.#mutex.run(async () => {
       if (this.#closing) return { ok: true as const, closing: this.#closing };
-      for (const n of [input.annulledBallots, input.testBallots]) {
-        if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error('close: counts must be non-negative integers');
-      }
+      // The console checks the president's counts first (validCloseCount): here a bad one is a programmer error.
+      if (![input.annulledBallots, input.testBallots].every(validCloseCount)) throw new Error(`close: counts must be integers from 0 to ${MAX_CLOSE_COUNT}`);
       const down = this.#firstBroken();
       if (down) return { ok: false as const, failure: { port: down, error: { code: 'absent' as const, detail: 'stick wacht op herstel' } } };
       if (this.phase !== 'closing') {
         const appended = await this.#append({ type: 'voting-closed' });
         if (!appended.ok) return { ok: false as const, failure: appended.failure };
       }
-      for (const port of ['A', 'B'] as const) {
+      for (const port of PORTS) {
         const onDisk = await this.#ios[port].readFile(FILES.slots);
         if (!onDisk.ok) {
           this.#broken.add(port);
@@ -319,7 +280,7 @@ export class StickPair {
       };
       const bytes = encodeClosingRecord(record);
       const sig = encodeSignatureFile(signRecord(CLOSING_SIGNATURE_DOMAIN, bytes, this.#stembureau));
-      for (const port of ['A', 'B'] as const) {
+      for (const port of PORTS) {
         const failed = await this.#write(port, () => this.#ios[port].replace(FILES.closingSig, sig), () => this.#ios[port].replace(FILES.closingJson, bytes));
         if (failed) {
           if (port === 'B') this.#closing = record;
@@ -333,7 +294,7 @@ export class StickPair {
   }
 
   async #eraseSecrets(): Promise<void> {
-    for (const port of ['A', 'B'] as const) {
+    for (const port of PORTS) {
       const r = await this.#ios[port].erase(FILES.secrets);
       if (!r.ok) this.#broken.add(port);
     }
@@ -406,44 +367,21 @@ export class StickPair {
     return { ok: true, summary: { completions: r.outcome.completions, completedBallots: completedIds.length } };
   }
 
-  /** Memory state from the reconciled log and store: ids, free slots, counts. */
+  /** Memory state from the reconciled log and store (pair-load.ts). */
   #load(lines: Uint8Array[], slots: Uint8Array): { ok: true; idBySlot: Map<number, string> } | { ok: false; problem: PairProblem } {
-    const bytes = concatLines(lines);
-    const parsed = parseEventLog(bytes, this.session.sessionId, this.#keys.macKey);
-    if (!parsed.ok || parsed.log.tornBytes > 0) {
-      return { ok: false, problem: { code: 'corrupt', file: FILES.events, message: `${FILES.events}: het logboek is beschadigd.` } };
+    const loaded = loadMemory({ lines, slots, header: this.header, sessionId: this.session.sessionId, macKey: this.#keys.macKey, ballotKey: this.#keys.ballotKey, context: this.context, station: this.station.number, sessionVerifier: this.#sessionVerifier, elections: this.elections });
+    if (!loaded.ok) return loaded;
+    const m = loaded.memory;
+    this.#lines = m.lines;
+    this.#events = m.events;
+    this.#slots = m.slots;
+    this.#free = m.free;
+    // Without the ballot key (closed: secrets erased) the ballots cannot be opened: ids and counts stay as they were.
+    if (m.ids && m.perElection) {
+      this.#ids = m.ids;
+      this.#perElection = m.perElection;
     }
-    const ids = new Set<string>();
-    const idBySlot = new Map<number, string>();
-    const used: number[] = [];
-    const perElection: Record<string, number> = Object.fromEntries(this.elections.map((id) => [id, 0]));
-    const h = this.header;
-    const ballotKey = this.#keys.ballotKey;
-    for (let i = 0; i < h.capacity; i++) {
-      const off = slotOffset(h, i);
-      if (slots[off] !== SLOT_USED) continue;
-      used.push(i);
-      if (!ballotKey) continue;
-      const opened = openSlot(h, this.session.sessionId, i, ballotKey, slots.subarray(off, off + h.slotSize));
-      const ballot = opened.ok ? openSignedBallot(this.context, opened.signedBallot, this.station.number, [this.#sessionVerifier]) : undefined;
-      if (!ballot?.ok || ballot.ballot.test) {
-        return { ok: false, problem: { code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: onleesbaar op beide sticks.` } };
-      }
-      const id = idHex(ballot.ballot.ballotId);
-      if (ids.has(id)) return { ok: false, problem: { code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: stembiljet staat twee keer op de sticks.` } };
-      ids.add(id);
-      idBySlot.set(i, id);
-      for (const ev of ballot.ballot.vote.elections) perElection[ev.election] = (perElection[ev.election] ?? 0) + 1;
-    }
-    this.#lines = lines;
-    this.#events = parsed.log.events;
-    this.#slots = slots;
-    this.#free = new FreeSlots(h.capacity, used);
-    if (ballotKey) {
-      this.#ids = ids;
-      this.#perElection = perElection;
-    }
-    return { ok: true, idBySlot };
+    return { ok: true, idBySlot: m.idBySlot };
   }
 
   #head(): Uint8Array {
@@ -482,157 +420,4 @@ export class StickPair {
 
 const sha256FromHex = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, 'hex'));
 
-function concatLines(lines: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(lines.reduce((n, l) => n + l.length, 0));
-  let at = 0;
-  for (const l of lines) {
-    out.set(l, at);
-    at += l.length;
-  }
-  return out;
-}
 
-type ReadSides = { ok: true; sides: [Side, Side] } | { ok: false; problem: PairProblem };
-
-async function readSides(ios: Record<StickPort, StickIo>, organiserPublicKey: Uint8Array, station: number, packageHash: Uint8Array | undefined): Promise<ReadSides> {
-  const sides: Side[] = [];
-  for (const port of ['A', 'B'] as const) {
-    const io = ios[port];
-    const read = await readStickFiles(io);
-    if (!read.ok) return { ok: false, problem: ioProblem(port, read.error) };
-    const inspected = inspectStickFiles(read.files, { organiserPublicKey });
-    if (!inspected.ok) return { ok: false, problem: { code: 'stick', port, problem: inspected.problem, message: `Stick ${port}: ${inspected.problem.message}` } };
-    const stick = inspected.value;
-    if (stick.station.number !== station) {
-      return { ok: false, problem: { code: 'wrong-station', port, found: stick.station.number, message: `Stick ${port} is voor stembureau ${stick.station.name}, niet voor dit stembureau.` } };
-    }
-    if (packageHash && !bytesEqual(stick.pkg.hash, packageHash)) {
-      return { ok: false, problem: { code: 'different-sticks', message: `Stick ${port} heeft een ander verkiezingspakket.` } };
-    }
-    sides.push({ port, io, stick });
-  }
-  const [a, b] = sides as [Side, Side];
-  if (!bytesEqual(a.stick.pkg.hash, b.stick.pkg.hash)) return { ok: false, problem: { code: 'different-sticks', message: 'De twee sticks hebben een verschillend verkiezingspakket.' } };
-  const ha = a.stick.header;
-  const hb = b.stick.header;
-  if (ha.slotSize !== hb.slotSize || ha.capacity !== hb.capacity) {
-    return { ok: false, problem: { code: 'different-sticks', message: 'De twee sticks werden verschillend voorbereid (ander aantal vakken).' } };
-  }
-  return { ok: true, sides: [a, b] };
-}
-
-/**
- * Opens the two sticks with the unsealed stembureau key: starts the session on blank sticks,
- * or resumes it — reconciling the sticks first — after a restart.
- */
-export async function openStickPair(options: OpenPairOptions): Promise<OpenPairResult> {
-  const now = options.now ?? (() => new Date());
-  const random = options.random ?? cryptoRandomBytes;
-  const ios = { A: options.a, B: options.b };
-  const read = await readSides(ios, options.organiserPublicKey, options.station, undefined);
-  if (!read.ok) return read;
-  let [a, b] = read.sides;
-  const stick = a.stick;
-  const stationKey = stick.stembureau.publicKey;
-  if (!bytesEqual(options.stembureau.publicKey, stationKey)) {
-    return { ok: false, problem: { code: 'wrong-stembureau-key', message: 'De sleutel past niet bij dit stembureau.' } };
-  }
-  const sa = a.stick.session;
-  const sb = b.stick.session;
-  if (sa && sb && !bytesEqual(sa.bytes, sb.bytes)) {
-    return { ok: false, problem: { code: 'different-sessions', message: 'De twee sticks horen bij een verschillende opening van dit stembureau.' } };
-  }
-  for (const side of [a, b]) {
-    if (!side.stick.session && side.stick.slots.subarray(512).some((x) => x !== 0)) {
-      return { ok: false, problem: { code: 'corrupt', file: FILES.slots, message: `Stick ${side.port}: ${FILES.slots} bevat gegevens zonder sessie.` } };
-    }
-  }
-
-  let created = false;
-  if (!sa && !sb) {
-    const started = await startSession(options, stick, now, random);
-    if (!started.ok) return started;
-    created = true;
-    const again = await readSides(ios, options.organiserPublicKey, options.station, stick.pkg.hash);
-    if (!again.ok) return again;
-    [a, b] = again.sides;
-  }
-  const session = (a.stick.session ?? b.stick.session)!;
-  const binding = { packageHash: stick.pkg.hash, station: stick.station.number, sessionId: session.record.sessionId };
-  let secrets: SessionSecrets | undefined;
-  let secretsFile: Uint8Array | undefined;
-  for (const side of [a, b]) {
-    if (secrets || !side.stick.secrets) continue;
-    const opened = unsealSecrets(options.stembureau, binding, side.stick.secrets);
-    if (opened.ok) {
-      secrets = opened.secrets;
-      secretsFile = side.stick.secrets;
-    }
-  }
-  const closed = a.stick.closing ?? b.stick.closing;
-  if (!secrets && !closed) return { ok: false, problem: { code: 'secrets', message: 'De sessiesleutels op de sticks zijn onleesbaar. Verwittig de technische ondersteuning.' } };
-  const hoofdbureauKey = fromBase64(stick.pkg.election.hoofdbureau.publicKey);
-  const ballotKey = secrets && hoofdbureauKey ? deriveSharedKey(secrets.ballotPrivateKey, hoofdbureauKey, BALLOT_KEY_INFO) : undefined;
-  if (secrets && !ballotKey) return { ok: false, problem: { code: 'secrets', message: 'De sleutel van het hoofdbureau in het verkiezingspakket is onbruikbaar.' } };
-  const built = await StickPair.build(
-    {
-      stick,
-      session: session.record,
-      sessionVerifier: session.sessionVerifier,
-      keys: { secrets, secretsFile, ballotKey, macKey: eventMacKey(options.stembureau, stick.pkg.hash, stick.station.number, session.record.sessionId) },
-      ios,
-      stembureau: options.stembureau,
-      organiserPublicKey: options.organiserPublicKey,
-      now,
-      random,
-      software: options.software,
-    },
-    [a, b],
-  );
-  if (!built.ok) return built;
-  // A session whose first event is missing was interrupted while starting: finish it.
-  if (built.pair.events.length === 0) {
-    const first = await StickPair.start(built.pair);
-    if (!first.ok) return { ok: false, problem: ioProblem(first.failure.port, first.failure.error) };
-  }
-  return { ok: true, pair: built.pair, created, reconcile: built.summary };
-}
-
-/** A new session on two blank sticks: secrets, signature, record — on A, then on B. */
-async function startSession(options: OpenPairOptions, stick: InspectedStick, now: () => Date, random: RandomBytes): Promise<{ ok: true } | { ok: false; problem: PairProblem }> {
-  const sessionId = random(SESSION_ID_BYTES);
-  // Keys from the same random source as everything else, so a test can fix it (golden sticks).
-  const sessionPrivateKey = random(32);
-  const sessionKeys = { privateKey: sessionPrivateKey, publicKey: new Signer(sessionPrivateKey).publicKey };
-  const ballotPrivateKey = random(32);
-  const ballotKeys = { privateKey: ballotPrivateKey, publicKey: agreementPublicKey(ballotPrivateKey) };
-  const record: SessionRecord = {
-    format: SESSION_FORMAT,
-    station: stick.station.number,
-    packageHash: stick.pkg.hash,
-    sessionId,
-    startedAt: now().toISOString(),
-    sessionCertificate: issueSessionCertificate(stick.pkg.hash.subarray(0, HASH_PREFIX_BYTES), stick.station.number, sessionKeys.publicKey, options.stembureau),
-    ballotPublicKey: ballotKeys.publicKey,
-    software: options.software,
-  };
-  const bytes = encodeSessionRecord(record);
-  const sig = encodeSignatureFile(signRecord(SESSION_SIGNATURE_DOMAIN, bytes, options.stembureau));
-  const secrets = sealSecrets(
-    options.stembureau,
-    { packageHash: stick.pkg.hash, station: stick.station.number, sessionId },
-    { sessionPrivateKey: sessionKeys.privateKey, ballotPrivateKey: ballotKeys.privateKey, linkKey: random(32) },
-    random(12),
-  );
-  for (const [port, io] of [['A', options.a], ['B', options.b]] as const) {
-    for (const [name, data] of [
-      [FILES.secrets, secrets],
-      [FILES.sessionSig, sig],
-      [FILES.sessionJson, bytes],
-    ] as const) {
-      const r = await io.replace(name, data);
-      if (!r.ok) return { ok: false, problem: ioProblem(port, r.error) };
-    }
-  }
-  return { ok: true };
-}

@@ -54,9 +54,9 @@ t.test('a stick made with the clock on the day before is flagged; one of electio
 
 t.test('the annulment record names the category; the older one without it stays valid', async (t) => {
   const key = new Uint8Array(32).fill(7);
-  const event = { seq: 5, prev: genesisHash(new Uint8Array(16)), at: '2024-10-13T09:12:00.000Z', type: 'ballot-annulled', reason: 'shown', category: 'eu' } as StickEvent;
+  const event = { seq: 5, prev: genesisHash(new Uint8Array(16)), at: '2024-10-13T09:00:00.000Z', type: 'ballot-annulled', reason: 'shown', category: 'eu' } as StickEvent;
   const line = new TextDecoder().decode(encodeEventLine(event, key));
-  t.equal(line.split('\t')[0], `{"seq":5,"prev":"${event.prev}","at":"2024-10-13T09:12:00.000Z","type":"ballot-annulled","reason":"shown","category":"eu"}`, 'the bytes of the record');
+  t.equal(line.split('\t')[0], `{"seq":5,"prev":"${event.prev}","at":"2024-10-13T09:00:00.000Z","type":"ballot-annulled","reason":"shown","category":"eu"}`, 'the bytes of the record');
   const body = (o: object): Uint8Array => new TextEncoder().encode(JSON.stringify(o));
   t.ok(decodeEventBody(body(event)).ok, 'with the category');
   const { category: _category, ...older } = event as Extract<StickEvent, { type: 'ballot-annulled' }>;

@@ -1,14 +1,16 @@
 // Printing and PDF for the console: builds the report from the core's data and sends it to the
 // thermal printer, or renders it as a PDF for the screen and the envelope.
-import type { ThermalPrinter } from '@ovs/devices/printer';
-import type { ConsoleCore } from '../core/console-core.ts';
-import type { ReportKind } from '../core/report-data.ts';
+import type { PrintResult, ThermalPrinter } from '@ovs/devices/printer';
+import type { ConsoleCore, ReportPrinter } from '../core/console-core.ts';
+import type { ReportData, ReportKind } from '../core/report-data.ts';
 import type { ActionResult } from '../core/snapshot.ts';
 import { buildReport } from './content.ts';
 import { reportPdf } from './pdf.ts';
 import { reportJob } from './ticket.ts';
 
-export const PRINT_MESSAGES: Record<string, string> = {
+export type PrintError = Extract<PrintResult, { ok: false }>['error'];
+
+export const PRINT_MESSAGES: Record<PrintError, string> = {
   'paper-out': 'De printer heeft geen papier meer. Leg een nieuwe rol in en druk opnieuw af.',
   'cover-open': 'Het deksel van de printer staat open.',
   offline: 'De printer antwoordt niet.',
@@ -18,13 +20,13 @@ export const PRINT_MESSAGES: Record<string, string> = {
   'invalid-job': 'Dit rapport kan niet afgedrukt worden.',
 };
 
-export function attachReports(core: ConsoleCore, printer: ThermalPrinter): void {
-  core.printer = async (kind: ReportKind): Promise<ActionResult> => {
-    const data = core.reportData();
-    const model = data ? buildReport(kind, data) : undefined;
+/** How the console prints a report on its report printer (ConsoleCoreOptions.printReport). */
+export function reportPrinter(printer: ThermalPrinter): ReportPrinter {
+  return async (kind: ReportKind, data: ReportData): Promise<ActionResult> => {
+    const model = buildReport(kind, data);
     if (!model) return { ok: false, error: 'not-now', message: 'Dit rapport bestaat nog niet.' };
     const r = await printer.print(reportJob(model));
-    return r.ok ? { ok: true, message: `${model.title} afgedrukt.` } : { ok: false, error: 'printer', message: PRINT_MESSAGES[r.error] ?? 'Afdrukken mislukte.' };
+    return r.ok ? { ok: true, message: `${model.title} afgedrukt.` } : { ok: false, error: 'printer', message: PRINT_MESSAGES[r.error] };
   };
 }
 

@@ -12,4 +12,4 @@ export interface StickSource {
   io(port: StickPort): StickIo;
 }
 
-export const PORTS: readonly StickPort[] = ['A', 'B'];
+export { PORTS } from '@ovs/stick';
