@@ -2,4 +2,4 @@
 // Runs the TypeScript CLI through tsx, so no build step is needed.
 import { register } from 'tsx/esm/api';
 register();
-await import('../src/cli.ts');
+await import('../src/shell/cli.ts');

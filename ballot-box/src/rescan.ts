@@ -11,8 +11,8 @@ import { createQrDecoder, type DecodeInput, type QrDecoder } from '@ovs/barcode'
 import { createBallotContext, verifySessionCertificate, type Ballot, type CertificateError } from '@ovs/ballot';
 import type { Verifier } from '@ovs/crypto';
 import type { VerifiedPackage } from '@ovs/election';
-import { checkBallot, type BallotFault } from './check-ballot.ts';
-import { stationKeys } from './console-session.ts';
+import { checkBallot, type BallotFault } from './machine/check-ballot.ts';
+import { stationKeys } from './machine/console-session.ts';
 
 /** One scan: PNG file bytes, a camera frame (gray or RGBA), or the bytes a decoding imager delivered. */
 export type RescanInput = DecodeInput | { bytes: Uint8Array };

@@ -2,7 +2,7 @@
 // the reason and what to do next, a line for the assessor. It only shows what the backend says.
 import { useEffect, useState } from 'preact/hooks';
 import { createGuardedClient } from '@ovs/web-guard/client';
-import type { DisplayView } from '../display.ts';
+import type { DisplayView } from '../machine/display.ts';
 
 export interface DisplayState {
   seq: number;

@@ -7,13 +7,12 @@ import { bytesEqual, fromBase64, randomBytes, sha256, toHex, Verifier } from '@o
 import { erasedActivationCard, openActivationCard } from '@ovs/card';
 import { createBallotContext, openSignedBallot, type BallotContext } from '@ovs/ballot';
 import { findStation, type Language, type VerifiedPackage } from '@ovs/election';
-import type { Alarm, AlarmReason as DeviceAlarmReason, CardReader, CardReaderEvent, HandScanner, PrintResult, SelfTestCheck, SelfTestPhase, ThermalPrinter, Timers } from '@ovs/devices';
+import type { Alarm, CardReader, CardReaderEvent, HandScanner, SelfTestCheck, SelfTestPhase, ThermalPrinter, Timers } from '@ovs/devices';
 import {
   initialState,
   MAX_CODE_ATTEMPTS,
   screenOf,
   step,
-  type AlarmReason,
   type Effect,
   type FlowContext,
   type FlowEvent,
@@ -22,18 +21,15 @@ import {
   type PrinterReadiness,
   type Rejection,
   type VoterAction,
-  type Visualisation,
 } from '../flow/index.ts';
 import type { ActionResponse, ScreenMessage, TechnicianResponse } from '../api/protocol.ts';
 import { isTechnicianCard } from '../technician/technician-card.ts';
-import { TechnicianMode } from '../technician/technician-mode.ts';
-import type { StemcomputerTestReport } from '../technician/report.ts';
-import { reportTicket } from '../technician/report-ticket.ts';
-import { runStemcomputerTest, type TestActivity } from '../technician/run.ts';
-import { sharedDecoder } from '../technician/decoder.ts';
 import type { TechnicianAction } from '../technician/view.ts';
 import { ballotJob } from './ballot-job.ts';
+import { deviceAlarmReason, printerReadiness, printFailure, visualisationOf } from './device-events.ts';
 import { checkCard, type OfferedCard, type SessionKey, type StationKeys } from './card-check.ts';
+import { createTechnicianHost, type TechnicianHost } from './technician-host.ts';
+import type { StemcomputerTestReport } from '../technician/report.ts';
 import type { Logger } from './log.ts';
 
 /** VVSG 2.0: warn after 2–5 minutes without a touch, reset 20–45 s later. */
@@ -73,45 +69,6 @@ export interface VotingComputerOptions {
   technician?: TechnicianOptions;
 }
 
-function deviceAlarmReason(reason: AlarmReason): DeviceAlarmReason {
-  switch (reason) {
-    case 'card-pulled':
-      return 'card-pulled';
-    case 'too-many-invalid-actions':
-      return 'invalid-actions';
-    case 'inactivity':
-      return 'inactivity';
-    case 'printer-paper-out':
-    case 'printer-cover-open':
-    case 'printer-offline':
-    case 'printer-error':
-    case 'print-failed':
-      return 'printer-fault';
-    case 'card-write-failed':
-      return 'other';
-    default:
-      return reason satisfies never;
-  }
-}
-
-function printFailure(r: Extract<PrintResult, { ok: false }>): Exclude<PrinterReadiness, 'ready'> {
-  switch (r.error) {
-    case 'paper-out':
-      return 'paper-out';
-    case 'cover-open':
-      return 'cover-open';
-    case 'offline':
-    case 'timeout':
-    case 'write-failed':
-      return 'offline';
-    case 'printer-error':
-    case 'invalid-job':
-      return 'error';
-    default:
-      return r.error satisfies never;
-  }
-}
-
 export class VotingComputer {
   readonly flow: FlowContext;
   readonly #context: BallotContext;
@@ -135,12 +92,8 @@ export class VotingComputer {
   #timerGeneration = 0;
   readonly #unsubscribe: Array<() => void> = [];
   #stopped = false;
-  readonly #verified: VerifiedPackage;
-  readonly #technicianOptions: TechnicianOptions;
-  /** The test mode, while the technician is in it (never while activated). */
-  #technician: TechnicianMode | undefined;
-  #lastTest: StemcomputerTestReport | undefined;
-  readonly #testWaiters = new Set<(report: StemcomputerTestReport | undefined) => void>();
+  /** The test mode (never open while activated). */
+  readonly #technician: TechnicianHost;
 
   constructor(options: VotingComputerOptions) {
     const station = findStation(options.verified.election, options.station);
@@ -155,8 +108,16 @@ export class VotingComputer {
     this.#timers = options.timers;
     this.#inactivity = options.inactivity ?? INACTIVITY;
     this.#log = options.log;
-    this.#verified = options.verified;
-    this.#technicianOptions = options.technician ?? {};
+    this.#technician = createTechnicianHost({
+      verified: options.verified,
+      station: options.station,
+      context: this.#context,
+      devices: options.devices,
+      timers: options.timers,
+      options: options.technician ?? {},
+      log: options.log,
+      changed: () => this.#screenChanged(),
+    });
     this.#unsubscribe.push(options.devices.cardReader.onEvent((e) => void this.#enqueue(() => this.#onCardEvent(e))));
     if (options.devices.handScanner) {
       this.#unsubscribe.push(options.devices.handScanner.onScan((scan) => void this.#enqueue(() => this.#onScan(scan.bytes))));
@@ -168,7 +129,8 @@ export class VotingComputer {
   screen(): ScreenMessage {
     const screen = screenOf(this.flow, this.#state);
     // The test mode covers the "not activated" screen; the flow stays where it was.
-    if (this.#technician) return { seq: this.#seq, screen: { ...screen, body: { kind: 'technician', view: this.#technician.view } } };
+    const view = this.#technician.view;
+    if (view) return { seq: this.#seq, screen: { ...screen, body: { kind: 'technician', view } } };
     return { seq: this.#seq, screen };
   }
 
@@ -201,17 +163,17 @@ export class VotingComputer {
   technicianAct(seq: number, action: TechnicianAction): Promise<TechnicianResponse> {
     return this.#enqueue((): TechnicianResponse => {
       if (seq !== this.#seq) return { ok: false, error: 'stale', ...this.screen() };
-      const mode = this.#technician;
-      if (!mode) return { ok: false, error: 'not-in-test-mode', ...this.screen() };
-      const outcome = mode.act(action);
+      const outcome = this.#technician.act(action);
       switch (outcome) {
         case 'done':
           return { ok: true, ...this.screen() };
         case 'rejected':
           return { ok: false, error: 'rejected', ...this.screen() };
         case 'leave':
-          this.#leaveTechnician();
+          this.#technician.leave();
           return { ok: true, ...this.screen() };
+        case 'not-open':
+          return { ok: false, error: 'not-in-test-mode', ...this.screen() };
         default:
           return outcome satisfies never;
       }
@@ -225,23 +187,23 @@ export class VotingComputer {
   enterTechnicianMode(options: { phases?: SelfTestPhase[] } = {}): Promise<EnterTechnicianResult> {
     return this.#enqueue(async (): Promise<EnterTechnicianResult> => {
       if (this.#stopped) return { ok: false, error: 'stopped' };
-      if (this.#technician) return { ok: true };
+      if (this.#technician.open) return { ok: true };
       const refused = this.#technicianRefusal();
       if (refused) return { ok: false, error: refused };
       if (this.#devices.cardReader.status().kind === 'card-present' && !isTechnicianCard(await this.#devices.cardReader.read())) return { ok: false, error: 'card-present' };
-      this.#enterTechnician('command', options.phases ?? ['fase-1', 'fase-2']);
+      this.#technician.enter('command', options.phases ?? ['fase-1', 'fase-2']);
       return { ok: true };
     });
   }
 
   /** The last test report (memory only: it is printed, and the CLI writes it out). */
   get lastTestReport(): StemcomputerTestReport | undefined {
-    return this.#lastTest;
+    return this.#technician.lastReport;
   }
 
   /** Resolves with the report of the next test run that ends (undefined if it stopped on an internal error, or the test mode was left). */
   nextTestReport(): Promise<StemcomputerTestReport | undefined> {
-    return new Promise((resolve) => this.#testWaiters.add(resolve));
+    return this.#technician.nextReport();
   }
 
   #technicianRefusal(): 'activated' | 'not-at-rest' | undefined {
@@ -254,61 +216,6 @@ export class VotingComputer {
   #screenChanged(): void {
     this.#seq++;
     this.#notify();
-  }
-
-  #enterTechnician(via: 'card' | 'command', phases: SelfTestPhase[]): void {
-    const o = this.#technicianOptions;
-    this.#technician = new TechnicianMode({
-      phases,
-      run: (phase, screenChecks, progress) => this.#runTest(phase, screenChecks, progress),
-      print: (report) => this.#devices.printer.print(reportTicket(report)),
-      timers: this.#timers,
-      touchTimeoutMs: o.touchTimeoutMs ?? 60_000,
-      changed: () => this.#screenChanged(),
-      finished: (report) => {
-        if (report) {
-          this.#lastTest = report;
-          this.#log('self-test', { phase: report.phase, passed: report.passed });
-        } else this.#log('self-test', { stopped: true });
-        for (const w of [...this.#testWaiters]) w(report);
-        this.#testWaiters.clear();
-      },
-    });
-    this.#log('technician-mode', { via });
-    this.#screenChanged();
-  }
-
-  #leaveTechnician(): void {
-    this.#technician?.stop();
-    this.#technician = undefined;
-    for (const w of [...this.#testWaiters]) w(undefined);
-    this.#testWaiters.clear();
-    this.#log('technician-mode-left', {});
-    this.#screenChanged();
-  }
-
-  #runTest(phase: SelfTestPhase, screenChecks: readonly SelfTestCheck[], progress: (activity: TestActivity) => void): Promise<StemcomputerTestReport> {
-    const o = this.#technicianOptions;
-    const station = findStation(this.flow.pkg, this.flow.station);
-    const shortHash = this.#verified.shortHash;
-    return runStemcomputerTest(
-      {
-        phase,
-        devices: this.#devices,
-        context: this.#context,
-        station: { number: this.flow.station, name: station?.name ?? String(this.flow.station) },
-        packageShortHash: shortHash,
-        language: this.flow.pkg.languages[0] as Language,
-        verifyPackage: o.verifyPackage ?? (async () => ({ id: 'package', title: 'Verkiezingspakket', outcome: 'pass', detail: `pakket ${shortHash}, ondertekend door de organisator (nagekeken bij het opstarten)` })),
-        decoder: sharedDecoder,
-        ...(o.lastPrintedPicture ? { lastPrintedPicture: o.lastPrintedPicture } : {}),
-        scanWaitMs: o.scanWaitMs ?? 15_000,
-        wait: (ms) => new Promise((resolve) => void this.#timers.setTimeout(resolve, ms)),
-        now: o.now ?? (() => new Date()),
-        progress,
-      },
-      screenChecks,
-    );
   }
 
   /** True when an activation card has been accepted (the session key is in memory). */
@@ -325,8 +232,7 @@ export class VotingComputer {
     this.#stopped = true;
     for (const off of this.#unsubscribe) off();
     this.#clearTimer();
-    this.#technician?.stop();
-    this.#technician = undefined;
+    this.#technician.stop();
     await this.settle();
     this.#state = initialState();
     this.#session = undefined;
@@ -349,7 +255,7 @@ export class VotingComputer {
       codeFailures: this.#codeFailures.size,
       waiters: this.#waiters.size,
       timer: this.#timer ? 'armed' : 'none',
-      technician: this.#technician ? this.#technician.view.step : 'none',
+      technician: this.#technician.view?.step ?? 'none',
     };
   }
 
@@ -517,30 +423,23 @@ export class VotingComputer {
   }
 
   async #printerReadiness(): Promise<PrinterReadiness> {
-    const s = await this.#devices.printer.status();
-    switch (s.kind) {
-      case 'ready':
-        return 'ready';
-      case 'paper-out':
-        return 'paper-out';
-      case 'cover-open':
-        return 'cover-open';
-      case 'offline':
-        return 'offline';
-      case 'error':
-        return 'error';
-      default:
-        return s satisfies never;
-    }
+    return printerReadiness(await this.#devices.printer.status());
   }
 
   async #onCardEvent(e: CardReaderEvent): Promise<void> {
-    if (this.#technician) return this.#onCardEventInTestMode(e);
+    if (this.#technician.open) {
+      // In test mode the card belongs to the test: taking it out leaves, unless a test is running.
+      if (this.#technician.cardEvent(e) === 'leave') {
+        this.#technician.leave();
+        this.#dispatch({ type: 'card-removed' });
+      }
+      return;
+    }
     switch (e.kind) {
       case 'inserted': {
         const read = await this.#devices.cardReader.read();
         if (!this.#technicianRefusal() && isTechnicianCard(read)) {
-          this.#enterTechnician('card', ['fase-1', 'fase-2']);
+          this.#technician.enter('card', ['fase-1', 'fase-2']);
           break;
         }
         const printer = await this.#printerReadiness();
@@ -569,51 +468,13 @@ export class VotingComputer {
     }
   }
 
-  /** In test mode the card belongs to the test: taking it out leaves, unless a test is running. */
-  #onCardEventInTestMode(e: CardReaderEvent): void {
-    switch (e.kind) {
-      case 'removed':
-        if (!this.#technician?.busy) {
-          this.#leaveTechnician();
-          this.#dispatch({ type: 'card-removed' });
-        }
-        break;
-      case 'inserted':
-      case 'card-error':
-      case 'reader-lost':
-      case 'reader-found':
-        // The test reports the card reader; the flow stays "not activated" until the mode ends.
-        break;
-      default:
-        e satisfies never;
-    }
-  }
-
   #onScan(bytes: Uint8Array): void {
     const phase = this.#state.phase.kind;
     // Only a machine at rest shows a scanned ballot; a voter's session is never interrupted.
     if (phase !== 'idle' && phase !== 'printed' && phase !== 'visualising') return;
     const session = this.#session;
-    let visualisation: Visualisation;
-    if (!session) visualisation = { ok: false, error: 'unreadable' };
-    else {
-      const r = openSignedBallot(this.#context, bytes, this.flow.station, [session.verifier]);
-      if (r.ok) visualisation = { ok: true, test: r.ballot.test, vote: r.ballot.vote, language: this.flow.pkg.languages[0] as Language };
-      else {
-        switch (r.error) {
-          case 'bad-signature':
-            visualisation = { ok: false, error: 'forged' };
-            break;
-          case 'wrong-package':
-          case 'wrong-station':
-          case 'unknown-station':
-            visualisation = { ok: false, error: 'foreign' };
-            break;
-          default:
-            visualisation = { ok: false, error: 'unreadable' };
-        }
-      }
-    }
+    const opened = session ? openSignedBallot(this.#context, bytes, this.flow.station, [session.verifier]) : undefined;
+    const visualisation = visualisationOf(opened, this.flow.pkg.languages[0] as Language);
     this.#dispatch({ type: 'scanned', visualisation });
   }
 

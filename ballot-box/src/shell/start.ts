@@ -22,12 +22,12 @@ import {
 } from '@ovs/devices';
 import { BoxLog, type LogRecord } from './box-log.ts';
 import { BoxRuntime, type BoxSnapshot, type ConsoleLinkOptions } from './box.ts';
-import { stationKeys } from './console-session.ts';
-import type { DisplayView } from './display.ts';
-import { DEFAULT_TIMING, type MachineConfig } from './machine.ts';
+import { stationKeys } from '../machine/console-session.ts';
+import type { DisplayView } from '../machine/display.ts';
+import { DEFAULT_TIMING, type MachineConfig } from '../machine/machine.ts';
 import { runSelfTest, type SelfTestOutcome } from './self-test.ts';
 import { createDisplayApp, listen } from './server.ts';
-import { buildDisplayUi } from './ui/build.ts';
+import { buildDisplayUi } from '../ui/build.ts';
 
 export interface BoxDevices {
   scanner: Scanner;

@@ -8,9 +8,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
-import type { DisplayView } from './display.ts';
+import type { DisplayView } from '../machine/display.ts';
 import type { SelfTestOutcome } from './self-test.ts';
-import { DISPLAY_CSS } from './ui/styles.ts';
+import { DISPLAY_CSS } from '../ui/styles.ts';
 
 export interface SimulatedHands {
   /** PNG bytes of a printed ballot (or any picture). */

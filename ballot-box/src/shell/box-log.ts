@@ -6,7 +6,7 @@
 // a file that outlives the day must not date each voter's deposit to the millisecond.
 import { appendFileSync } from 'node:fs';
 import { VOTER_EVENT_GRANULARITY_MS } from '@ovs/stick';
-import type { LogEntry } from './machine.ts';
+import type { LogEntry } from '../machine/machine.ts';
 
 export interface LogRecord {
   /** Milliseconds on the box's clock; the start of the hour for an entry about one voter's ballot. */

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { fromBase64, toBase64 } from '@ovs/crypto';
 import { readKeyFile, readPackageDir, type VerifiedPackage } from '@ovs/election';
 import { createBallotBox, createScanner, type ScannerConfig } from '@ovs/devices';
-import { rescanBallots } from './rescan.ts';
+import { rescanBallots } from '../rescan.ts';
 import { formatTestReport } from './self-test.ts';
 import { startBallotBox, type BoxDevices } from './start.ts';
 

@@ -6,8 +6,8 @@ import type { QrDecoder } from '@ovs/barcode';
 import type { BallotBox, Scanner, ScanInput, Timers } from '@ovs/devices';
 import { createLinkClient, newEventId, type BoxEvent, type LinkClient, type LinkClientOptions } from '@ovs/link';
 import type { BoxLog, LogRecord } from './box-log.ts';
-import { displayOf, type DisplayView } from './display.ts';
-import { initialModel, isBusy, step, type BoxModel, type Command, type Input, type MachineConfig, type TimerName } from './machine.ts';
+import { displayOf, type DisplayView } from '../machine/display.ts';
+import { initialModel, isBusy, step, type BoxModel, type Command, type Input, type MachineConfig, type TimerName } from '../machine/machine.ts';
 import { ScanGate, sightingOf, type ScanGateOptions } from './scan-gate.ts';
 
 export interface ConsoleLinkOptions {

@@ -11,10 +11,10 @@ import type { BallotContext } from '@ovs/ballot';
 import { bytesEqual, utf8 } from '@ovs/crypto';
 import type { BallotBox, Scanner, ScanInput, SelfTestCheck, SelfTestPhase, SelfTestReport, Timers } from '@ovs/devices';
 import type { LinkClient } from '@ovs/link';
-import { checkBallot } from './check-ballot.ts';
-import { readStatus, type StationKeys } from './console-session.ts';
-import { linkErrorText } from './display.ts';
-import { REFUSALS } from './refusals.ts';
+import { checkBallot } from '../machine/check-ballot.ts';
+import { readStatus, type StationKeys } from '../machine/console-session.ts';
+import { linkErrorText } from '../machine/display.ts';
+import { REFUSALS } from '../machine/refusals.ts';
 import { sightingOf } from './scan-gate.ts';
 
 export interface BoxTestReport {
