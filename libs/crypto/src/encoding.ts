@@ -56,7 +56,10 @@ export function isBase32(text: string): boolean {
 export const group = (text: string, size = 4, sep = '-'): string =>
   (text.match(new RegExp(`.{1,${size}}`, 'g')) ?? []).join(sep);
 
-export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+export const concatBytes = (...parts: readonly Uint8Array[]): Uint8Array => concatList(parts);
+
+/** concatBytes for a list of any length (a day's log lines: more than a spread may carry). */
+export function concatList(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const p of parts) {

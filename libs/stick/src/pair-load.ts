@@ -1,7 +1,7 @@
 // The console's memory of a session, rebuilt from the reconciled sticks: the log (HMACs and chain
 // checked), every stored ballot opened and verified, the id index, the free slots and the
 // per-election counts. Pure: bytes in, state or the problem out.
-import { toHex, type Verifier } from '@ovs/crypto';
+import { concatList, toHex, type Verifier } from '@ovs/crypto';
 import { openSignedBallot, type BallotContext } from '@ovs/ballot';
 import { FILES } from './files.ts';
 import { parseEventLog, type StickEvent } from './event-log.ts';
@@ -35,18 +35,8 @@ export interface PairMemory {
   idBySlot: Map<number, string>;
 }
 
-export function concatLines(lines: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(lines.reduce((n, l) => n + l.length, 0));
-  let at = 0;
-  for (const l of lines) {
-    out.set(l, at);
-    at += l.length;
-  }
-  return out;
-}
-
 export function loadMemory(x: LoadInput): { ok: true; memory: PairMemory } | { ok: false; problem: PairProblem } {
-  const parsed = parseEventLog(concatLines(x.lines), x.sessionId, x.macKey);
+  const parsed = parseEventLog(concatList(x.lines), x.sessionId, x.macKey);
   if (!parsed.ok || parsed.log.tornBytes > 0) return { ok: false, problem: { code: 'corrupt', file: FILES.events, message: `${FILES.events}: het logboek is beschadigd.` } };
   const ids = new Set<string>();
   const idBySlot = new Map<number, string>();

@@ -7,7 +7,7 @@
 //   - a slot torn on one stick and empty on the other was never acknowledged: it is emptied;
 //   - two different valid contents for one thing is a conflict: reported, never repaired.
 // Nothing is ever dropped that is valid on either stick, and nothing is duplicated.
-import { bytesEqual, type Verifier } from '@ovs/crypto';
+import { bytesEqual, concatList, type Verifier } from '@ovs/crypto';
 import { openSignedBallot, type BallotContext } from '@ovs/ballot';
 import { FILES, type StickPort } from './files.ts';
 import type { StickIo } from './io.ts';
@@ -185,7 +185,7 @@ export async function reconcileSides(a: Side, b: Side, keys: ReconcileKeys): Pro
     }
     if (log.lines.length > valid) {
       const missing = log.lines.slice(valid);
-      const p = (await step(io.append(FILES.events, concat(missing)))) ?? (await step(io.sync(FILES.events)));
+      const p = (await step(io.append(FILES.events, concatList(missing)))) ?? (await step(io.sync(FILES.events)));
       if (p) return { ok: false, problem: p };
       c.events = missing.length;
     }
@@ -228,12 +228,3 @@ export async function reconcileSides(a: Side, b: Side, keys: ReconcileKeys): Pro
 
 const logLength = (lines: readonly Uint8Array[], count: number): number => lines.slice(0, count).reduce((n, l) => n + l.length, 0);
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
