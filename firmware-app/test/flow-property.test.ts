@@ -100,7 +100,13 @@ function offered(screen: Screen, pick: number): VoterAction[] {
     }
     case 'activated':
       return b.cardPresent ? [] : [{ type: 'done' }];
-    default:
+    case 'alarm':
+    case 'card-refused':
+    case 'checking-code':
+    case 'finishing':
+    case 'insert-card':
+    case 'not-activated':
+    case 'technician':
       return [];
   }
 }

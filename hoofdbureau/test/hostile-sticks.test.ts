@@ -4,6 +4,7 @@
 // Dutch message naming the file, and changes nothing. Every test has a time-out: before the
 // fix a FIFO hung check, import and the overview forever.
 import t from 'tap';
+import { createGuardedClient } from '@ovs/web-guard/client';
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, symlink, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -134,8 +135,9 @@ t.test('the web overview lists a FIFO, a link and a stalled-looking stick at onc
   t.match(byName.get('fifo-pakket')?.problem, /^election\.json is geen gewoon bestand \(een FIFO\)/);
   t.match(byName.get('koppeling')?.problem, /^koppeling is een symbolische koppeling, geen stick: geweigerd/);
 
+  const client = createGuardedClient(running.url);
   for (const name of ['fifo-pakket', 'koppeling']) {
-    const checked = (await (await fetch(new URL(`api/sticks/${name}/check`, running.url), { method: 'POST' })).json()) as { ok: boolean; problem: { message: string } };
+    const checked = (await (await client.post(`/api/sticks/${name}/check`, {})).json()) as { ok: boolean; problem: { message: string } };
     t.equal(checked.ok, false, `${name}: the check refuses it too`);
     t.match(checked.problem.message, /geen gewoon bestand|symbolische koppeling/);
   }

@@ -36,7 +36,7 @@ void t.test('PV and G86: what the hoofdbureau declares, in words', async (t) => 
   t.match(text, /Proces-verbaal van het gemeentelijk hoofdbureau Vlindermeer/);
   t.match(text, /ONTWERP: 1 van de 12 stembureaus zijn ingelezen/);
   t.match(text, /4 \| Vlindermeer-004-Bergzicht \| gegevensdrager \| 30 \| [0-9A-Z-]{19}/);
-  t.match(text, /Stembureau 4 \(volgens zijn logboek\): defect: stemcomputer 3 herstart/);
+  t.match(text, /Stembureau 4 \(volgens zijn logboek\): Defect: stemcomputer 3 herstart/);
   t.match(text, /Gemeenteraad Vlindermeer\nStembureaus: 1 van 12 ingelezen/);
   t.match(text, /Provincieraad .* — algemene telling voor de gemeente/);
   t.match(text, /Zetelverdeling volgens Imperiali/);

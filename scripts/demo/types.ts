@@ -2,6 +2,8 @@
 // device is, what lies on the tables and in the hands, and the guide's steps. It carries no
 // vote: the ballots are images served apart (/demo/tickets/ID.png), as paper is.
 
+import type { Phase } from '@ovs/president-console';
+
 export type StickPlace = 'console' | 'pulled' | 'hoofdbureau';
 
 export interface CardView {
@@ -75,7 +77,7 @@ export interface DemoState {
     url: string;
     /** The console's end of the cable to the ballot box. */
     linkUrl: string;
-    phase: string;
+    phase: Phase['kind'];
     halted: string | null;
     registered: number;
     boxEmptyRecorded: boolean;

@@ -145,6 +145,7 @@ switch (command) {
   case 'rescan':
     await rescan(parsed.values, parsed.positionals);
     break;
+  case undefined:
   default:
     fail(USAGE);
 }

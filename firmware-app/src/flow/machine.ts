@@ -119,7 +119,14 @@ function notActivated(state: FlowState, event: FlowEvent): StepResult {
     }
     case 'card-removed':
       return go(state, { kind: 'not-activated', refusal: undefined });
-    default:
+    case 'card-marked':
+    case 'code-checked':
+    case 'inactivity-timeout':
+    case 'inactivity-warning':
+    case 'printed':
+    case 'scanned':
+    case 'voter-card':
+    case 'voter':
       return refuseAction(state, event);
   }
 }
@@ -158,13 +165,37 @@ function codeEntry(state: FlowState, phase: Extract<Phase, { kind: 'activation-c
           return go(state, { kind: 'checking-code', attemptsLeft: phase.attemptsLeft, resume: phase.resume }, [{ kind: 'check-code', code: phase.digits, last: phase.attemptsLeft <= 1 }]);
         case 'code-cancel':
           return go(state, resumed(phase.resume, true, phase.resume.kind === 'not-activated' ? 'cancelled' : undefined));
-        default:
+        case 'back-to-lists':
+        case 'change-language':
+        case 'choose-blank':
+        case 'choose-language':
+        case 'choose-list':
+        case 'confirm-language':
+        case 'confirm':
+        case 'done':
+        case 'restart-election':
+        case 'review':
+        case 'set-contrast':
+        case 'set-text-size':
+        case 'start-election':
+        case 'still-here':
+        case 'toggle-candidate':
+        case 'toggle-top-box':
           return notNow;
+        default:
+          return a satisfies never;
       }
     }
     case 'card-removed':
       return go(state, resumed(phase.resume, false, undefined));
-    default:
+    case 'activation-card':
+    case 'card-marked':
+    case 'code-checked':
+    case 'inactivity-timeout':
+    case 'inactivity-warning':
+    case 'printed':
+    case 'scanned':
+    case 'voter-card':
       // With the card in the slot no other card can come; a scan or a timer changes nothing here.
       return stay(state);
   }
@@ -187,7 +218,13 @@ function checkingCode(state: FlowState, phase: Extract<Phase, { kind: 'checking-
       return go(state, resumed(phase.resume, false, undefined));
     case 'voter':
       return { state, effects: [], rejected: 'not-now' };
-    default:
+    case 'activation-card':
+    case 'card-marked':
+    case 'inactivity-timeout':
+    case 'inactivity-warning':
+    case 'printed':
+    case 'scanned':
+    case 'voter-card':
       return stay(state);
   }
 }
@@ -204,7 +241,12 @@ function activated(ctx: FlowContext, state: FlowState, phase: Extract<Phase, { k
     case 'voter-card':
     case 'activation-card':
       return phase.cardPresent ? stay(state) : (cardAtRest(ctx, state, event) ?? stay(state));
-    default:
+    case 'card-marked':
+    case 'code-checked':
+    case 'inactivity-timeout':
+    case 'inactivity-warning':
+    case 'printed':
+    case 'scanned':
       return stay(state);
   }
 }
@@ -259,7 +301,12 @@ function idle(ctx: FlowContext, state: FlowState, event: FlowEvent): StepResult 
       return go(state, { kind: 'idle', refusal: undefined });
     case 'scanned':
       return rest({ kind: 'visualising', visualisation: event.visualisation });
-    default:
+    case 'card-marked':
+    case 'code-checked':
+    case 'inactivity-timeout':
+    case 'inactivity-warning':
+    case 'printed':
+    case 'voter':
       return refuseAction(state, event);
   }
 }
@@ -282,11 +329,33 @@ function visualising(ctx: FlowContext, state: FlowState, phase: Extract<Phase, {
         case 'set-contrast':
         case 'set-text-size':
           return applySetting(state, a) ?? { state, effects: [], rejected: 'bad-setting' };
-        default:
+        case 'back-to-lists':
+        case 'change-language':
+        case 'choose-blank':
+        case 'choose-list':
+        case 'code-cancel':
+        case 'code-digit':
+        case 'code-erase':
+        case 'code-submit':
+        case 'confirm-language':
+        case 'confirm':
+        case 'restart-election':
+        case 'review':
+        case 'start-election':
+        case 'still-here':
+        case 'toggle-candidate':
+        case 'toggle-top-box':
           return { state, effects: [], rejected: 'not-now' };
+        default:
+          return a satisfies never;
       }
     }
-    default:
+    case 'card-marked':
+    case 'card-removed':
+    case 'code-checked':
+    case 'inactivity-timeout':
+    case 'inactivity-warning':
+    case 'printed':
       return stay(state);
   }
 }
@@ -347,7 +416,23 @@ function voterAction(ctx: FlowContext, state: FlowState, session: VoterSession, 
     }
     case 'still-here':
       return go(state, { kind: 'voting', session, step: current });
-    default:
+    case 'back-to-lists':
+    case 'change-language':
+    case 'choose-blank':
+    case 'choose-language':
+    case 'choose-list':
+    case 'code-cancel':
+    case 'code-digit':
+    case 'code-erase':
+    case 'code-submit':
+    case 'confirm-language':
+    case 'confirm':
+    case 'done':
+    case 'restart-election':
+    case 'review':
+    case 'start-election':
+    case 'toggle-candidate':
+    case 'toggle-top-box':
       break;
   }
 
@@ -392,8 +477,22 @@ function voterAction(ctx: FlowContext, state: FlowState, session: VoterSession, 
           const choice: ElectionChoice = { kind: 'list', list: current.list, topBox: current.topBox, candidates: [...current.candidates] };
           return at({ kind: 'confirm', index: current.index, choice });
         }
-        default:
+        case 'change-language':
+        case 'choose-blank':
+        case 'choose-language':
+        case 'choose-list':
+        case 'code-cancel':
+        case 'code-digit':
+        case 'code-erase':
+        case 'code-submit':
+        case 'confirm-language':
+        case 'confirm':
+        case 'done':
+        case 'restart-election':
+        case 'start-election':
           return refuse('not-now');
+        default:
+          return action satisfies never;
       }
     }
     case 'confirm': {

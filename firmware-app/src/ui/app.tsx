@@ -28,7 +28,18 @@ function layoutKey(screen: Screen): string {
     case 'technician':
       // Each target of the touch check is a new layout: a touch meant for the last one never lands on the next.
       return b.view.step === 'touch' ? `technician:touch:${b.view.index}` : `technician:${b.view.step}`;
-    default:
+    case 'activated':
+    case 'activation-code':
+    case 'alarm':
+    case 'card-refused':
+    case 'checking-code':
+    case 'finishing':
+    case 'insert-card':
+    case 'language-confirm':
+    case 'language':
+    case 'not-activated':
+    case 'printed':
+    case 'visualisation':
       return b.kind;
   }
 }

@@ -2,17 +2,10 @@
 // kerncijferrapport: polling station, the hash to compare, the key figures, the results.
 import type { ElectionPackage } from '@ovs/election';
 import type { CheckReport } from '../import/reports.ts';
-import { cardBalanceLine, spokenDate } from '@ovs/stick';
+import { ANNUL_REASON_NAMES, ANNUL_REASONS, cardBalanceLine, spokenDate } from '@ovs/stick';
 import { OTHER_DAY } from '../stick/problems.ts';
 import { describeTime } from '../text/time.ts';
 
-const REASONS: Record<string, string> = {
-  shown: 'stem getoond',
-  damaged: 'beschadigd',
-  'visualisation-impossible': 'visualisatie onmogelijk',
-  'voter-request': 'op verzoek van de kiezer',
-  'unreadable-by-box': 'onleesbaar voor de stembus',
-};
 
 export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
   const lines: string[] = [];
@@ -57,9 +50,8 @@ export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
     .join(', ');
   lines.push(`  Stemkaarten: ${categories}`);
   lines.push(`  Vervangkaarten (inbegrepen): ${c.cards.replacement}; testkaarten: ${c.cards.test}; activeringskaarten: ${c.cards.activation}`);
-  const reasons = Object.entries(c.annulledByReason)
-    .filter(([, n]) => n > 0)
-    .map(([r, n]) => `${REASONS[r] ?? r} ${n}`)
+  const reasons = ANNUL_REASONS.filter((r) => c.annulledByReason[r] > 0)
+    .map((r) => `${ANNUL_REASON_NAMES[r]} ${c.annulledByReason[r]}`)
     .join(', ');
   lines.push(`  Geannuleerde stembiljetten: ${c.annulledBallots}${reasons ? ` (tijdens de dag geregistreerd: ${reasons})` : ''}`);
   lines.push(`  Teststembiljetten: ${c.testBallots}`);

@@ -4,7 +4,7 @@
 // in @ovs/stick), which the station's president must explain.
 import { fromHex } from '@ovs/crypto';
 import { electionsForCategory } from '@ovs/election';
-import { cardBalance, cardBalanceLine, incidentsOf, parseEventLog } from '@ovs/stick';
+import { cardBalance, cardBalanceLine, INCIDENT_KIND_NAMES, incidentsOf, INTERRUPTION_REASON_NAMES, parseEventLog } from '@ovs/stick';
 import type { HoofdbureauDb } from '../db/open-db.ts';
 
 export interface StationIncident {
@@ -12,13 +12,6 @@ export interface StationIncident {
   text: string;
 }
 
-const KINDS: Record<string, string> = {
-  defect: 'defect',
-  assistance: 'bijstand aan een kiezer',
-  'witness-remark': 'opmerking van een getuige',
-  'expert-visit': 'bezoek van een deskundige',
-  other: 'ander incident',
-};
 
 export function readIncidents(db: HoofdbureauDb): StationIncident[] {
   const rows = db.sqlite.prepare('SELECT station, events_log, closing_json FROM import WHERE events_log IS NOT NULL ORDER BY station').all() as Array<{
@@ -34,9 +27,9 @@ export function readIncidents(db: HoofdbureauDb): StationIncident[] {
     if (!sessionId) continue;
     const log = parseEventLog(new Uint8Array(row.events_log), sessionId, undefined);
     if (!log.ok) continue;
-    for (const e of incidentsOf(log.log.events)) out.push({ station: row.station, text: `${KINDS[e.kind] ?? e.kind}: ${e.description}` });
+    for (const e of incidentsOf(log.log.events)) out.push({ station: row.station, text: `${INCIDENT_KIND_NAMES[e.kind]}: ${e.description}` });
     for (const e of log.log.events) {
-      if (e.type === 'interruption') out.push({ station: row.station, text: `onderbreking: stick ${e.stick} (${e.reason})` });
+      if (e.type === 'interruption') out.push({ station: row.station, text: `onderbreking: stick ${e.stick} ${INTERRUPTION_REASON_NAMES[e.reason]}` });
     }
     // One koppelticket and one pairing is the normal day; more is normal after a restart, and
     // otherwise the sign of a copy of the ticket in another device's hands: the PV says so.

@@ -2,6 +2,8 @@
 // as a plain document model — headings, paragraphs, tables — so that its content can be tested
 // as text and rendered by pv-pdf.ts. After the PV, the document of form G86: the order in which
 // the exclusive right of initiative to form a majority is granted (DLB art. 5 §3).
+import type { SeatMethod } from '@ovs/results';
+import type { ImportSource } from '../db/import-tx.ts';
 import type { ElectionResultView, ResultsDoc } from '../results/compute.ts';
 import { describeTime } from '../text/time.ts';
 import type { StationIncident } from './incidents.ts';
@@ -28,8 +30,8 @@ export interface PvDocument {
   blocks: Block[];
 }
 
-const SOURCE: Record<string, string> = { stick: 'gegevensdrager', kopie: 'kopie (art. 24, 2de lid)', herscan: 'herscanning (art. 24, 3de lid)' };
-const METHOD: Record<string, string> = { imperiali: 'Imperiali (delers 1, 1½, 2, 2½, …)', dhondt: "D'Hondt (delers 1, 2, 3, …)" };
+const SOURCE: Record<ImportSource, string> = { stick: 'gegevensdrager', kopie: 'kopie (art. 24, 2de lid)', herscan: 'herscanning (art. 24, 3de lid)' };
+const METHOD: Record<SeatMethod, string> = { imperiali: 'Imperiali (delers 1, 1½, 2, 2½, …)', dhondt: "D'Hondt (delers 1, 2, 3, …)" };
 
 function electionBlocks(e: ElectionResultView): Block[] {
   const blocks: Block[] = [];
@@ -116,7 +118,7 @@ export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[
     ],
     rows: doc.stations.map((s) =>
       s.imported
-        ? [String(s.number), s.name, SOURCE[s.imported.source] ?? s.imported.source, String(s.imported.ballots), s.imported.storeShortHash ?? '—', describeTime(s.imported.at)]
+        ? [String(s.number), s.name, SOURCE[s.imported.source], String(s.imported.ballots), s.imported.storeShortHash ?? '—', describeTime(s.imported.at)]
         : [String(s.number), s.name, s.state === 'probleem' ? 'NIET INGELEZEN (probleem)' : 'NIET INGELEZEN', '—', '—', '—'],
     ),
   });

@@ -3,6 +3,7 @@
 import type { Hoofdbureau } from '../hoofdbureau.ts';
 import { stationStatuses, unattributedAttempts, type AttemptView, type StationStatus } from '../results/station-status.ts';
 import { readStationsTally } from '../db/totals.ts';
+import type { ImportSource } from '../db/import-tx.ts';
 import { electionsForStation } from '@ovs/election';
 
 export interface Overview {
@@ -16,7 +17,7 @@ export interface Overview {
   imported: number;
   problems: number;
   ballots: number;
-  stations: Array<Pick<StationStatus, 'number' | 'name' | 'deelgebied' | 'state' | 'warning'> & { ballots: number | null; source: string | null; storeShortHash: string | null }>;
+  stations: Array<Pick<StationStatus, 'number' | 'name' | 'deelgebied' | 'state' | 'warning'> & { ballots: number | null; source: ImportSource | null; storeShortHash: string | null }>;
   unattributed: AttemptView[];
 }
 

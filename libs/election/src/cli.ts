@@ -97,6 +97,7 @@ try {
     case 'verify':
       await verify(rest);
       break;
+    case undefined:
     default:
       fail(USAGE);
   }

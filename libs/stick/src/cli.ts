@@ -133,6 +133,7 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
       ];
       return { code: 0, stdout: lines, stderr: [] };
     }
+    case undefined:
     default:
       return usage(command ? `onbekend commando "${command}"` : 'geen commando');
   }

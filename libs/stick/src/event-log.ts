@@ -24,6 +24,10 @@ export type AnnulReason = (typeof ANNUL_REASONS)[number];
 export const INCIDENT_KINDS = ['defect', 'assistance', 'witness-remark', 'expert-visit', 'other'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
+/** Why voting was interrupted: a stick pulled, failing, read-only or full. */
+export const INTERRUPTION_REASONS = ['removed', 'write-failed', 'read-only', 'full'] as const;
+export type InterruptionReason = (typeof INTERRUPTION_REASONS)[number];
+
 export const MAX_TEXT = 2000;
 
 export type EventBody =
@@ -47,7 +51,7 @@ export type EventBody =
   /** The box reported something the president must see: cover opened, a device fault. */
   | { type: 'box-alert'; kind: string; detail: string }
   | { type: 'voting-opened' }
-  | { type: 'interruption'; stick: StickPort; reason: string; from: string; to: string }
+  | { type: 'interruption'; stick: StickPort; reason: InterruptionReason; from: string; to: string }
   | {
       type: 'incident';
       id: number;
@@ -126,7 +130,7 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
   'box-refusal': { reason: word },
   'box-alert': { kind: word, detail: (o, k) => str(o, k, 500) },
   'voting-opened': {},
-  interruption: { stick: (o, k) => oneOf(o, k, PORTS), reason: word, from: isoTime, to: isoTime },
+  interruption: { stick: (o, k) => oneOf(o, k, PORTS), reason: (o, k) => oneOf(o, k, INTERRUPTION_REASONS), from: isoTime, to: isoTime },
   incident: {
     id: (o, k) => int(o, k, 1, 100_000),
     kind: (o, k) => oneOf(o, k, INCIDENT_KINDS),

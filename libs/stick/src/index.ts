@@ -25,3 +25,4 @@ export * from './pair-problem.ts';
 export * from './pair.ts';
 export * from './pair-open.ts';
 export type { Completion } from './reconcile.ts';
+export * from './labels.ts';

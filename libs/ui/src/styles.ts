@@ -30,8 +30,8 @@ export const MIN_FONT_EM_MM = 3.0 / 0.729;
 
 /** Colours of the two modes; every pair used for text is listed in CONTRAST_PAIRS. */
 export const PALETTE = {
-  normal: { bg: '#ffffff', fg: '#000000', accent: '#00264d', onAccent: '#ffffff', notice: '#fff1a8', alarm: '#6d0000', onAlarm: '#ffffff', test: '#ffd24d' },
-  high: { bg: '#000000', fg: '#ffff00', accent: '#ffff00', onAccent: '#000000', notice: '#000000', alarm: '#000000', onAlarm: '#ffffff', test: '#000000' },
+  normal: { bg: '#ffffff', fg: '#000000', accent: '#00264d', onAccent: '#ffffff', notice: '#fff1a8', onNotice: '#000000', alarm: '#6d0000', onAlarm: '#ffffff', test: '#ffd24d', onTest: '#000000' },
+  high: { bg: '#000000', fg: '#ffff00', accent: '#ffff00', onAccent: '#000000', notice: '#000000', onNotice: '#ffffff', alarm: '#000000', onAlarm: '#ffffff', test: '#000000', onTest: '#ffffff' },
 } as const;
 
 export function kioskCss({ pxPerMm }: KioskMetrics): string {
@@ -48,12 +48,12 @@ export function kioskCss({ pxPerMm }: KioskMetrics): string {
   --box: ${mm(7)};
   --bg: ${n.bg}; --fg: ${n.fg}; --accent: ${n.accent}; --on-accent: ${n.onAccent};
   --notice: ${n.notice}; --alarm: ${n.alarm}; --on-alarm: ${n.onAlarm}; --test: ${n.test};
-  --notice-fg: ${n.fg}; --test-fg: ${n.fg};
+  --notice-fg: ${n.onNotice}; --test-fg: ${n.onTest};
 }
 html[data-contrast="high"] {
   --bg: ${h.bg}; --fg: ${h.fg}; --accent: ${h.accent}; --on-accent: ${h.onAccent};
   --notice: ${h.notice}; --alarm: ${h.alarm}; --on-alarm: ${h.onAlarm}; --test: ${h.test};
-  --notice-fg: #ffffff; --test-fg: #ffffff;
+  --notice-fg: ${h.onNotice}; --test-fg: ${h.onTest};
 }
 html { font-size: ${mm(KIOSK_MM.font[0])}; }
 html[data-text="1"] { font-size: ${mm(KIOSK_MM.font[1])}; }

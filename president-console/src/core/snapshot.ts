@@ -1,5 +1,5 @@
 // What the president's screen shows, as one value: the UI renders it and nothing else.
-import type { AnnulReason, IncidentKind, StickPort } from '@ovs/stick';
+import type { AnnulReason, IncidentKind, InterruptionReason, StickPort } from '@ovs/stick';
 import type { StickStatus } from '../sticks/stick-status.ts';
 import type { ConsoleTestReport } from '../self-test/report.ts';
 
@@ -18,7 +18,8 @@ export type Phase =
   /** The sticks cannot be used together; technical support must come. */
   | { kind: 'fatal'; message: string };
 
-export type HaltReason = 'removed' | 'write-failed' | 'read-only' | 'full';
+/** Why voting is halted: what the sticks' log records as the interruption's reason. */
+export type HaltReason = InterruptionReason;
 
 export interface Halt {
   port: StickPort;

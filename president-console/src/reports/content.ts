@@ -1,33 +1,18 @@
 // What the four reports say (seed 002 II–III, decree art. 14 and 21): the pairing ticket for
 // the ballot box, the opening report, the proces-verbaal and the kerncijferrapport.
 import { group, sha256, shortHash, toHex } from '@ovs/crypto';
-import { encodeClosingRecord, incidentsOf, type AnnulReason, type IncidentKind } from '@ovs/stick';
+import { ANNUL_REASON_NAMES, encodeClosingRecord, INCIDENT_KIND_NAMES, incidentsOf, INTERRUPTION_REASON_NAMES, type AnnulReason } from '@ovs/stick';
+import { BOX_DEVICE_NAMES, BOX_DEVICES, BOX_REFUSAL_MESSAGES, BOX_REFUSALS, type BoxDevice, type BoxRefusal } from '@ovs/link';
 import type { ReportData, ReportKind } from '../core/report-data.ts';
 import { date, time } from './format.ts';
 import type { Block, ReportModel } from './model.ts';
 
-export const ANNUL_LABELS: Record<AnnulReason, string> = {
-  shown: 'stem zichtbaar gemaakt (art. 17 §2, 1°)',
-  damaged: 'onvrijwillig beschadigd (2°)',
-  'visualisation-impossible': 'visualisatie onmogelijk (3°)',
-  'voter-request': 'op verzoek van de kiezer (4°)',
-  'unreadable-by-box': 'barcode onleesbaar voor de stembus (5°)',
-};
+/** A refusal the box reported, in the president's words (the log keeps the code). */
+const refusalText = (code: string): string => ((BOX_REFUSALS as readonly string[]).includes(code) ? BOX_REFUSAL_MESSAGES[code as BoxRefusal] : code);
 
-export const INCIDENT_LABELS: Record<IncidentKind, string> = {
-  defect: 'Defect',
-  assistance: 'Bijstand aan een kiezer',
-  'witness-remark': 'Opmerking van een getuige',
-  'expert-visit': 'Bezoek van een deskundige',
-  other: 'Ander incident',
-};
-
-const HALT_LABELS: Record<string, string> = {
-  removed: 'verwijderd',
-  'write-failed': 'schrijffout',
-  'read-only': 'alleen-lezen',
-  full: 'vol',
-};
+/** A box alert: the cover opened, or a device's fault. */
+const alertText = (kind: string): string =>
+  kind === 'cover-opened' ? 'deksel van de stembus geopend' : (BOX_DEVICES as readonly string[]).includes(kind) ? `storing: ${BOX_DEVICE_NAMES[kind as BoxDevice]}` : kind;
 
 function header(d: ReportData): Block[] {
   return [
@@ -145,26 +130,26 @@ export function procesVerbaal(d: ReportData): ReportModel {
     { kind: 'heading', text: '4. Geannuleerde stembiljetten' },
     { kind: 'line', label: 'Geteld in de omslag', value: c ? String(c.annulledBallots) : '—' },
     { kind: 'line', label: 'Geregistreerd op de computer', value: String(annulledRecorded) },
-    ...(Object.entries(d.counters.annulledByReason) as Array<[AnnulReason, number]>).filter(([, n]) => n > 0).map(([r, n]) => ({ kind: 'line' as const, label: `  ${ANNUL_LABELS[r]}`, value: String(n) })),
+    ...(Object.entries(d.counters.annulledByReason) as Array<[AnnulReason, number]>).filter(([, n]) => n > 0).map(([r, n]) => ({ kind: 'line' as const, label: `  ${ANNUL_REASON_NAMES[r]}`, value: String(n) })),
     { kind: 'heading', text: '5. Teststemmen' },
     { kind: 'line', label: 'Teststembiljetten in de omslag', value: c ? String(c.testBallots) : '—' },
     { kind: 'heading', text: '6. Onderbrekingen' },
     ...(interruptions.length === 0
       ? [{ kind: 'text' as const, text: 'Geen.' }]
-      : interruptions.map((e) => ({ kind: 'line' as const, label: `Stick ${e.stick} ${HALT_LABELS[e.reason] ?? e.reason}`, value: `${time(e.from)} – ${time(e.to)}` }))),
+      : interruptions.map((e) => ({ kind: 'line' as const, label: `Stick ${e.stick} ${INTERRUPTION_REASON_NAMES[e.reason]}`, value: `${time(e.from)} – ${time(e.to)}` }))),
     { kind: 'heading', text: '7. Incidenten en opmerkingen' },
     ...(incidents.length === 0
       ? [{ kind: 'text' as const, text: 'Geen.' }]
       : incidents.flatMap((i) => [
-          { kind: 'line' as const, label: INCIDENT_LABELS[i.kind], value: i.calledAt || i.repairedAt ? `oproep ${time(i.calledAt)}, hersteld ${time(i.repairedAt)}` : '' },
+          { kind: 'line' as const, label: INCIDENT_KIND_NAMES[i.kind], value: i.calledAt || i.repairedAt ? `oproep ${time(i.calledAt)}, hersteld ${time(i.repairedAt)}` : '' },
           { kind: 'text' as const, text: i.description },
         ])),
     { kind: 'heading', text: '8. Meldingen van de stembus' },
     ...(refusals.size === 0 && boxAlerts.length === 0
       ? [{ kind: 'text' as const, text: 'Geen.' }]
       : [
-          ...[...refusals].map(([r, n]) => ({ kind: 'line' as const, label: `Geweigerd: ${r}`, value: String(n) })),
-          ...boxAlerts.map((e) => ({ kind: 'line' as const, label: `${time(e.at)} ${e.kind}`, value: e.detail })),
+          ...[...refusals].map(([r, n]) => ({ kind: 'line' as const, label: `Geweigerd: ${refusalText(r)}`, value: String(n) })),
+          ...boxAlerts.map((e) => ({ kind: 'line' as const, label: `${time(e.at)} ${alertText(e.kind)}`, value: e.detail })),
         ]),
     { kind: 'heading', text: '9. Koppeling van de stembus' },
     ...pairings(events),

@@ -6,7 +6,7 @@ import type { BoothView, CardView, DemoState, TicketView } from '../types.ts';
 import type { Act } from './app.tsx';
 import { ScaledFrame } from './frame.tsx';
 
-const PHASE: Record<string, string> = {
+const PHASE: Record<DemoState['console']['phase'], string> = {
   sticks: 'wacht op de sticks',
   locked: 'wacht op het paswoord',
   'locked-out': 'geblokkeerd',
@@ -72,7 +72,7 @@ export function ConsolePanel({ state, act, focused, onFocus }: { state: DemoStat
   return (
     <section class={`panel device console${focused ? ' focused' : ''}`} aria-label="Voorzitterscomputer">
       <DeviceHeader title="Voorzitterscomputer" url={c.url} focused={focused} onFocus={onFocus}>
-        <span class="badge">{PHASE[c.phase] ?? c.phase}</span>
+        <span class="badge">{PHASE[c.phase]}</span>
         <span class="badge">{c.registered} geregistreerd</span>
         {c.halted ? <span class="badge bad">onderbroken</span> : null}
       </DeviceHeader>

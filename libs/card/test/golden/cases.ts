@@ -1,9 +1,10 @@
-// The golden activation cards: every input drawn from a seeded source, so the bytes are fixed.
+// The golden cards — activation cards and voter cards — every input drawn from a seeded source, so the bytes are fixed.
 // Their encodings are committed in cards.json; `npx tsx libs/card/test/golden/update.ts`
 // rewrites it — only for a deliberate format change, with a new version byte.
 import { demoKeyMaterial, SeededRandom, sha256, Signer, utf8 } from '@ovs/crypto';
 import { issueSessionCertificate } from '@ovs/ballot';
-import { alarmKeyOf, erasedActivationCard, issueActivationCard, newActivationCode, TEST_ACTIVATION_KDF } from '../../src/index.ts';
+import { generateDemoElection, type ElectionPackage } from '@ovs/election';
+import { alarmKeyOf, erasedActivationCard, issueActivationCard, issueVoterCard, newActivationCode, TEST_ACTIVATION_KDF } from '../../src/index.ts';
 
 export const GOLDEN_STATION = 7;
 export const goldenHashPrefix = (): Uint8Array => sha256(utf8('golden package')).slice(0, 8);
@@ -15,7 +16,15 @@ export interface GoldenCards {
   erasedAfterActivation: Uint8Array;
   erasedAfterRefusal: Uint8Array;
   sessionPublicKey: Uint8Array;
+  /** Station 2 of the demo election (with districts): a Belgian's card, an EU citizen's test card. */
+  voterAll: Uint8Array;
+  testCardMunicipal: Uint8Array;
 }
+
+/** The election the voter cards are for: only its stations' elections matter to the card. */
+let pkg: ElectionPackage | undefined;
+export const goldenPackage = (): ElectionPackage => (pkg ??= generateDemoElection({ scrypt: { N: 1024, r: 8, p: 1 }, districts: true }).election);
+export const GOLDEN_VOTER_STATION = 2;
 
 export async function goldenCards(): Promise<GoldenCards> {
   const random = new SeededRandom('card-golden');
@@ -30,5 +39,8 @@ export async function goldenCards(): Promise<GoldenCards> {
     erasedAfterActivation: erasedActivationCard(goldenHashPrefix(), GOLDEN_STATION, alarmKeyOf(seed)),
     erasedAfterRefusal: erasedActivationCard(goldenHashPrefix(), GOLDEN_STATION, undefined),
     sessionPublicKey: session.publicKey,
+    // A stream of their own, so the activation cards above keep their bytes.
+    voterAll: issueVoterCard(goldenPackage(), goldenHashPrefix(), { test: false, pollingStation: GOLDEN_VOTER_STATION, elections: ['G', 'D-NOORD', 'P'], nonce: random.fork('voter').bytes(16) }, goldenStembureau()),
+    testCardMunicipal: issueVoterCard(goldenPackage(), goldenHashPrefix(), { test: true, pollingStation: GOLDEN_VOTER_STATION, elections: ['G'], nonce: random.fork('test').bytes(16) }, goldenStembureau()),
   };
 }

@@ -4,6 +4,13 @@ import { toHex } from '@ovs/crypto';
 import { goldenCards } from './cases.ts';
 
 const g = await goldenCards();
-const out = { code: g.code, activation: toHex(g.activation), erasedAfterActivation: toHex(g.erasedAfterActivation), erasedAfterRefusal: toHex(g.erasedAfterRefusal) };
+const out = {
+  code: g.code,
+  activation: toHex(g.activation),
+  erasedAfterActivation: toHex(g.erasedAfterActivation),
+  erasedAfterRefusal: toHex(g.erasedAfterRefusal),
+  voterAll: toHex(g.voterAll),
+  testCardMunicipal: toHex(g.testCardMunicipal),
+};
 writeFileSync(new URL('./cards.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
-console.log('wrote the golden activation cards');
+console.log('wrote the golden cards');
