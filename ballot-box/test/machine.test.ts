@@ -220,7 +220,6 @@ function currentTicket(m: BoxModel, input: Input): number | undefined {
     case 'opening':
     case 'flap-open':
       return st.pending.ticket;
-    case 'closed':
     case 'idle':
     case 'refused':
       return undefined;

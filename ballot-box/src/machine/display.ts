@@ -85,6 +85,8 @@ function statusLine(m: BoxModel): string {
 
 /** The idle screen depends on what the box knows about the console. */
 function idleView(m: BoxModel): Pick<DisplayView, 'tone' | 'title' | 'text' | 'instruction'> {
+  // Closed is for the rest of the day, whatever the link says after.
+  if (m.closedForDay) return { tone: 'closed', title: 'Stemming gesloten', text: 'De stembus aanvaardt geen stembiljetten meer.', instruction: null };
   if (!m.paired) {
     return { tone: 'fault', title: 'Stembus niet gekoppeld', text: 'De stembus kent de voorzitterscomputer nog niet.', instruction: 'Voorzitter: leg de koppelcode van het openingsticket op de scanner.' };
   }
@@ -147,8 +149,6 @@ export function displayOf(m: BoxModel): DisplayView {
       const text = st.cause ? `${r.text} ${FAULT_TEXT[st.cause]}` : r.text;
       return { ...base, light: 'red-blink', tone: st.reason === 'box-fault' || st.reason === 'flap-failed' || st.reason === 'link-alarm' ? 'fault' : 'refused', title: r.title, text, instruction: r.instruction, reason: st.reason };
     }
-    case 'closed':
-      return { ...base, light: 'red', tone: 'closed', title: 'Stemming gesloten', text: 'De stembus aanvaardt geen stembiljetten meer.', instruction: null };
     default:
       return st satisfies never;
   }

@@ -75,8 +75,7 @@ export type BoxState =
     }
   | { kind: 'opening'; pending: Pending; reopen: boolean }
   | { kind: 'flap-open'; pending: Pending; reopen: boolean }
-  | { kind: 'refused'; ticket: number; reason: RefusalReason; cause: FaultCause | null }
-  | { kind: 'closed' };
+  | { kind: 'refused'; ticket: number; reason: RefusalReason; cause: FaultCause | null };
 
 export type LinkView =
   | { kind: 'unknown' }
@@ -203,7 +202,6 @@ export function ledsFor(state: BoxState): { red: LedMode; green: LedMode } {
     case 'verifying':
     case 'registering':
     case 'opening':
-    case 'closed':
       return { red: 'on', green: 'off' };
     case 'flap-open':
       return { red: 'off', green: 'blink' };
@@ -224,7 +222,6 @@ export function isBusy(state: BoxState): boolean {
     case 'idle':
     case 'flap-open':
     case 'refused':
-    case 'closed':
       return false;
     default:
       return state satisfies never;
@@ -246,12 +243,10 @@ class Stepper {
   }
 
   finish(): Step {
-    // Closing is for the rest of the day; it takes effect as soon as nothing is in flight, and
-    // replaces a refusal still on screen from before the close.
+    // Closing is for the rest of the day (closedForDay): the box at rest then shows "closed", and
+    // a refusal still on screen from before the close gives way to it at once.
     const justClosed = this.m.closedForDay && !this.wasClosed;
-    if (this.m.closedForDay && (this.m.state.kind === 'idle' || (justClosed && this.m.state.kind === 'refused' && this.m.state.reason !== 'voting-closed'))) {
-      this.set({ state: { kind: 'closed' } });
-    }
+    if (justClosed && this.m.state.kind === 'refused' && this.m.state.reason !== 'voting-closed') this.set({ state: { kind: 'idle' } });
     const leds = ledsFor(this.m.state);
     if (!this.m.leds || this.m.leds.red !== leds.red || this.m.leds.green !== leds.green) {
       this.set({ leds });
@@ -303,7 +298,6 @@ class Stepper {
     switch (st.kind) {
       case 'idle':
       case 'refused':
-      case 'closed':
         return this.begin(bytes);
       case 'verifying':
         if (!bytesEqual(st.bytes, bytes)) this.notify({ kind: 'busy' });
@@ -324,7 +318,6 @@ class Stepper {
     switch (st.kind) {
       case 'idle':
       case 'refused':
-      case 'closed':
         return this.refuse(this.m.closedForDay ? 'voting-closed' : 'unreadable', 'barcode');
       case 'verifying':
       case 'registering':

@@ -35,7 +35,8 @@ export interface RuntimeOptions {
 
 /** A view of the box for tests, the simulation and the virtual polling station: no ids, no votes. */
 export interface BoxSnapshot {
-  state: BoxModel['state']['kind'];
+  /** `closed`: at rest after the console closed voting (the machine's idle state with closedForDay). */
+  state: BoxModel['state']['kind'] | 'closed';
   reason: DisplayView['reason'];
   notice: string | null;
   phase: string;
@@ -113,7 +114,7 @@ export class BoxRuntime {
     const display = displayOf(this.model);
     const link = this.model.link;
     return {
-      state: this.model.state.kind,
+      state: this.model.state.kind === 'idle' && this.model.closedForDay ? 'closed' : this.model.state.kind,
       reason: display.reason,
       notice: display.notice,
       phase: link.kind === 'ready' ? link.phase : link.kind,
