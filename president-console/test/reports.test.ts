@@ -84,7 +84,8 @@ t.test('kerncijferrapport and PV: paper and PDF carry the figures and the code',
   const kern = pdfText(await reportPdf(buildReport('kerncijfers', data) as NonNullable<ReturnType<typeof buildReport>>, { compress: false }));
   t.ok(kern.includes(code), 'and in the PDF');
   t.match(kern, /Geregistreerde stembiljetten/);
-  t.ok(kern.includes('7'), 'registered count');
+  // Label and value are text runs of their own: the count must follow its own label.
+  t.match(kern, /Geregistreerde stembiljetten\n7\n  Gemeenteraad Vlindermeer\n7\n  Provincieraad [^\n]+\n6\n/, 'registered count, 7, of which 6 for the provincieraad (one EU voter)');
   t.match(kern, /Teststembiljetten/);
   const pv = pdfText(await reportPdf(buildReport('pv', data) as NonNullable<ReturnType<typeof buildReport>>, { compress: false }));
   t.match(kern, /Sessiecertificaat/);
