@@ -100,7 +100,7 @@ export const bench: BenchFn = async ({ quick }) => {
         const t0 = process.hrtime.bigint();
         const v = await verifyStick(a, { organiserPublicKey: demo.organiser.publicKey, hoofdbureauPrivateKey: demo.hoofdbureau.privateKey });
         runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (!v.ok || v.stick.ballots?.length !== size) throw new Error(v.ok ? 'count' : v.problem.message);
+        if (!v.ok || v.value.ballots?.length !== size) throw new Error(v.ok ? 'count' : v.error.message);
       }
       const ms = median(runs);
       results[`verify_${size}`] = { ballots: size, medianMs: round(ms, 1), ballotsPerSecond: round((size / ms) * 1000, 0) };
@@ -127,8 +127,8 @@ export const bench: BenchFn = async ({ quick }) => {
 
   async function openPair(a: string, b: string): Promise<StickPair> {
     const r = await openStickPair({ a: createNodeStickIo(a), b: createNodeStickIo(b), organiserPublicKey: demo.organiser.publicKey, station: STATION, stembureau, software: SOFTWARE });
-    if (!r.ok) throw new Error(r.problem.message);
-    return r.pair;
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.pair;
   }
 
   async function viaConsole(a: string, b: string, n: number): Promise<{ ballots: number; p50Ms: number; p95Ms: number; perSecond: number }> {

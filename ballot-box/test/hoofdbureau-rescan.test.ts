@@ -46,7 +46,7 @@ t.test('the re-scan of the paper gives exactly the ballots on the stick', async 
   t.equal(r.ballots.length, 12, 'every deposited ballot once');
   t.equal(r.duplicates, 1, 'the copy counted once');
   t.same(r.refused, { 'test-ballot': 1, 'wrong-station': 1, unreadable: 1, 'no-barcode': 1 });
-  const fromStick = stick.stick.ballots!.map((b) => Buffer.from(b.signedBallot).toString('hex'));
+  const fromStick = stick.value.ballots!.map((b) => Buffer.from(b.signedBallot).toString('hex'));
   const fromPaper = r.ballots.map((b) => Buffer.from(b.signed).toString('hex'));
   t.same(fromPaper, fromStick, 'paper and stick hold the same ballots, in the same (id) order');
 });

@@ -89,8 +89,8 @@ async function cases(f: Fixture): Promise<Case[]> {
   if (!header.ok) throw new Error('fixture slots');
   const used: number[] = [];
   const empty: number[] = [];
-  for (let i = 0; i < header.header.capacity; i++) (slots[slotOffset(header.header, i)] === SLOT_USED ? used : empty).push(i);
-  const slotSize = header.header.slotSize;
+  for (let i = 0; i < header.value.capacity; i++) (slots[slotOffset(header.value, i)] === SLOT_USED ? used : empty).push(i);
+  const slotSize = header.value.slotSize;
 
   for (const file of ALL_FILES) {
     const length = (await readFile(join(f.stick, file))).length;
@@ -114,12 +114,12 @@ async function cases(f: Fixture): Promise<Case[]> {
   // The ballot store, where it matters most: inside a used slot, inside an empty one, in the header.
   for (const index of [used[0]!, used[used.length - 1]!, used[random.int(used.length)]!]) {
     for (const within of [0, 1, 13, slotSize - 1]) {
-      const at = slotOffset(header.header, index) + within;
+      const at = slotOffset(header.value, index) + within;
       out.push({ name: `${FILES.slots}: used slot ${index}, byte ${within} flipped`, file: FILES.slots, mutate: flip(FILES.slots, () => at, random.int(8)) });
     }
   }
   for (const index of [empty[0]!, empty[empty.length - 1]!]) {
-    const at = slotOffset(header.header, index) + random.int(slotSize);
+    const at = slotOffset(header.value, index) + random.int(slotSize);
     out.push({ name: `${FILES.slots}: empty slot ${index} holds a byte`, file: FILES.slots, mutate: flip(FILES.slots, () => at, random.int(8)) });
   }
   // Two used slots swapped: every ballot still genuine, but not where it was sealed.
@@ -128,7 +128,7 @@ async function cases(f: Fixture): Promise<Case[]> {
     file: FILES.slots,
     mutate: async (dir) => {
       const bytes = await readFile(join(dir, FILES.slots));
-      const [a, b] = [slotOffset(header.header, used[0]!), slotOffset(header.header, used[1]!)];
+      const [a, b] = [slotOffset(header.value, used[0]!), slotOffset(header.value, used[1]!)];
       const tmp = Buffer.from(bytes.subarray(a, a + slotSize));
       bytes.copy(bytes, a, b, b + slotSize);
       tmp.copy(bytes, b);
@@ -234,8 +234,8 @@ void t.test('specific reasons for the classes the hoofdbureau must tell apart', 
   const header = decodeSlotHeader(slots);
   if (!header.ok) throw new Error('fixture');
   let firstUsed = 0;
-  while (slots[slotOffset(header.header, firstUsed)] !== SLOT_USED) firstUsed++;
-  await expect('a changed ballot names its slot', FILES.slots, ['slot-unopenable'], flip(FILES.slots, () => slotOffset(header.header, firstUsed) + 40, 3));
+  while (slots[slotOffset(header.value, firstUsed)] !== SLOT_USED) firstUsed++;
+  await expect('a changed ballot names its slot', FILES.slots, ['slot-unopenable'], flip(FILES.slots, () => slotOffset(header.value, firstUsed) + 40, 3));
   await expect('a changed store header', FILES.slots, ['malformed', 'mismatch'], flip(FILES.slots, () => 10, 0));
   await expect('an empty slot with data', FILES.slots, ['bad-slot'], flip(FILES.slots, (n) => n - 1, 0));
   await expect('the ballot store of another opening', FILES.slots, ['slot-unopenable', 'store-hash-mismatch'], replaceWith(FILES.slots, f.otherSession));

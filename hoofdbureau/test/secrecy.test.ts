@@ -103,7 +103,7 @@ void t.test('one non-Belgian voter: nothing in the database links their gemeente
   const log = parseEventLog(new Uint8Array(imp.events_log), sessionId, undefined);
   t.ok(log.ok);
   if (log.ok) {
-    const cards = log.log.events.filter((e) => VOTER_EVENT_TYPES.has(e.type));
+    const cards = log.value.events.filter((e) => VOTER_EVENT_TYPES.has(e.type));
     t.equal(cards.length, 7, 'the seven voter cards');
     for (const e of cards) t.equal(Date.parse(e.at) % 3_600_000, 0, `${e.type} at ${e.at}: the hour only`);
   }

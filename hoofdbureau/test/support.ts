@@ -80,9 +80,9 @@ export async function sticks(t: Teardown, d: StationDay): Promise<{ a: string; b
 export async function barcodes(election: Election, dir: string): Promise<Uint8Array[]> {
   const read = await readStickDir(dir);
   if (!read.ok) throw new Error('read');
-  const v = verifyStickFiles(read.files, { organiserPublicKey: election.pkg.organiserPublicKey, hoofdbureauPrivateKey: election.demo.hoofdbureau.privateKey });
-  if (!v.ok || !v.stick.ballots) throw new Error('verify');
-  return v.stick.ballots.map((b) => b.signedBallot);
+  const v = verifyStickFiles(read.value, { organiserPublicKey: election.pkg.organiserPublicKey, hoofdbureauPrivateKey: election.demo.hoofdbureau.privateKey });
+  if (!v.ok || !v.value.ballots) throw new Error('verify');
+  return v.value.ballots.map((b) => b.signedBallot);
 }
 
 export async function copyStick(t: Teardown, dir: string): Promise<string> {

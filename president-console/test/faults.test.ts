@@ -144,7 +144,7 @@ t.test('a crash at every write step of a registration, then a restart', async (t
     const d = demo();
     for (const dir of [dirs.A, dirs.B]) {
       const v = await verifyStick(dir, { organiserPublicKey: d.organiser.publicKey, hoofdbureauPrivateKey: d.hoofdbureau.privateKey });
-      t.equal(v.ok && v.stick.ballots?.length, 3, `step ${k}: the stick verifies with three ballots`);
+      t.equal(v.ok && v.value.ballots?.length, 3, `step ${k}: the stick verifies with three ballots`);
     }
   }
 });
@@ -221,5 +221,5 @@ t.test('a restart after closing: the reports are there, the sticks stay exactly 
   t.same([await digest(dirs.A), await digest(dirs.B)], before, 'nothing written after closing');
   const d = demo();
   const v = await verifyStick(dirs.A, { organiserPublicKey: d.organiser.publicKey, hoofdbureauPrivateKey: d.hoofdbureau.privateKey });
-  t.ok(v.ok, v.ok ? 'still verifies' : v.problem.message);
+  t.ok(v.ok, v.ok ? 'still verifies' : v.error.message);
 });

@@ -72,8 +72,8 @@ t.test('kerncijferrapport and PV: paper and PDF carry the figures and the code',
   t.match(await core.close({ annulledBallots: 0, testBallots: 2 }), { ok: true });
   const d = demo();
   const v = await verifyStick(rig.dirs.A, { organiserPublicKey: d.organiser.publicKey });
-  if (!v.ok) throw new Error(v.problem.message);
-  const code = v.stick.storeShortHash;
+  if (!v.ok) throw new Error(v.error.message);
+  const code = v.value.storeShortHash;
 
   const paper = Buffer.from(rig.devices.printer.bytes()).toString('latin1');
   t.ok(paper.includes('KERNCIJFERRAPPORT') && paper.includes('PROCES-VERBAAL'), 'both printed at closing');

@@ -66,8 +66,8 @@ t.test('no ballot id or vote outside the store', async (t) => {
   // zero above means absence and not a search that cannot find.
   const d = demo();
   const opened = await verifyStick(rig.dirs.A, { organiserPublicKey: d.organiser.publicKey, hoofdbureauPrivateKey: d.hoofdbureau.privateKey });
-  if (!opened.ok) throw new Error(opened.problem.message);
-  const store = Buffer.concat((opened.stick.ballots ?? []).map((b) => Buffer.from(b.signedBallot)));
+  if (!opened.ok) throw new Error(opened.error.message);
+  const store = Buffer.concat((opened.value.ballots ?? []).map((b) => Buffer.from(b.signedBallot)));
   const leakyLog = Buffer.from(JSON.stringify(secrets.map(({ id, signed: s }) => ({ at: '2024-10-13T09:00:00.000Z', event: 'registered', detail: `${toHex(id)} ${toBase64(s)}` }))));
   let inStore = 0;
   let inLeak = 0;

@@ -27,17 +27,17 @@ export function readIncidents(db: HoofdbureauDb): StationIncident[] {
     if (!sessionId) continue;
     const log = parseEventLog(new Uint8Array(row.events_log), sessionId, undefined);
     if (!log.ok) continue;
-    for (const e of incidentsOf(log.log.events)) out.push({ station: row.station, text: `${INCIDENT_KIND_NAMES[e.kind]}: ${e.description}` });
-    for (const e of log.log.events) {
+    for (const e of incidentsOf(log.value.events)) out.push({ station: row.station, text: `${INCIDENT_KIND_NAMES[e.kind]}: ${e.description}` });
+    for (const e of log.value.events) {
       if (e.type === 'interruption') out.push({ station: row.station, text: `onderbreking: stick ${e.stick} ${INTERRUPTION_REASON_NAMES[e.reason]}` });
     }
     // One koppelticket and one pairing is the normal day; more is normal after a restart, and
     // otherwise the sign of a copy of the ticket in another device's hands: the PV says so.
-    const printed = log.log.events.filter((e) => e.type === 'pairing-printed').length;
-    const paired = log.log.events.filter((e) => e.type === 'box-paired').length;
+    const printed = log.value.events.filter((e) => e.type === 'pairing-printed').length;
+    const paired = log.value.events.filter((e) => e.type === 'box-paired').length;
     if (printed > 1 || paired > 1) out.push({ station: row.station, text: `koppeling van de stembus: ${printed} koppeltickets afgedrukt, ${paired} koppelingen (na te gaan in het proces-verbaal van het stembureau)` });
     const electionsOf = (category: string): string[] => electionsForCategory(election, row.station, category).map((e) => e.id);
-    for (const b of cardBalance(log.log.events, closing.registeredPerElection, electionsOf)) {
+    for (const b of cardBalance(log.value.events, closing.registeredPerElection, electionsOf)) {
       if (b.difference === 0) continue;
       const title = election.elections.find((e) => e.id === b.election)?.title ?? b.election;
       out.push({ station: row.station, text: `${cardBalanceLine(b, title)} De voorzitter van het stembureau moet dit verschil verklaren.` });

@@ -124,8 +124,8 @@ export async function checkStickDir(dir: string, keys: CheckKeys): Promise<Stick
   const absent = await noStick(dir);
   if (absent) return absent;
   const read = await readStickDir(dir);
-  if (!read.ok) return unreadable(read.file, read.error);
-  return checkStickFiles(read.files, keys);
+  if (!read.ok) return unreadable(read.error.file, read.error.io);
+  return checkStickFiles(read.value, keys);
 }
 
 /** checkStickDir without the event loop: for a worker thread (same rules, no time-out). */
@@ -139,8 +139,8 @@ export function checkStickDirSync(dir: string, keys: CheckKeys): StickCheck {
   if (kind === 'symlink') return { ok: false, problem: hoofdbureauProblem('stick-link', `${dir} is een symbolische koppeling, geen stick: geweigerd.`) };
   if (kind !== 'directory') return { ok: false, problem: hoofdbureauProblem('no-stick', `${dir} is geen map.`) };
   const read = readStickDirSync(dir);
-  if (!read.ok) return unreadable(read.file, read.error);
-  return checkStickFiles(read.files, keys);
+  if (!read.ok) return unreadable(read.error.file, read.error.io);
+  return checkStickFiles(read.value, keys);
 }
 
 export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck {
@@ -155,8 +155,8 @@ export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck 
     ballots: 'packed',
     ...(keys.hoofdbureauPrivateKey ? { hoofdbureauPrivateKey: keys.hoofdbureauPrivateKey } : {}),
   });
-  if (!verified.ok) return failed(stickProblem(verified.problem));
-  const stick = verified.stick;
+  if (!verified.ok) return failed(stickProblem(verified.error));
+  const stick = verified.value;
   if (!bytesEqual(stick.package.hash, keys.packageHash)) {
     return failed(hoofdbureauProblem('other-package', `${FILES.packageJson}: een ander verkiezingspakket dan dat van dit hoofdbureau.`, { file: FILES.packageJson }));
   }

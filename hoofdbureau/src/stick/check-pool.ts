@@ -99,13 +99,13 @@ export function createCheckPool(size = availableParallelism()): StickChecker {
       const absent = await noStick(dir);
       if (absent) return absent;
       const read = await readStickDir(dir);
-      if (!read.ok) return unreadable(read.file, read.error);
-      const transfer = Object.values(read.files)
+      if (!read.ok) return unreadable(read.error.file, read.error.io);
+      const transfer = Object.values(read.value)
         .filter(owns)
         .map((b) => b.buffer as ArrayBuffer);
       if (closed) throw new Error('check pool closed');
       return new Promise<StickCheck>((resolve, reject) => {
-        queue.push({ request: { id: next++, dir, keys, files: read.files }, transfer, pending: { resolve, reject } });
+        queue.push({ request: { id: next++, dir, keys, files: read.value }, transfer, pending: { resolve, reject } });
         dispatch();
       });
     },

@@ -16,15 +16,15 @@ export interface RawStick {
 /** Prepares the raw loop over one stick; returns the number of ballots per run(). */
 export async function rawStick(dir: string, organiserPublicKey: Uint8Array, hoofdbureauPrivateKey: Uint8Array): Promise<RawStick> {
   const read = await readStickDir(dir);
-  if (!read.ok) throw new Error(`rawStick: ${read.file}`);
-  const files = read.files;
+  if (!read.ok) throw new Error(`rawStick: ${read.error.file}`);
+  const files = read.value;
   const pkg = verifyPackage(files[FILES.packageJson]!, decodeSignatureFile(files[FILES.packageSig]!)!, organiserPublicKey);
   if (!pkg.ok) throw new Error('rawStick: package');
   const slots = files[FILES.slots]!;
   const header = decodeSlotHeader(slots);
   const session = decodeSessionRecord(files[FILES.sessionJson]!);
   if (!header.ok || !session.ok) throw new Error('rawStick: stick');
-  const h = header.header;
+  const h = header.value;
   const s = session.value;
   const station = pkg.value.election.pollingStations.find((x) => x.number === h.station)!;
   const cert = verifySessionCertificate(s.sessionCertificate, {

@@ -4,7 +4,8 @@
 // without paying two fdatasyncs per ballot.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ioDone, ioOk, type IoResult, type StickIo } from '@ovs/stick';
+import { done, err, ok } from '@ovs/basics';
+import type { IoResult, StickIo } from '@ovs/stick';
 
 export interface MemoryStickIo extends StickIo {
   readonly files: ReadonlyMap<string, Uint8Array>;
@@ -12,7 +13,7 @@ export interface MemoryStickIo extends StickIo {
   dumpTo(dir: string): Promise<void>;
 }
 
-const notFound = (name: string): IoResult<never> => ({ ok: false, error: { code: 'not-found', detail: `${name} bestaat niet` } });
+const notFound = (name: string): IoResult<never> => err({ code: 'not-found', detail: `${name} bestaat niet` });
 
 export function createMemoryStickIo(root = 'memory', initial?: ReadonlyMap<string, Uint8Array>): MemoryStickIo {
   const files = new Map<string, Uint8Array>(initial ? [...initial].map(([k, v]) => [k, new Uint8Array(v)]) : []);
@@ -22,15 +23,15 @@ export function createMemoryStickIo(root = 'memory', initial?: ReadonlyMap<strin
     files,
     readFile: async (name) => {
       const f = files.get(name);
-      return f ? ioOk(new Uint8Array(f)) : notFound(name);
+      return f ? ok(new Uint8Array(f)) : notFound(name);
     },
-    exists: async (name) => ioOk(files.has(name)),
+    exists: async (name) => ok(files.has(name)),
     writeAt: async (name, offset, bytes) => {
       const f = files.get(name);
       if (!f) return notFound(name);
-      if (offset + bytes.length > f.length) return { ok: false, error: { code: 'io', detail: `${name}: schrijven voorbij het einde` } };
+      if (offset + bytes.length > f.length) return err({ code: 'io', detail: `${name}: schrijven voorbij het einde` });
       f.set(bytes, offset);
-      return ioDone;
+      return done;
     },
     append: async (name, bytes) => {
       // Grow by doubling into a spare buffer so that a day of appends stays linear.
@@ -46,29 +47,29 @@ export function createMemoryStickIo(root = 'memory', initial?: ReadonlyMap<strin
       spare.view = grown;
       spares.set(name, spare);
       files.set(name, grown);
-      return ioDone;
+      return done;
     },
     truncate: async (name, length) => {
       const f = files.get(name);
       if (!f) return notFound(name);
       files.set(name, f.slice(0, length));
-      return ioDone;
+      return done;
     },
-    sync: async () => ioDone,
+    sync: async () => done,
     replace: async (name, bytes) => {
       files.set(name, new Uint8Array(bytes));
-      return ioDone;
+      return done;
     },
     createZeroed: async (name, size) => {
       files.set(name, new Uint8Array(size));
-      return ioDone;
+      return done;
     },
     erase: async (name) => {
       files.delete(name);
-      return ioDone;
+      return done;
     },
-    freeBytes: async () => ioOk(Number.MAX_SAFE_INTEGER),
-    probeWritable: async () => ioDone,
+    freeBytes: async () => ok(Number.MAX_SAFE_INTEGER),
+    probeWritable: async () => done,
     close: async () => undefined,
     async dumpTo(dir) {
       await mkdir(dir, { recursive: true });

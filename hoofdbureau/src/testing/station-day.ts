@@ -88,11 +88,11 @@ export async function runStationDay(options: StationDayOptions): Promise<Station
     now,
     random: (n) => random.bytes(n),
   });
-  if (!opened.ok) throw new Error(`openStickPair: ${opened.problem.message}`);
-  const pair = opened.pair;
+  if (!opened.ok) throw new Error(`openStickPair: ${opened.error.message}`);
+  const pair = opened.value.pair;
   const append = async (body: Parameters<typeof pair.appendEvent>[0]): Promise<void> => {
     const r = await pair.appendEvent(body);
-    if (!r.ok) throw new Error(`appendEvent ${body.type}: ${r.failure.error.detail}`);
+    if (!r.ok) throw new Error(`appendEvent ${body.type}: ${r.error.failure.error.detail}`);
   };
   await append({ type: 'activation-card' });
   for (let i = 0; i < (options.testBallots ?? 0); i++) await append({ type: 'test-card', category: 'belg' });
@@ -125,9 +125,9 @@ export async function runStationDay(options: StationDayOptions): Promise<Station
     await append({ type: 'voter-card', category: 'belg', proxy: false, replacement: true });
   }
   const closed = await pair.close({ annulledBallots: options.annulled ?? 0, testBallots: options.testBallots ?? 0 });
-  if (!closed.ok) throw new Error(`close: ${'problem' in closed ? closed.problem.message : closed.failure.error.detail}`);
+  if (!closed.ok) throw new Error(`close: ${closed.error.kind === 'problem' ? closed.error.problem.message : closed.error.failure.error.detail}`);
   await pair.release();
-  return { sticks: { a, b }, ballots, closing: closed.closing };
+  return { sticks: { a, b }, ballots, closing: closed.value };
 }
 
 /** Writes both sticks of a day to `dirA` and `dirB`. */

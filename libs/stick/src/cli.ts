@@ -67,17 +67,17 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
       if (!Number.isInteger(station)) return usage('--station: geen getal.');
       if (capacity !== undefined && !Number.isInteger(capacity)) return usage('--capacity: geen getal.');
       const pkg = await readPackageDir(values.package);
-      if (!pkg.ok) return { code: 1, stdout: [], stderr: [pkg.message] };
+      if (!pkg.ok) return { code: 1, stdout: [], stderr: [pkg.error.message] };
       const out: CliResult = { code: 0, stdout: [], stderr: [] };
       for (const dir of positionals) {
         const r = await prepareStick(dir, {
-          packageBytes: pkg.bytes,
-          packageSignature: pkg.signature,
+          packageBytes: pkg.value.bytes,
+          packageSignature: pkg.value.signature,
           organiserPublicKey,
           station,
           ...(capacity === undefined ? {} : { capacity }),
         });
-        if (r.ok) out.stdout.push(`${dir}: voorbereid voor stembureau ${station} (${r.capacity} vakken van ${r.slotSize} bytes).`);
+        if (r.ok) out.stdout.push(`${dir}: voorbereid voor stembureau ${station} (${r.value.capacity} vakken van ${r.value.slotSize} bytes).`);
         else {
           out.stderr.push(`${dir}: ${r.error.message}`);
           out.code = 1;
@@ -92,10 +92,11 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
       if (values['hoofdbureau-key'] && !hoofdbureauPrivateKey) return usage('--hoofdbureau-key: geen sleutel van 32 bytes.');
       const r = await verifyStick(positionals[0] as string, { organiserPublicKey, ...(hoofdbureauPrivateKey ? { hoofdbureauPrivateKey } : {}) });
       if (!r.ok) {
-        if (values.json) return { code: 1, stdout: [JSON.stringify({ ok: false, problem: r.problem })], stderr: [] };
-        return { code: 1, stdout: [], stderr: [`ONGELDIG — ${r.problem.message}`] };
+        // The command's JSON output is an interface of its own (what a script reads): its shape stays { ok, problem }.
+        if (values.json) return { code: 1, stdout: [JSON.stringify({ ok: false, problem: r.error })], stderr: [] };
+        return { code: 1, stdout: [], stderr: [`ONGELDIG — ${r.error.message}`] };
       }
-      const s = r.stick;
+      const s = r.value;
       const c = s.closing;
       if (values.json) {
         return {

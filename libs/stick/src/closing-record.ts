@@ -2,6 +2,7 @@
 // by the stembureau key when voting is closed. It fixes the ballot store (SHA-256 of
 // ballots.slots, the hash the kerncijferrapport prints) and the event log (its head), so
 // nothing on the stick can change afterwards without the hoofdbureau seeing it.
+import { ok } from '@ovs/basics';
 import { toHex } from '@ovs/crypto';
 import { CLOSING_FORMAT } from './files.ts';
 import { ANNUL_REASONS, type AnnulReason } from './event-log.ts';
@@ -80,7 +81,7 @@ export function decodeClosingRecord(bytes: Uint8Array, elections: readonly strin
   if (!packageHash.ok) return packageHash;
   const sessionId = hexBytes(o, 'sessionId', 16);
   if (!sessionId.ok) return sessionId;
-  const openedAt = o.openedAt === null ? { ok: true as const, value: null } : isoTime(o, 'openedAt');
+  const openedAt = o.openedAt === null ? ok(null) : isoTime(o, 'openedAt');
   if (!openedAt.ok) return openedAt;
   const closedAt = isoTime(o, 'closedAt');
   if (!closedAt.ok) return closedAt;
@@ -128,30 +129,27 @@ export function decodeClosingRecord(bytes: Uint8Array, elections: readonly strin
   if (!head.ok) return head;
   const software = hexBytes(o, 'software', 32);
   if (!software.ok) return software;
-  return {
-    ok: true,
-    value: {
-      format: CLOSING_FORMAT,
-      station: station.value,
-      packageHash: packageHash.value,
-      sessionId: sessionId.value,
-      openedAt: openedAt.value,
-      closedAt: closedAt.value,
-      registeredBallots: registeredBallots.value,
-      registeredPerElection: perElection.value,
-      cards: {
-        perCategory: perCategory.value,
-        proxyPerCategory: proxyPerCategory.value,
-        replacement: replacement.value,
-        test: test.value,
-        activation: activation.value,
-      },
-      annulledBallots: annulledBallots.value,
-      annulledByReason: annulledByReason.value as Record<AnnulReason, number>,
-      testBallots: testBallots.value,
-      store: { sha256: storeHash.value, slotSize: slotSize.value, capacity: capacity.value },
-      eventLog: { records: records.value, head: head.value },
-      software: software.value,
+  return ok({
+    format: CLOSING_FORMAT,
+    station: station.value,
+    packageHash: packageHash.value,
+    sessionId: sessionId.value,
+    openedAt: openedAt.value,
+    closedAt: closedAt.value,
+    registeredBallots: registeredBallots.value,
+    registeredPerElection: perElection.value,
+    cards: {
+      perCategory: perCategory.value,
+      proxyPerCategory: proxyPerCategory.value,
+      replacement: replacement.value,
+      test: test.value,
+      activation: activation.value,
     },
-  };
+    annulledBallots: annulledBallots.value,
+    annulledByReason: annulledByReason.value as Record<AnnulReason, number>,
+    testBallots: testBallots.value,
+    store: { sha256: storeHash.value, slotSize: slotSize.value, capacity: capacity.value },
+    eventLog: { records: records.value, head: head.value },
+    software: software.value,
+  });
 }

@@ -12,6 +12,7 @@
 // `at` is exact, except for the events about one voter (VOTER_EVENT_TYPES): those carry only the
 // hour they fell in, so the log cannot be laid next to the aanstiplijst or a witness's notes.
 import { createHmac, hash, hkdfSync } from 'node:crypto';
+import { err, ok, type Result } from '@ovs/basics';
 import { bytesEqual, concatBytes, fromBase64, fromHex, sha256, toBase64, toHex, withDomain, type Signer } from '@ovs/crypto';
 import { PORTS, type StickPort } from './files.ts';
 import { bool, exactKeys, int, isoTime, str, type FieldResult, bad } from './json.ts';
@@ -106,12 +107,12 @@ export function encodeEventLine(event: StickEvent, key: Uint8Array): Uint8Array 
 }
 
 const oneOf = <T extends string>(o: Record<string, unknown>, key: string, values: readonly T[]): FieldResult<T> =>
-  typeof o[key] === 'string' && (values as readonly string[]).includes(o[key] as string) ? { ok: true, value: o[key] as T } : bad(key, `niet een van ${values.join(', ')}`);
+  typeof o[key] === 'string' && (values as readonly string[]).includes(o[key] as string) ? ok(o[key] as T) : bad(key, `niet een van ${values.join(', ')}`);
 
 const word = (o: Record<string, unknown>, key: string): FieldResult<string> =>
-  typeof o[key] === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(o[key] as string) ? { ok: true, value: o[key] as string } : bad(key, 'geen code');
+  typeof o[key] === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(o[key] as string) ? ok(o[key] as string) : bad(key, 'geen code');
 
-const timeOrNull = (o: Record<string, unknown>, key: string): FieldResult<string | null> => (o[key] === null ? { ok: true, value: null } : isoTime(o, key));
+const timeOrNull = (o: Record<string, unknown>, key: string): FieldResult<string | null> => (o[key] === null ? ok(null) : isoTime(o, key));
 
 type Check = FieldResult<unknown>;
 
@@ -144,7 +145,7 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
 function hexString(o: Record<string, unknown>, key: string, bytes: number): Check {
   const v = o[key];
   const b = typeof v === 'string' ? fromHex(v) : undefined;
-  return b && b.length === bytes ? { ok: true, value: v } : bad(key, `geen ${bytes} bytes in hexadecimale vorm`);
+  return b && b.length === bytes ? ok(v) : bad(key, `geen ${bytes} bytes in hexadecimale vorm`);
 }
 
 // One decoder for every line: a log of a thousand records is read many times at the hoofdbureau.
@@ -169,7 +170,7 @@ function sameKeys(obj: Record<string, unknown>, type: EventType): FieldResult<tr
   const keys = KEYS[type] ?? [];
   let own = 0;
   for (const k in obj) if (Object.hasOwn(obj, k)) own++;
-  if (own === keys.length && keys.every((k) => Object.hasOwn(obj, k))) return { ok: true, value: true };
+  if (own === keys.length && keys.every((k) => Object.hasOwn(obj, k))) return ok(true);
   const optional = OPTIONAL[type] ?? [];
   return exactKeys(obj, keys.filter((k) => !optional.includes(k)), optional);
 }
@@ -211,7 +212,7 @@ function decodeEvent(body: Uint8Array, expectedPrev: string | undefined): FieldR
     const r = (fields as Record<string, (o: Record<string, unknown>, key: string) => Check>)[k]!(obj, k);
     if (!r.ok) return r;
   }
-  return { ok: true, value: obj as unknown as StickEvent };
+  return ok(obj as unknown as StickEvent);
 }
 
 /** The MAC text of a line, bytes from … to (without "\n"): 43 base64 characters and "=". */
@@ -238,7 +239,7 @@ export interface ParsedLog {
 
 export type LogProblem = { line: number; why: string };
 
-export type ParseLogResult = { ok: true; log: ParsedLog } | { ok: false; problem: LogProblem };
+export type ParseLogResult = Result<ParsedLog, LogProblem>;
 
 /**
  * Reads the log. Only the last line may be incomplete or fail its check (a torn append);
@@ -261,12 +262,12 @@ export function parseEventLog(bytes: Uint8Array, sessionId: Uint8Array, macKey: 
     why = lineProblem(bytes, offset, end, macKey, prev, lineNo, events, lines);
     if (why !== undefined) {
       const isLast = end < 0 || end === bytes.length - 1;
-      return isLast ? { ok: true, log: { events, lines, validBytes: offset, head: prev, tornBytes: bytes.length - offset } } : { ok: false, problem: { line: lineNo, why } };
+      return isLast ? ok({ events, lines, validBytes: offset, head: prev, tornBytes: bytes.length - offset }) : err({ line: lineNo, why });
     }
     prev = lineHash(lines[lines.length - 1]!);
     offset = end + 1;
   }
-  return { ok: true, log: { events, lines, validBytes: offset, head: prev, tornBytes: 0 } };
+  return ok({ events, lines, validBytes: offset, head: prev, tornBytes: 0 });
 }
 
 /** Checks the line at offset … end ("\n"); adds it to events and lines, or says what is wrong. */
@@ -284,7 +285,7 @@ function lineProblem(bytes: Uint8Array, offset: number, end: number, macKey: Uin
     if (!code || code.length !== EVENT_MAC_BYTES || !bytesEqual(code, mac(macKey, body))) return 'controlecode klopt niet (record gewijzigd)';
   }
   const decoded = decodeEvent(body, prev);
-  if (!decoded.ok) return `veld ${decoded.field}: ${decoded.why}`;
+  if (!decoded.ok) return `veld ${decoded.error.field}: ${decoded.error.why}`;
   const event = decoded.value;
   if (event.seq !== lineNo) return `volgnummer ${event.seq} waar ${lineNo} verwacht werd`;
   if (event.prev !== prev) return 'ketting verbroken: verwijst niet naar het vorige record';

@@ -4,6 +4,7 @@
 // allows, and every read of removable media within a time-out (a stalled USB stick gives a
 // refusal, not a hang). One set of rules for the asynchronous reader (the console, the
 // hoofdbureau's main thread) and the synchronous one (worker threads): regular-file.ts applies them.
+import { err, ok, type Result } from '@ovs/basics';
 import { FILES, type StickFile } from './files.ts';
 import type { IoError } from './io.ts';
 import { SECRETS_BYTES } from './secrets.ts';
@@ -88,13 +89,13 @@ export const timedOut = (name: string, ms: number): IoError => ({
 });
 
 /** What to read of a file of `size` bytes, from its fstat: refuse it, all of it, or (the slot file) its header first. */
-export type ReadPlan = { ok: false; error: IoError } | { ok: true; read: number; headerFirst: boolean };
+export type ReadPlan = Result<{ read: number; headerFirst: boolean }, IoError>;
 
 export function readPlan(name: string, kind: FileKind, size: number): ReadPlan {
-  if (kind !== 'file') return { ok: false, error: notRegular(name, kind) };
+  if (kind !== 'file') return err(notRegular(name, kind));
   const limit = maxBytesOf(name);
-  if (size > limit) return { ok: false, error: tooLarge(name, size, limit) };
-  return { ok: true, read: size, headerFirst: name === FILES.slots && size >= SLOT_HEADER_BYTES };
+  if (size > limit) return err(tooLarge(name, size, limit));
+  return ok({ read: size, headerFirst: name === FILES.slots && size >= SLOT_HEADER_BYTES });
 }
 
 /**
@@ -105,8 +106,8 @@ export function readPlan(name: string, kind: FileKind, size: number): ReadPlan {
  */
 export function slotReadPlan(header: Uint8Array, size: number): ReadPlan {
   const fields = decodeHeaderFields(header);
-  if (!fields.ok) return { ok: true, read: SLOT_HEADER_BYTES, headerFirst: false };
-  const declared = slotFileBytes(fields.header);
-  if (size > declared) return { ok: false, error: tooLarge(FILES.slots, size, declared, `de kop (${fields.header.capacity} vakken van ${fields.header.slotSize} bytes)`) };
-  return { ok: true, read: size, headerFirst: false };
+  if (!fields.ok) return ok({ read: SLOT_HEADER_BYTES, headerFirst: false });
+  const declared = slotFileBytes(fields.value);
+  if (size > declared) return err(tooLarge(FILES.slots, size, declared, `de kop (${fields.value.capacity} vakken van ${fields.value.slotSize} bytes)`));
+  return ok({ read: size, headerFirst: false });
 }

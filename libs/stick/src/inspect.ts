@@ -1,6 +1,7 @@
 // What can be checked on one stick with public keys only: label, package, slot file layout,
 // session record and certificate, closing record signature, event chain. The console does this
 // before the password is typed; verify() does it first at the hoofdbureau.
+import { err, ok } from '@ovs/basics';
 import { bytesEqual, fromBase64, sha256, toHex, Verifier } from '@ovs/crypto';
 import { findStation, verifyPackage, type PackageResult, type PollingStation, type VerifiedPackage } from '@ovs/election';
 import { createBallotContext, HASH_PREFIX_BYTES, maxPayloadBytes, SIGNATURE_BYTES, verifySessionCertificate, type BallotContext } from '@ovs/ballot';
@@ -53,7 +54,7 @@ export interface InspectOptions {
 
 const need = (files: StickFiles, name: (typeof FILES)[keyof typeof FILES]): StickResult<Uint8Array> => {
   const bytes = files[name];
-  return bytes ? { ok: true, value: bytes } : { ok: false, problem: problem('missing-file', name, undefined, 'dit bestand ontbreekt op de stick.') };
+  return bytes ? ok(bytes) : err(problem('missing-file', name, undefined, 'dit bestand ontbreekt op de stick.'));
 };
 
 // The hoofdbureau reads some 1,100 sticks carrying the same package: verifying and parsing it
@@ -102,34 +103,34 @@ export function inspectStickFiles(files: StickFiles, options: InspectOptions): S
 /** inspectStickFiles, with SHA-256 of election.json when the caller computed it already. */
 export function inspectFiles(files: StickFiles, options: InspectOptions, packageHash: Uint8Array | undefined): StickResult<InspectedStick> {
   const labelBytes = need(files, FILES.label);
-  if (!labelBytes.ok) return { ok: false, problem: { ...labelBytes.problem, message: `${FILES.label} ontbreekt: dit is geen voorbereide stemstick.` } };
+  if (!labelBytes.ok) return err({ ...labelBytes.error, message: `${FILES.label} ontbreekt: dit is geen voorbereide stemstick.` });
   const label = decodeLabel(labelBytes.value);
-  if (!label.ok) return { ok: false, problem: problem('malformed', FILES.label, `veld ${label.field}`, `${label.why}.`) };
+  if (!label.ok) return err(problem('malformed', FILES.label, `veld ${label.error.field}`, `${label.error.why}.`));
 
   const pkgBytes = need(files, FILES.packageJson);
   if (!pkgBytes.ok) return pkgBytes;
   const sigBytes = need(files, FILES.packageSig);
   if (!sigBytes.ok) return sigBytes;
   const pkgSig = decodeSignatureFile(sigBytes.value);
-  if (!pkgSig) return { ok: false, problem: problem('malformed', FILES.packageSig, undefined, 'geen handtekening (64 bytes in base64).') };
+  if (!pkgSig) return err(problem('malformed', FILES.packageSig, undefined, 'geen handtekening (64 bytes in base64).'));
   const verified = verifyPackageMemo(pkgBytes.value, packageHash ?? sha256(pkgBytes.value), pkgSig, options.organiserPublicKey);
-  if (!verified.ok) return { ok: false, problem: problem('package-invalid', FILES.packageJson, verified.error.path, verified.error.message) };
+  if (!verified.ok) return err(problem('package-invalid', FILES.packageJson, verified.error.path, verified.error.message));
   const { pkg, context } = verified.value;
 
   if (!bytesEqual(label.value.packageHash, pkg.hash)) {
-    return { ok: false, problem: problem('mismatch', FILES.label, 'veld packageHash', 'hoort bij een ander verkiezingspakket dan election.json op deze stick.') };
+    return err(problem('mismatch', FILES.label, 'veld packageHash', 'hoort bij een ander verkiezingspakket dan election.json op deze stick.'));
   }
   const station = findStation(pkg.election, label.value.station);
-  if (!station) return { ok: false, problem: problem('unknown-station', FILES.label, 'veld station', `stembureau ${label.value.station} staat niet in het verkiezingspakket.`) };
+  if (!station) return err(problem('unknown-station', FILES.label, 'veld station', `stembureau ${label.value.station} staat niet in het verkiezingspakket.`));
   if (label.value.stationName !== station.name) {
-    return { ok: false, problem: problem('mismatch', FILES.label, 'veld stationName', `"${label.value.stationName}" is niet de naam van stembureau ${station.number} ("${station.name}").`) };
+    return err(problem('mismatch', FILES.label, 'veld stationName', `"${label.value.stationName}" is niet de naam van stembureau ${station.number} ("${station.name}").`));
   }
   if (label.value.electionDate !== pkg.election.electionDate) {
-    return { ok: false, problem: problem('mismatch', FILES.label, 'veld electionDate', `${label.value.electionDate} is niet de verkiezingsdatum ${pkg.election.electionDate}.`) };
+    return err(problem('mismatch', FILES.label, 'veld electionDate', `${label.value.electionDate} is niet de verkiezingsdatum ${pkg.election.electionDate}.`));
   }
   const stembureauKey = fromBase64(station.stembureauKey.publicKey);
   const stembureau = stembureauKey ? stembureauVerifier(stembureauKey) : undefined;
-  if (!stembureau) return { ok: false, problem: problem('package-invalid', FILES.packageJson, 'stembureauKey', 'de sleutel van het stembureau is ongeldig.') };
+  if (!stembureau) return err(problem('package-invalid', FILES.packageJson, 'stembureauKey', 'de sleutel van het stembureau is ongeldig.'));
   const layouts = context.stations.get(station.number) ?? [];
   const elections = layouts.map((l) => l.id);
   const categories = pkg.election.voterCategories.map((c) => c.id);
@@ -137,38 +138,38 @@ export function inspectFiles(files: StickFiles, options: InspectOptions, package
   const slots = need(files, FILES.slots);
   if (!slots.ok) return slots;
   const header = decodeSlotHeader(slots.value);
-  if (!header.ok) return { ok: false, problem: problem('malformed', FILES.slots, 'kop', HEADER_MESSAGES[header.problem]) };
-  if (header.header.station !== station.number) {
-    return { ok: false, problem: problem('mismatch', FILES.slots, 'kop', `hoort bij stembureau ${header.header.station}, niet bij ${station.number}.`) };
+  if (!header.ok) return err(problem('malformed', FILES.slots, 'kop', HEADER_MESSAGES[header.error]));
+  if (header.value.station !== station.number) {
+    return err(problem('mismatch', FILES.slots, 'kop', `hoort bij stembureau ${header.value.station}, niet bij ${station.number}.`));
   }
-  if (!bytesEqual(header.header.packageHash, pkg.hash)) return { ok: false, problem: problem('mismatch', FILES.slots, 'kop', 'hoort bij een ander verkiezingspakket.') };
-  if (maxSignedBallotBytes(header.header.slotSize) < maxPayloadBytes(layouts) + SIGNATURE_BYTES) {
-    return { ok: false, problem: problem('malformed', FILES.slots, 'kop', `vakken van ${header.header.slotSize} bytes zijn te klein voor de stembiljetten van dit stembureau.`) };
+  if (!bytesEqual(header.value.packageHash, pkg.hash)) return err(problem('mismatch', FILES.slots, 'kop', 'hoort bij een ander verkiezingspakket.'));
+  if (maxSignedBallotBytes(header.value.slotSize) < maxPayloadBytes(layouts) + SIGNATURE_BYTES) {
+    return err(problem('malformed', FILES.slots, 'kop', `vakken van ${header.value.slotSize} bytes zijn te klein voor de stembiljetten van dit stembureau.`));
   }
   // The label is the one file that no signature or hash covers: after every field was checked
   // against the package and the slot header, only the exact bytes the preparation writes pass.
   if (!bytesEqual(encodeLabel(label.value), labelBytes.value)) {
-    return { ok: false, problem: problem('malformed', FILES.label, undefined, 'niet exact zoals bij de voorbereiding geschreven: het bestand werd gewijzigd.') };
+    return err(problem('malformed', FILES.label, undefined, 'niet exact zoals bij de voorbereiding geschreven: het bestand werd gewijzigd.'));
   }
 
-  const out: InspectedStick = { label: label.value, pkg, context, station, stembureau, elections, categories, header: header.header, slots: slots.value };
+  const out: InspectedStick = { label: label.value, pkg, context, station, stembureau, elections, categories, header: header.value, slots: slots.value };
   if (files[FILES.secrets]) out.secrets = files[FILES.secrets];
 
   // session.json is written last of the session files: without it there is no session yet,
   // and a stray session.sig or secrets.bin is what a crash during the first opening leaves.
   const sessionBytes = files[FILES.sessionJson];
   if (!sessionBytes) {
-    if (files[FILES.events]?.length) return { ok: false, problem: problem('missing-file', FILES.sessionJson, undefined, 'ontbreekt, maar de stick heeft wel een logboek.') };
-    if (files[FILES.closingJson]) return { ok: false, problem: problem('missing-file', FILES.sessionJson, undefined, 'ontbreekt, maar de stick heeft wel een afsluiting.') };
-    return { ok: true, value: out };
+    if (files[FILES.events]?.length) return err(problem('missing-file', FILES.sessionJson, undefined, 'ontbreekt, maar de stick heeft wel een logboek.'));
+    if (files[FILES.closingJson]) return err(problem('missing-file', FILES.sessionJson, undefined, 'ontbreekt, maar de stick heeft wel een afsluiting.'));
+    return ok(out);
   }
   const session = checkSession(sessionBytes, files, out);
   if (!session.ok) return session;
   out.session = session.value;
 
   const log = parseEventLog(files[FILES.events] ?? new Uint8Array(0), session.value.record.sessionId, undefined);
-  if (!log.ok) return { ok: false, problem: problem('event-log', FILES.events, `regel ${log.problem.line}`, `${log.problem.why}.`) };
-  out.log = log.log;
+  if (!log.ok) return err(problem('event-log', FILES.events, `regel ${log.error.line}`, `${log.error.why}.`));
+  out.log = log.value;
   out.eventsBytes = files[FILES.events] ?? new Uint8Array(0);
 
   const closingBytes = files[FILES.closingJson];
@@ -177,51 +178,50 @@ export function inspectFiles(files: StickFiles, options: InspectOptions, package
     if (!closing.ok) return closing;
     out.closing = closing.value;
   }
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 function checkSession(bytes: Uint8Array, files: StickFiles, stick: InspectedStick): StickResult<InspectedSession> {
   const sigFile = need(files, FILES.sessionSig);
   if (!sigFile.ok) return sigFile;
   const signature = decodeSignatureFile(sigFile.value);
-  if (!signature) return { ok: false, problem: problem('malformed', FILES.sessionSig, undefined, 'geen handtekening (64 bytes in base64).') };
+  if (!signature) return err(problem('malformed', FILES.sessionSig, undefined, 'geen handtekening (64 bytes in base64).'));
   const decoded = decodeSessionRecord(bytes);
-  if (!decoded.ok) return { ok: false, problem: problem('malformed', FILES.sessionJson, `veld ${decoded.field}`, `${decoded.why}.`) };
+  if (!decoded.ok) return err(problem('malformed', FILES.sessionJson, `veld ${decoded.error.field}`, `${decoded.error.why}.`));
   const record = decoded.value;
   if (!verifyRecord(SESSION_SIGNATURE_DOMAIN, bytes, signature, stick.stembureau)) {
-    return { ok: false, problem: problem('bad-signature', FILES.sessionSig, undefined, 'de handtekening van het stembureau over session.json klopt niet: gewijzigd of van een ander stembureau.') };
+    return err(problem('bad-signature', FILES.sessionSig, undefined, 'de handtekening van het stembureau over session.json klopt niet: gewijzigd of van een ander stembureau.'));
   }
-  if (record.station !== stick.station.number) return { ok: false, problem: problem('mismatch', FILES.sessionJson, 'veld station', `stembureau ${record.station} in plaats van ${stick.station.number}.`) };
-  if (!bytesEqual(record.packageHash, stick.pkg.hash)) return { ok: false, problem: problem('mismatch', FILES.sessionJson, 'veld packageHash', 'hoort bij een ander verkiezingspakket.') };
+  if (record.station !== stick.station.number) return err(problem('mismatch', FILES.sessionJson, 'veld station', `stembureau ${record.station} in plaats van ${stick.station.number}.`));
+  if (!bytesEqual(record.packageHash, stick.pkg.hash)) return err(problem('mismatch', FILES.sessionJson, 'veld packageHash', 'hoort bij een ander verkiezingspakket.'));
   const cert = verifySessionCertificate(record.sessionCertificate, {
     hashPrefix: stick.pkg.hash.subarray(0, HASH_PREFIX_BYTES),
     station: stick.station.number,
     stembureauPublicKey: stick.stembureau.publicKey,
   });
-  if (!cert.ok) return { ok: false, problem: problem('bad-certificate', FILES.sessionJson, 'veld sessionCertificate', `het sessiecertificaat is ongeldig (${cert.error}).`) };
-  return { ok: true, value: { record, bytes, signatureFile: sigFile.value, sessionVerifier: cert.verifier } };
+  if (!cert.ok) return err(problem('bad-certificate', FILES.sessionJson, 'veld sessionCertificate', `het sessiecertificaat is ongeldig (${cert.error}).`));
+  return ok({ record, bytes, signatureFile: sigFile.value, sessionVerifier: cert.verifier });
 }
 
 function checkClosing(bytes: Uint8Array, files: StickFiles, stick: InspectedStick, session: SessionRecord): StickResult<InspectedClosing> {
   const sigFile = need(files, FILES.closingSig);
   if (!sigFile.ok) return sigFile;
   const signature = decodeSignatureFile(sigFile.value);
-  if (!signature) return { ok: false, problem: problem('malformed', FILES.closingSig, undefined, 'geen handtekening (64 bytes in base64).') };
+  if (!signature) return err(problem('malformed', FILES.closingSig, undefined, 'geen handtekening (64 bytes in base64).'));
   const decoded = decodeClosingRecord(bytes, stick.elections, stick.categories);
-  if (!decoded.ok) return { ok: false, problem: problem('malformed', FILES.closingJson, `veld ${decoded.field}`, `${decoded.why}.`) };
+  if (!decoded.ok) return err(problem('malformed', FILES.closingJson, `veld ${decoded.error.field}`, `${decoded.error.why}.`));
   if (!verifyRecord(CLOSING_SIGNATURE_DOMAIN, bytes, signature, stick.stembureau)) {
-    return { ok: false, problem: problem('bad-signature', FILES.closingSig, undefined, 'de handtekening van het stembureau over closing.json klopt niet: gewijzigd of van een ander stembureau.') };
+    return err(problem('bad-signature', FILES.closingSig, undefined, 'de handtekening van het stembureau over closing.json klopt niet: gewijzigd of van een ander stembureau.'));
   }
   const c = decoded.value;
-  if (c.station !== stick.station.number) return { ok: false, problem: problem('mismatch', FILES.closingJson, 'veld station', `stembureau ${c.station} in plaats van ${stick.station.number}.`) };
-  if (!bytesEqual(c.packageHash, stick.pkg.hash)) return { ok: false, problem: problem('mismatch', FILES.closingJson, 'veld packageHash', 'hoort bij een ander verkiezingspakket.') };
+  if (c.station !== stick.station.number) return err(problem('mismatch', FILES.closingJson, 'veld station', `stembureau ${c.station} in plaats van ${stick.station.number}.`));
+  if (!bytesEqual(c.packageHash, stick.pkg.hash)) return err(problem('mismatch', FILES.closingJson, 'veld packageHash', 'hoort bij een ander verkiezingspakket.'));
   if (!bytesEqual(c.sessionId, session.sessionId)) {
-    return {
-      ok: false,
-      problem: problem('mismatch', FILES.closingJson, 'veld sessionId', `hoort bij sessie ${toHex(c.sessionId)}, niet bij de sessie van deze stick (${toHex(session.sessionId)}): een afsluiting van een andere opening.`),
-    };
+    return err(
+      problem('mismatch', FILES.closingJson, 'veld sessionId', `hoort bij sessie ${toHex(c.sessionId)}, niet bij de sessie van deze stick (${toHex(session.sessionId)}): een afsluiting van een andere opening.`),
+    );
   }
-  return { ok: true, value: { record: c, bytes, signatureFile: sigFile.value } };
+  return ok({ record: c, bytes, signatureFile: sigFile.value });
 }
 
 const HEADER_MESSAGES: Record<HeaderProblem, string> = {

@@ -4,6 +4,7 @@
 // costs one pwrite and one fdatasync per stick, nothing more.
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { err, ok, type Result } from '@ovs/basics';
 import { readRegularFile, type ReadOptions } from './regular-file.ts';
 
 export type IoErrorCode =
@@ -25,10 +26,7 @@ export interface IoError {
   detail: string;
 }
 
-export type IoResult<T = void> = { ok: true; value: T } | { ok: false; error: IoError };
-
-export const ioOk = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const ioDone: IoResult = { ok: true, value: undefined };
+export type IoResult<T = void> = Result<T, IoError>;
 
 export interface StickIo {
   /** Where the stick is mounted (for messages). */
@@ -60,9 +58,9 @@ export interface StickIo {
 }
 
 export function classifyError(e: unknown): IoError {
-  const err = e as NodeJS.ErrnoException;
-  const code = err?.code ?? '';
-  const detail = `${code} ${err?.message ?? String(e)}`.trim();
+  const errno = e as NodeJS.ErrnoException;
+  const code = errno?.code ?? '';
+  const detail = `${code} ${errno?.message ?? String(e)}`.trim();
   switch (code) {
     case 'ENOENT':
       return { code: 'not-found', detail };
@@ -97,8 +95,8 @@ export function createNodeStickIo(root: string, read: ReadOptions = {}): StickIo
       const s = await fs.stat(root);
       return s.isDirectory() ? undefined : { code: 'absent', detail: `${root} is geen map` };
     } catch (e) {
-      const err = classifyError(e);
-      return err.code === 'not-found' ? { code: 'absent', detail: `${root} ontbreekt` } : err;
+      const error = classifyError(e);
+      return error.code === 'not-found' ? { code: 'absent', detail: `${root} ontbreekt` } : error;
     }
   }
 
@@ -121,16 +119,16 @@ export function createNodeStickIo(root: string, read: ReadOptions = {}): StickIo
 
   async function guarded<T>(name: string | undefined, fn: () => Promise<T>): Promise<IoResult<T>> {
     try {
-      return ioOk(await fn());
+      return ok(await fn());
     } catch (e) {
       if (name) await forget(name);
-      const err = classifyError(e);
+      const error = classifyError(e);
       // A file that vanished together with its directory means the stick is gone.
-      if (err.code === 'not-found' || err.code === 'io') {
+      if (error.code === 'not-found' || error.code === 'io') {
         const gone = await rootPresent();
-        if (gone) return { ok: false, error: gone };
+        if (gone) return err(gone);
       }
-      return { ok: false, error: err };
+      return err(error);
     }
   }
 
@@ -140,13 +138,13 @@ export function createNodeStickIo(root: string, read: ReadOptions = {}): StickIo
       const r = await readRegularFile(join(root, name), name, read);
       if (!r.ok && (r.error.code === 'not-found' || r.error.code === 'io')) {
         const gone = await rootPresent();
-        if (gone) return { ok: false, error: gone };
+        if (gone) return err(gone);
       }
       return r;
     },
     exists: async (name) => {
       const gone = await rootPresent();
-      if (gone) return { ok: false, error: gone };
+      if (gone) return err(gone);
       return guarded(undefined, async () => {
         try {
           await fs.access(join(root, name));

@@ -1,12 +1,19 @@
 // Strict reading of the small JSON records on a stick: exact key sets, exact types, so a
 // record that was edited by hand or written by another version is refused, never guessed at.
+import { err, ok, type Err, type Result } from '@ovs/basics';
 import { fromBase64, fromHex } from '@ovs/crypto';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; field: string; why: string };
+/** The first field of a record that is wrong (a path such as `cards.perCategory.belg`), and why. */
+export interface FieldError {
+  field: string;
+  why: string;
+}
 
-export const bad = (field: string, why: string): { ok: false; field: string; why: string } => ({ ok: false, field, why });
+export type FieldResult<T> = Result<T, FieldError>;
+
+export const bad = (field: string, why: string): Err<FieldError> => err({ field, why });
 
 export function parseJsonObject(bytes: Uint8Array): FieldResult<Record<string, unknown>> {
   let value: unknown;
@@ -16,46 +23,46 @@ export function parseJsonObject(bytes: Uint8Array): FieldResult<Record<string, u
     return bad('(root)', 'geen geldige JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('(root)', 'geen JSON-object');
-  return { ok: true, value: value as Record<string, unknown> };
+  return ok(value as Record<string, unknown>);
 }
 
 /** The object has exactly these keys (optional ones may be absent). */
 export function exactKeys(obj: Record<string, unknown>, required: readonly string[], optional: readonly string[] = [], at = ''): FieldResult<true> {
   for (const k of required) if (!(k in obj)) return bad(at + k, 'ontbreekt');
   for (const k of Object.keys(obj)) if (!required.includes(k) && !optional.includes(k)) return bad(at + k, 'onbekend veld');
-  return { ok: true, value: true };
+  return ok(true);
 }
 
 export function int(obj: Record<string, unknown>, key: string, min: number, max: number, at = ''): FieldResult<number> {
   const v = obj[key];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return bad(at + key, `geen geheel getal tussen ${min} en ${max}`);
-  return { ok: true, value: v };
+  return ok(v);
 }
 
 export function str(obj: Record<string, unknown>, key: string, max: number, at = ''): FieldResult<string> {
   const v = obj[key];
   if (typeof v !== 'string' || v.length > max) return bad(at + key, `geen tekst van hoogstens ${max} tekens`);
-  return { ok: true, value: v };
+  return ok(v);
 }
 
 export function bool(obj: Record<string, unknown>, key: string, at = ''): FieldResult<boolean> {
   const v = obj[key];
   if (typeof v !== 'boolean') return bad(at + key, 'geen true/false');
-  return { ok: true, value: v };
+  return ok(v);
 }
 
 export function hexBytes(obj: Record<string, unknown>, key: string, length: number, at = ''): FieldResult<Uint8Array> {
   const v = obj[key];
   const bytes = typeof v === 'string' ? fromHex(v) : undefined;
   if (!bytes || bytes.length !== length) return bad(at + key, `geen ${length} bytes in hexadecimale vorm`);
-  return { ok: true, value: bytes };
+  return ok(bytes);
 }
 
 export function base64Bytes(obj: Record<string, unknown>, key: string, length: number, at = ''): FieldResult<Uint8Array> {
   const v = obj[key];
   const bytes = typeof v === 'string' ? fromBase64(v) : undefined;
   if (!bytes || bytes.length !== length) return bad(at + key, `geen ${length} bytes in base64`);
-  return { ok: true, value: bytes };
+  return ok(bytes);
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -85,13 +92,13 @@ function realInstant(v: string): boolean {
 export function isoTime(obj: Record<string, unknown>, key: string, at = ''): FieldResult<string> {
   const v = obj[key];
   if (typeof v !== 'string' || !ISO.test(v) || !realInstant(v)) return bad(at + key, 'geen tijdstip (ISO 8601, UTC)');
-  return { ok: true, value: v };
+  return ok(v);
 }
 
 export function object(obj: Record<string, unknown>, key: string, at = ''): FieldResult<Record<string, unknown>> {
   const v = obj[key];
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad(at + key, 'geen object');
-  return { ok: true, value: v as Record<string, unknown> };
+  return ok(v as Record<string, unknown>);
 }
 
 /** A map of names to non-negative counts, with exactly the expected names. */
@@ -106,7 +113,7 @@ export function countMap(obj: Record<string, unknown>, key: string, names: reado
     if (!v.ok) return v;
     out[n] = v.value;
   }
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 export const encodeJson = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value, null, 2) + '\n');

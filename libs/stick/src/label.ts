@@ -3,6 +3,7 @@
 // no time, so both sticks of a station (and a replacement stick) carry the same bytes. It is
 // not signed (the hoofdbureau holds no stembureau key); everything in it is checked against
 // the signed package and the slot file header.
+import { ok } from '@ovs/basics';
 import { fromHex, toHex } from '@ovs/crypto';
 import { LABEL_FORMAT } from './files.ts';
 import { bad, encodeJson, exactKeys, hexBytes, int, parseJsonObject, str, type FieldResult } from './json.ts';
@@ -33,10 +34,7 @@ export function decodeLabel(bytes: Uint8Array): FieldResult<StickLabel> {
   if (!electionDate.ok) return electionDate;
   const packageHash = hexBytes(o, 'packageHash', 32);
   if (!packageHash.ok) return packageHash;
-  return {
-    ok: true,
-    value: { format: LABEL_FORMAT, station: station.value, stationName: stationName.value, electionDate: electionDate.value, packageHash: packageHash.value },
-  };
+  return ok({ format: LABEL_FORMAT, station: station.value, stationName: stationName.value, electionDate: electionDate.value, packageHash: packageHash.value });
 }
 
 export const labelPackageHash = (hex: string): Uint8Array | undefined => fromHex(hex);

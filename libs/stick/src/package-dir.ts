@@ -3,12 +3,21 @@
 // signature, base64, one newline).
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { err, ok, type Result } from '@ovs/basics';
 import { FILES } from './files.ts';
 import { decodeSignatureFile, encodeSignatureFile } from './signature-file.ts';
 
-export type ReadPackageDirResult =
-  | { ok: true; bytes: Uint8Array; signature: Uint8Array }
-  | { ok: false; error: 'missing-package' | 'missing-signature' | 'bad-signature-file'; message: string };
+export interface PackageDir {
+  bytes: Uint8Array;
+  signature: Uint8Array;
+}
+
+export interface PackageDirError {
+  code: 'missing-package' | 'missing-signature' | 'bad-signature-file';
+  message: string;
+}
+
+export type ReadPackageDirResult = Result<PackageDir, PackageDirError>;
 
 export async function readPackageDir(dir: string): Promise<ReadPackageDirResult> {
   let bytes: Uint8Array;
@@ -16,16 +25,16 @@ export async function readPackageDir(dir: string): Promise<ReadPackageDirResult>
   try {
     bytes = new Uint8Array(await fs.readFile(join(dir, FILES.packageJson)));
   } catch {
-    return { ok: false, error: 'missing-package', message: `${join(dir, FILES.packageJson)} ontbreekt of is onleesbaar.` };
+    return err({ code: 'missing-package', message: `${join(dir, FILES.packageJson)} ontbreekt of is onleesbaar.` });
   }
   try {
     sig = new Uint8Array(await fs.readFile(join(dir, FILES.packageSig)));
   } catch {
-    return { ok: false, error: 'missing-signature', message: `${join(dir, FILES.packageSig)} ontbreekt of is onleesbaar.` };
+    return err({ code: 'missing-signature', message: `${join(dir, FILES.packageSig)} ontbreekt of is onleesbaar.` });
   }
   const signature = decodeSignatureFile(sig);
-  if (!signature) return { ok: false, error: 'bad-signature-file', message: `${join(dir, FILES.packageSig)} bevat geen handtekening (64 bytes in base64 en een regeleinde).` };
-  return { ok: true, bytes, signature };
+  if (!signature) return err({ code: 'bad-signature-file', message: `${join(dir, FILES.packageSig)} bevat geen handtekening (64 bytes in base64 en een regeleinde).` });
+  return ok({ bytes, signature });
 }
 
 export async function writePackageDir(dir: string, bytes: Uint8Array, signature: Uint8Array): Promise<void> {

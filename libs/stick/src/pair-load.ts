@@ -1,6 +1,7 @@
 // The console's memory of a session, rebuilt from the reconciled sticks: the log (HMACs and chain
 // checked), every stored ballot opened and verified, the id index, the free slots and the
 // per-election counts. Pure: bytes in, state or the problem out.
+import { err, ok, type Result } from '@ovs/basics';
 import { concatList, toHex, type Verifier } from '@ovs/crypto';
 import { openSignedBallot, type BallotContext } from '@ovs/ballot';
 import { FILES } from './files.ts';
@@ -35,9 +36,9 @@ export interface PairMemory {
   idBySlot: Map<number, string>;
 }
 
-export function loadMemory(x: LoadInput): { ok: true; memory: PairMemory } | { ok: false; problem: PairProblem } {
+export function loadMemory(x: LoadInput): Result<PairMemory, PairProblem> {
   const parsed = parseEventLog(concatList(x.lines), x.sessionId, x.macKey);
-  if (!parsed.ok || parsed.log.tornBytes > 0) return { ok: false, problem: { code: 'corrupt', file: FILES.events, message: `${FILES.events}: het logboek is beschadigd.` } };
+  if (!parsed.ok || parsed.value.tornBytes > 0) return err({ code: 'corrupt', file: FILES.events, message: `${FILES.events}: het logboek is beschadigd.` });
   const ids = new Set<string>();
   const idBySlot = new Map<number, string>();
   const used: number[] = [];
@@ -49,19 +50,16 @@ export function loadMemory(x: LoadInput): { ok: true; memory: PairMemory } | { o
     used.push(i);
     if (!x.ballotKey) continue;
     const opened = openSlot(h, x.sessionId, i, x.ballotKey, x.slots.subarray(off, off + h.slotSize));
-    const ballot = opened.ok ? openSignedBallot(x.context, opened.signedBallot, x.station, [x.sessionVerifier]) : undefined;
+    const ballot = opened.ok ? openSignedBallot(x.context, opened.value, x.station, [x.sessionVerifier]) : undefined;
     if (!ballot?.ok || ballot.ballot.test) {
-      return { ok: false, problem: { code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: onleesbaar op beide sticks.` } };
+      return err({ code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: onleesbaar op beide sticks.` });
     }
     const id = toHex(ballot.ballot.ballotId);
-    if (ids.has(id)) return { ok: false, problem: { code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: stembiljet staat twee keer op de sticks.` } };
+    if (ids.has(id)) return err({ code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: stembiljet staat twee keer op de sticks.` });
     ids.add(id);
     idBySlot.set(i, id);
     for (const ev of ballot.ballot.vote.elections) perElection[ev.election] = (perElection[ev.election] ?? 0) + 1;
   }
   const withKey = x.ballotKey !== undefined;
-  return {
-    ok: true,
-    memory: { lines: x.lines, events: parsed.log.events, slots: x.slots, free: new FreeSlots(h.capacity, used), ids: withKey ? ids : undefined, perElection: withKey ? perElection : undefined, idBySlot },
-  };
+  return ok({ lines: x.lines, events: parsed.value.events, slots: x.slots, free: new FreeSlots(h.capacity, used), ids: withKey ? ids : undefined, perElection: withKey ? perElection : undefined, idBySlot });
 }

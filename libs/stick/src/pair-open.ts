@@ -1,6 +1,7 @@
 // Opening the two sticks with the unsealed stembureau key (decree art. 22): a new session on
 // two blank sticks — secrets, signature, record, on A then on B — or the session resumed after a
 // restart, the sticks reconciled first.
+import { done, err, ok, type Result } from '@ovs/basics';
 import { agreementPublicKey, bytesEqual, deriveSharedKey, fromBase64, randomBytes as cryptoRandomBytes, Signer } from '@ovs/crypto';
 import { HASH_PREFIX_BYTES, issueSessionCertificate } from '@ovs/ballot';
 import { FILES, SESSION_FORMAT } from './files.ts';
@@ -30,7 +31,14 @@ export interface OpenPairOptions {
   random?: RandomBytes;
 }
 
-export type OpenPairResult = { ok: true; pair: StickPair; created: boolean; reconcile: ReconcileSummary } | { ok: false; problem: PairProblem };
+export interface OpenedPair {
+  pair: StickPair;
+  /** A new session was started on two blank sticks. */
+  created: boolean;
+  reconcile: ReconcileSummary;
+}
+
+export type OpenPairResult = Result<OpenedPair, PairProblem>;
 
 /**
  * Opens the two sticks with the unsealed stembureau key: starts the session on blank sticks,
@@ -42,20 +50,20 @@ export async function openStickPair(options: OpenPairOptions): Promise<OpenPairR
   const ios = { A: options.a, B: options.b };
   const read = await readSides(ios, options.organiserPublicKey, options.station, undefined);
   if (!read.ok) return read;
-  let [a, b] = read.sides;
+  let [a, b] = read.value;
   const stick = a.stick;
   const stationKey = stick.stembureau.publicKey;
   if (!bytesEqual(options.stembureau.publicKey, stationKey)) {
-    return { ok: false, problem: { code: 'wrong-stembureau-key', message: 'De sleutel past niet bij dit stembureau.' } };
+    return err({ code: 'wrong-stembureau-key', message: 'De sleutel past niet bij dit stembureau.' });
   }
   const sa = a.stick.session;
   const sb = b.stick.session;
   if (sa && sb && !bytesEqual(sa.bytes, sb.bytes)) {
-    return { ok: false, problem: { code: 'different-sessions', message: 'De twee sticks horen bij een verschillende opening van dit stembureau.' } };
+    return err({ code: 'different-sessions', message: 'De twee sticks horen bij een verschillende opening van dit stembureau.' });
   }
   for (const side of [a, b]) {
     if (!side.stick.session && side.stick.slots.subarray(512).some((x) => x !== 0)) {
-      return { ok: false, problem: { code: 'corrupt', file: FILES.slots, message: `Stick ${side.port}: ${FILES.slots} bevat gegevens zonder sessie.` } };
+      return err({ code: 'corrupt', file: FILES.slots, message: `Stick ${side.port}: ${FILES.slots} bevat gegevens zonder sessie.` });
     }
   }
 
@@ -66,7 +74,7 @@ export async function openStickPair(options: OpenPairOptions): Promise<OpenPairR
     created = true;
     const again = await readSides(ios, options.organiserPublicKey, options.station, stick.pkg.hash);
     if (!again.ok) return again;
-    [a, b] = again.sides;
+    [a, b] = again.value;
   }
   const session = (a.stick.session ?? b.stick.session)!;
   const binding = { packageHash: stick.pkg.hash, station: stick.station.number, sessionId: session.record.sessionId };
@@ -76,15 +84,15 @@ export async function openStickPair(options: OpenPairOptions): Promise<OpenPairR
     if (secrets || !side.stick.secrets) continue;
     const opened = unsealSecrets(options.stembureau, binding, side.stick.secrets);
     if (opened.ok) {
-      secrets = opened.secrets;
+      secrets = opened.value;
       secretsFile = side.stick.secrets;
     }
   }
   const closed = a.stick.closing ?? b.stick.closing;
-  if (!secrets && !closed) return { ok: false, problem: { code: 'secrets', message: 'De sessiesleutels op de sticks zijn onleesbaar. Verwittig de technische ondersteuning.' } };
+  if (!secrets && !closed) return err({ code: 'secrets', message: 'De sessiesleutels op de sticks zijn onleesbaar. Verwittig de technische ondersteuning.' });
   const hoofdbureauKey = fromBase64(stick.pkg.election.hoofdbureau.publicKey);
   const ballotKey = secrets && hoofdbureauKey ? deriveSharedKey(secrets.ballotPrivateKey, hoofdbureauKey, BALLOT_KEY_INFO) : undefined;
-  if (secrets && !ballotKey) return { ok: false, problem: { code: 'secrets', message: 'De sleutel van het hoofdbureau in het verkiezingspakket is onbruikbaar.' } };
+  if (secrets && !ballotKey) return err({ code: 'secrets', message: 'De sleutel van het hoofdbureau in het verkiezingspakket is onbruikbaar.' });
   const built = await StickPair.build(
     {
       stick,
@@ -102,15 +110,16 @@ export async function openStickPair(options: OpenPairOptions): Promise<OpenPairR
   );
   if (!built.ok) return built;
   // A session whose first event is missing was interrupted while starting: finish it.
-  if (built.pair.events.length === 0) {
-    const first = await StickPair.start(built.pair);
-    if (!first.ok) return { ok: false, problem: ioProblem(first.failure.port, first.failure.error) };
+  const { pair, summary } = built.value;
+  if (pair.events.length === 0) {
+    const first = await StickPair.start(pair);
+    if (!first.ok) return err(ioProblem(first.error.failure.port, first.error.failure.error));
   }
-  return { ok: true, pair: built.pair, created, reconcile: built.summary };
+  return ok({ pair, created, reconcile: summary });
 }
 
 /** A new session on two blank sticks: secrets, signature, record — on A, then on B. */
-async function startSession(options: OpenPairOptions, stick: InspectedStick, now: () => Date, random: RandomBytes): Promise<{ ok: true } | { ok: false; problem: PairProblem }> {
+async function startSession(options: OpenPairOptions, stick: InspectedStick, now: () => Date, random: RandomBytes): Promise<Result<void, PairProblem>> {
   const sessionId = random(SESSION_ID_BYTES);
   // Keys from the same random source as everything else, so a test can fix it (golden sticks).
   const sessionPrivateKey = random(32);
@@ -142,8 +151,8 @@ async function startSession(options: OpenPairOptions, stick: InspectedStick, now
       [FILES.sessionJson, bytes],
     ] as const) {
       const r = await io.replace(name, data);
-      if (!r.ok) return { ok: false, problem: ioProblem(port, r.error) };
+      if (!r.ok) return err(ioProblem(port, r.error));
     }
   }
-  return { ok: true };
+  return done;
 }

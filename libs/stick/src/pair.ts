@@ -3,11 +3,12 @@
 // a stick comes back (reconcile.ts, pair-load.ts). The only state kept outside the sticks is in memory: the index of ballot
 // ids, the free slots, and the id of the most recent ballot (for the box's re-scan; storing
 // it would reveal the last voter's vote).
+import { err, ok, type Err, type Result } from '@ovs/basics';
 import { bytesEqual, sha256, toHex, type Signer, type Verifier } from '@ovs/crypto';
 import type { PollingStation, VerifiedPackage } from '@ovs/election';
 import type { Ballot, BallotContext } from '@ovs/ballot';
 import { CLOSING_FORMAT, FILES, PORTS, type StickPort } from './files.ts';
-import type { IoError, StickIo } from './io.ts';
+import type { IoError, IoResult, StickIo } from './io.ts';
 import type { InspectedStick } from './inspect.ts';
 import type { SessionSecrets } from './secrets.ts';
 import { encodeSessionRecord, type SessionRecord } from './session-record.ts';
@@ -40,13 +41,25 @@ export type RegisterWrite =
   /** Stick A or B failed. With `storedOnA` the ballot is on A and is completed on B when B is back. */
   | { outcome: 'failed'; failure: WriteFailure; storedOnA: boolean };
 
-export type AppendResult = { ok: true; event: StickEvent } | { ok: false; failure: WriteFailure; event: StickEvent };
+/** An event whose write failed: kept in memory all the same, and written to both sticks on reattach. */
+export interface AppendFailure {
+  failure: WriteFailure;
+  event: StickEvent;
+}
+
+/** The event as recorded, on both sticks or (failed) in memory only. */
+export type AppendResult = Result<StickEvent, AppendFailure>;
 
 export type CloseInput = { annulledBallots: number; testBallots: number };
 
-export type CloseResult = { ok: true; closing: ClosingRecord } | { ok: false; problem: PairProblem } | { ok: false; failure: WriteFailure };
+/** A stick failed to write or read back (voting halts until it is back), or the sticks hold what the console did not write. */
+export type CloseError = { kind: 'write'; failure: WriteFailure } | { kind: 'problem'; problem: PairProblem };
 
-export type ReattachResult = { ok: true; reconcile: ReconcileSummary } | { ok: false; problem: PairProblem };
+export type CloseResult = Result<ClosingRecord, CloseError>;
+
+const writeFailed = (failure: WriteFailure): Err<CloseError> => err({ kind: 'write', failure });
+
+export type ReattachResult = Result<ReconcileSummary, PairProblem>;
 
 const idHex = (id: Uint8Array): string => toHex(id);
 
@@ -216,16 +229,16 @@ export class StickPair {
     const event = { seq: this.#events.length + 1, prev: previous ? lineHash(previous) : genesisHash(this.session.sessionId), at: eventTime(body.type, this.#now()), ...body } as StickEvent;
     const line = encodeEventLine(event, this.#keys.macKey);
     const down = this.#firstBroken();
-    if (down) return { ok: false, failure: { port: down, error: { code: 'absent', detail: 'stick wacht op herstel' } }, event };
+    if (down) return err({ failure: { port: down, error: { code: 'absent', detail: 'stick wacht op herstel' } }, event });
     const onA = await this.#write('A', () => this.#ios.A.append(FILES.events, line), () => this.#ios.A.sync(FILES.events));
     // Kept in memory even when A failed: written to both sticks when they are back, so an
     // event (a card that was handed out) is never lost while the console runs.
     this.#lines.push(line);
     this.#events.push(event);
-    if (onA) return { ok: false, failure: onA, event };
+    if (onA) return err({ failure: onA, event });
     const onB = await this.#write('B', () => this.#ios.B.append(FILES.events, line), () => this.#ios.B.sync(FILES.events));
-    if (onB) return { ok: false, failure: onB, event };
-    return { ok: true, event };
+    if (onB) return err({ failure: onB, event });
+    return ok(event);
   }
 
   /**
@@ -234,23 +247,23 @@ export class StickPair {
    */
   close(input: CloseInput): Promise<CloseResult> {
     return this.#mutex.run(async () => {
-      if (this.#closing) return { ok: true as const, closing: this.#closing };
+      if (this.#closing) return ok(this.#closing);
       // The console checks the president's counts first (validCloseCount): here a bad one is a programmer error.
       if (![input.annulledBallots, input.testBallots].every(validCloseCount)) throw new Error(`close: counts must be integers from 0 to ${MAX_CLOSE_COUNT}`);
       const down = this.#firstBroken();
-      if (down) return { ok: false as const, failure: { port: down, error: { code: 'absent' as const, detail: 'stick wacht op herstel' } } };
+      if (down) return writeFailed({ port: down, error: { code: 'absent', detail: 'stick wacht op herstel' } });
       if (this.phase !== 'closing') {
         const appended = await this.#append({ type: 'voting-closed' });
-        if (!appended.ok) return { ok: false as const, failure: appended.failure };
+        if (!appended.ok) return writeFailed(appended.error.failure);
       }
       for (const port of PORTS) {
         const onDisk = await this.#ios[port].readFile(FILES.slots);
         if (!onDisk.ok) {
           this.#broken.add(port);
-          return { ok: false as const, failure: { port, error: onDisk.error } };
+          return writeFailed({ port, error: onDisk.error });
         }
         if (!bytesEqual(onDisk.value, this.#slots)) {
-          return { ok: false as const, problem: { code: 'corrupt' as const, file: FILES.slots, message: `Stick ${port}: ${FILES.slots} verschilt van wat de console schreef. Verwittig de technische ondersteuning.` } };
+          return err({ kind: 'problem', problem: { code: 'corrupt', file: FILES.slots, message: `Stick ${port}: ${FILES.slots} verschilt van wat de console schreef. Verwittig de technische ondersteuning.` } });
         }
       }
       const counts = this.counts;
@@ -284,12 +297,12 @@ export class StickPair {
         const failed = await this.#write(port, () => this.#ios[port].replace(FILES.closingSig, sig), () => this.#ios[port].replace(FILES.closingJson, bytes));
         if (failed) {
           if (port === 'B') this.#closing = record;
-          return { ok: false as const, failure: failed };
+          return writeFailed(failed);
         }
       }
       this.#closing = record;
       await this.#eraseSecrets();
-      return { ok: true as const, closing: record };
+      return ok(record);
     });
   }
 
@@ -319,10 +332,10 @@ export class StickPair {
       this.#ios = { ...this.#ios, [port]: io };
       const sides = await readSides(this.#ios, this.#organiserPublicKey, this.station.number, this.pkg.hash);
       if (!sides.ok) return sides;
-      const loaded = await this.#reconcileAndLoad(sides.sides);
+      const loaded = await this.#reconcileAndLoad(sides.value);
       if (!loaded.ok) return loaded;
       this.#broken.clear();
-      return { ok: true as const, reconcile: loaded.summary };
+      return loaded;
     });
   }
 
@@ -334,11 +347,11 @@ export class StickPair {
   }
 
   /** Reconciles two freshly read sides and rebuilds the memory state from the result. */
-  async #reconcileAndLoad(sides: [Side, Side]): Promise<{ ok: true; summary: ReconcileSummary } | { ok: false; problem: PairProblem }> {
+  async #reconcileAndLoad(sides: [Side, Side]): Promise<Result<ReconcileSummary, PairProblem>> {
     for (const side of sides) {
       const s = side.stick.session;
       if (s && !bytesEqual(s.bytes, encodeSessionRecord(this.session))) {
-        return { ok: false, problem: { code: 'different-sessions', message: `Stick ${side.port} hoort bij een andere opening van dit stembureau.` } };
+        return err({ code: 'different-sessions', message: `Stick ${side.port} hoort bij een andere opening van dit stembureau.` });
       }
     }
     const [a, b] = sides;
@@ -354,24 +367,26 @@ export class StickPair {
       memoryLines: this.#lines,
     });
     if (!r.ok) return r;
-    const loaded = this.#load(r.outcome.lines, r.outcome.slots);
+    const outcome = r.value;
+    const loaded = this.#load(outcome.lines, outcome.slots);
     if (!loaded.ok) return loaded;
+    const idBySlot = loaded.value;
     if (closedOnStick) {
       this.#closing = closedOnStick.record;
       await this.#eraseSecrets();
     }
-    const completedIds = r.outcome.completedSlots.map((i) => loaded.idBySlot.get(i)).filter((x): x is string => x !== undefined);
+    const completedIds = outcome.completedSlots.map((i) => idBySlot.get(i)).filter((x): x is string => x !== undefined);
     // The ballot completed from one stick to the other was the last write in flight: the
     // most recent one, so the box may reopen its flap for it (memory only).
     if (completedIds.length === 1) this.#mostRecent = completedIds[0];
-    return { ok: true, summary: { completions: r.outcome.completions, completedBallots: completedIds.length } };
+    return ok({ completions: outcome.completions, completedBallots: completedIds.length });
   }
 
-  /** Memory state from the reconciled log and store (pair-load.ts). */
-  #load(lines: Uint8Array[], slots: Uint8Array): { ok: true; idBySlot: Map<number, string> } | { ok: false; problem: PairProblem } {
+  /** Memory state from the reconciled log and store (pair-load.ts); answers the slot → ballot id map. */
+  #load(lines: Uint8Array[], slots: Uint8Array): Result<Map<number, string>, PairProblem> {
     const loaded = loadMemory({ lines, slots, header: this.header, sessionId: this.session.sessionId, macKey: this.#keys.macKey, ballotKey: this.#keys.ballotKey, context: this.context, station: this.station.number, sessionVerifier: this.#sessionVerifier, elections: this.elections });
     if (!loaded.ok) return loaded;
-    const m = loaded.memory;
+    const m = loaded.value;
     this.#lines = m.lines;
     this.#events = m.events;
     this.#slots = m.slots;
@@ -381,7 +396,7 @@ export class StickPair {
       this.#ids = m.ids;
       this.#perElection = m.perElection;
     }
-    return { ok: true, idBySlot: m.idBySlot };
+    return ok(m.idBySlot);
   }
 
   #head(): Uint8Array {
@@ -393,7 +408,7 @@ export class StickPair {
     return this.#broken.has('A') ? 'A' : this.#broken.has('B') ? 'B' : undefined;
   }
 
-  async #write(port: StickPort, ...steps: Array<() => Promise<{ ok: true } | { ok: false; error: IoError }>>): Promise<WriteFailure | undefined> {
+  async #write(port: StickPort, ...steps: Array<() => Promise<IoResult>>): Promise<WriteFailure | undefined> {
     for (const step of steps) {
       const r = await step();
       if (!r.ok) {
@@ -405,11 +420,11 @@ export class StickPair {
   }
 
   /** Used by openStickPair. */
-  static async build(args: ConstructorParameters<typeof StickPair>[0], sides: [Side, Side]): Promise<{ ok: true; pair: StickPair; summary: ReconcileSummary } | { ok: false; problem: PairProblem }> {
+  static async build(args: ConstructorParameters<typeof StickPair>[0], sides: [Side, Side]): Promise<Result<{ pair: StickPair; summary: ReconcileSummary }, PairProblem>> {
     const pair = new StickPair(args);
     const loaded = await pair.#reconcileAndLoad(sides);
     if (!loaded.ok) return loaded;
-    return { ok: true, pair, summary: loaded.summary };
+    return ok({ pair, summary: loaded.value });
   }
 
   /** Used by openStickPair for a new session: the first event. */

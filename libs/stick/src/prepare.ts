@@ -1,6 +1,7 @@
 // Preparing blank sticks for a polling station (what the hoofdbureau does before election
 // day): the package, a preallocated slot file of zeros, and the label — written last, so a
 // stick whose preparation was interrupted is never taken for a voting stick.
+import { err, ok, type Err, type Result } from '@ovs/basics';
 import { findStation, verifyPackage } from '@ovs/election';
 import { createBallotContext, maxPayloadBytes, SIGNATURE_BYTES } from '@ovs/ballot';
 import { FILES, LABEL_FORMAT } from './files.ts';
@@ -26,7 +27,15 @@ export type PrepareError =
   | { code: 'full'; message: string }
   | { code: 'io'; error: IoError; message: string };
 
-export type PrepareResult = { ok: true; capacity: number; slotSize: number; bytes: number } | { ok: false; error: PrepareError };
+/** What was written: the slot file's layout and size. */
+export interface PreparedStick {
+  capacity: number;
+  slotSize: number;
+  /** Bytes of ballots.slots. */
+  bytes: number;
+}
+
+export type PrepareResult = Result<PreparedStick, PrepareError>;
 
 /** Room kept free for the event log and the closing record. */
 export const RESERVE_BYTES = 4 * 1024 * 1024;
@@ -44,13 +53,13 @@ export async function prepareStick(target: string | StickIo, options: PrepareOpt
 
 async function prepare(io: StickIo, options: PrepareOptions): Promise<PrepareResult> {
   const verified = verifyPackage(options.packageBytes, options.packageSignature, options.organiserPublicKey);
-  if (!verified.ok) return { ok: false, error: { code: 'package-invalid', message: verified.error.message } };
+  if (!verified.ok) return err({ code: 'package-invalid', message: verified.error.message });
   const pkg = verified.value;
   const station = findStation(pkg.election, options.station);
-  if (!station) return { ok: false, error: { code: 'unknown-station', message: `Stembureau ${options.station} staat niet in het verkiezingspakket.` } };
+  if (!station) return err({ code: 'unknown-station', message: `Stembureau ${options.station} staat niet in het verkiezingspakket.` });
   const capacity = options.capacity ?? defaultCapacity(station.registeredVoters);
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
-    return { ok: false, error: { code: 'bad-capacity', message: `Een stick heeft tussen 1 en ${MAX_CAPACITY} vakken, niet ${capacity}.` } };
+    return err({ code: 'bad-capacity', message: `Een stick heeft tussen 1 en ${MAX_CAPACITY} vakken, niet ${capacity}.` });
   }
   const layouts = createBallotContext(pkg).stations.get(station.number) ?? [];
   const slotSize = slotSizeFor(maxPayloadBytes(layouts) + SIGNATURE_BYTES);
@@ -59,7 +68,7 @@ async function prepare(io: StickIo, options: PrepareOptions): Promise<PrepareRes
   for (const name of [FILES.sessionJson, FILES.events, FILES.closingJson]) {
     const exists = await io.exists(name);
     if (!exists.ok) return ioFailure(exists.error);
-    if (exists.value) return { ok: false, error: { code: 'not-blank', message: `Deze stick werd al gebruikt (${name} staat erop); hij wordt niet gewist.` } };
+    if (exists.value) return err({ code: 'not-blank', message: `Deze stick werd al gebruikt (${name} staat erop); hij wordt niet gewist.` });
   }
   const probe = await io.probeWritable();
   if (!probe.ok) return ioFailure(probe.error);
@@ -68,7 +77,7 @@ async function prepare(io: StickIo, options: PrepareOptions): Promise<PrepareRes
   if (!free.ok) return ioFailure(free.error);
   const needed = size + options.packageBytes.length + RESERVE_BYTES;
   if (free.value < needed) {
-    return { ok: false, error: { code: 'full', message: `Er is ${Math.floor(free.value / 1024)} kB vrij op de stick; er is ${Math.ceil(needed / 1024)} kB nodig.` } };
+    return err({ code: 'full', message: `Er is ${Math.floor(free.value / 1024)} kB vrij op de stick; er is ${Math.ceil(needed / 1024)} kB nodig.` });
   }
 
   for (const name of [FILES.label, FILES.secrets, FILES.sessionSig, FILES.closingSig]) {
@@ -97,22 +106,22 @@ async function prepare(io: StickIo, options: PrepareOptions): Promise<PrepareRes
     const r = await step();
     if (!r.ok) return ioFailure(r.error);
   }
-  return { ok: true, capacity, slotSize, bytes: size };
+  return ok({ capacity, slotSize, bytes: size });
 }
 
-function ioFailure(error: IoError): { ok: false; error: PrepareError } {
+function ioFailure(error: IoError): Err<PrepareError> {
   switch (error.code) {
     case 'full':
-      return { ok: false, error: { code: 'full', message: `De stick is vol (${error.detail}).` } };
+      return err({ code: 'full', message: `De stick is vol (${error.detail}).` });
     case 'read-only':
-      return { ok: false, error: { code: 'io', error, message: `De stick is alleen-lezen (${error.detail}).` } };
+      return err({ code: 'io', error, message: `De stick is alleen-lezen (${error.detail}).` });
     case 'absent':
     case 'not-found':
     case 'io':
     case 'not-regular':
     case 'too-large':
     case 'timeout':
-      return { ok: false, error: { code: 'io', error, message: `De stick kan niet beschreven worden (${error.detail}).` } };
+      return err({ code: 'io', error, message: `De stick kan niet beschreven worden (${error.detail}).` });
   }
 }
 

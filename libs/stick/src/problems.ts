@@ -1,5 +1,6 @@
 // Everything that can be wrong with a stick, as a value naming the file, the record in it and
 // what is wrong — in Dutch for the tired person at the hoofdbureau or the console.
+import type { Result } from '@ovs/basics';
 import type { StickFile } from './files.ts';
 
 export type StickProblemCode =
@@ -50,4 +51,4 @@ export function problem(code: StickProblemCode, file: StickFile, record: string 
   return record === undefined ? { code, file, message: `${where}: ${what}` } : { code, file, record, message: `${where}: ${what}` };
 }
 
-export type StickResult<T> = { ok: true; value: T } | { ok: false; problem: StickProblem };
+export type StickResult<T> = Result<T, StickProblem>;

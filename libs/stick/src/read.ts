@@ -3,6 +3,7 @@
 // of file-rules.ts (regular files only, size limits, a time-out), asynchronously or not.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { err, ok, type Result } from '@ovs/basics';
 import { FILES, type StickFile } from './files.ts';
 import { createNodeStickIo, type IoError, type StickIo } from './io.ts';
 import { problem, type StickProblem } from './problems.ts';
@@ -10,7 +11,13 @@ import { readRegularFileSync, type ReadOptions } from './regular-file.ts';
 
 export type StickFiles = Partial<Record<StickFile, Uint8Array>>;
 
-export type ReadFilesResult = { ok: true; files: StickFiles } | { ok: false; file: StickFile; error: IoError };
+/** The first file that could not be read, and why (a missing file is no failure). */
+export interface ReadFailure {
+  file: StickFile;
+  io: IoError;
+}
+
+export type ReadFilesResult = Result<StickFiles, ReadFailure>;
 
 const NAMES = Object.values(FILES);
 
@@ -21,9 +28,9 @@ export async function readStickFiles(io: StickIo): Promise<ReadFilesResult> {
   for (const [i, name] of NAMES.entries()) {
     const r = read[i]!;
     if (r.ok) files[name] = r.value;
-    else if (r.error.code !== 'not-found') return { ok: false, file: name, error: r.error };
+    else if (r.error.code !== 'not-found') return err({ file: name, io: r.error });
   }
-  return { ok: true, files };
+  return ok(files);
 }
 
 export async function readStickDir(dir: string, options: ReadOptions = {}): Promise<ReadFilesResult> {
@@ -44,10 +51,10 @@ export function readStickDirSync(dir: string): ReadFilesResult {
   for (const name of NAMES) {
     const r = readRegularFileSync(join(dir, name), name);
     if (r.ok) files[name] = r.value;
-    else if (r.error.code !== 'not-found') return { ok: false, file: name, error: r.error };
-    else if (!directoryPresent(dir)) return { ok: false, file: name, error: { code: 'absent', detail: `${dir} ontbreekt` } };
+    else if (r.error.code !== 'not-found') return err({ file: name, io: r.error });
+    else if (!directoryPresent(dir)) return err({ file: name, io: { code: 'absent', detail: `${dir} ontbreekt` } });
   }
-  return { ok: true, files };
+  return ok(files);
 }
 
 /** What a failed read means for the stick, as a problem naming the file. */

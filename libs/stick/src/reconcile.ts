@@ -7,6 +7,7 @@
 //   - a slot torn on one stick and empty on the other was never acknowledged: it is emptied;
 //   - two different valid contents for one thing is a conflict: reported, never repaired.
 // Nothing is ever dropped that is valid on either stick, and nothing is duplicated.
+import { err, ok, type Result } from '@ovs/basics';
 import { bytesEqual, concatList, type Verifier } from '@ovs/crypto';
 import { openSignedBallot, type BallotContext } from '@ovs/ballot';
 import { FILES, type StickPort } from './files.ts';
@@ -54,24 +55,31 @@ export interface ReconcileOutcome {
   slots: Uint8Array;
 }
 
-type Reconciled = { ok: true; outcome: ReconcileOutcome } | { ok: false; problem: PairProblem };
+type Reconciled = Result<ReconcileOutcome, PairProblem>;
 
 function validBallot(h: SlotHeader, keys: ReconcileKeys, index: number, slot: Uint8Array): boolean {
   if (!keys.ballotKey) return false;
   const opened = openSlot(h, keys.sessionId, index, keys.ballotKey, slot);
   if (!opened.ok) return false;
-  const ballot = openSignedBallot(keys.context, opened.signedBallot, keys.station, [keys.sessionVerifier]);
+  const ballot = openSignedBallot(keys.context, opened.value, keys.station, [keys.sessionVerifier]);
   return ballot.ok && !ballot.ballot.test;
 }
 
-function unionLog(a: Side, b: Side, keys: ReconcileKeys): { ok: true; lines: Uint8Array[]; torn: Record<StickPort, number>; valid: Record<StickPort, number> } | { ok: false; problem: PairProblem } {
+/** The longest log of the two sticks and the console's memory, when every other is a prefix of it. */
+interface UnionLog {
+  lines: Uint8Array[];
+  torn: Record<StickPort, number>;
+  valid: Record<StickPort, number>;
+}
+
+function unionLog(a: Side, b: Side, keys: ReconcileKeys): Result<UnionLog, PairProblem> {
   const parsed: Partial<Record<StickPort, { lines: Uint8Array[]; validBytes: number; tornBytes: number }>> = {};
   for (const side of [a, b]) {
     const log = parseEventLog(side.stick.eventsBytes ?? new Uint8Array(0), keys.sessionId, keys.macKey);
     if (!log.ok) {
-      return { ok: false, problem: { code: 'corrupt', file: FILES.events, record: `regel ${log.problem.line}`, message: `Stick ${side.port}, ${FILES.events}, regel ${log.problem.line}: ${log.problem.why}.` } };
+      return err({ code: 'corrupt', file: FILES.events, record: `regel ${log.error.line}`, message: `Stick ${side.port}, ${FILES.events}, regel ${log.error.line}: ${log.error.why}.` });
     }
-    parsed[side.port] = { lines: log.log.lines, validBytes: log.log.validBytes, tornBytes: log.log.tornBytes };
+    parsed[side.port] = { lines: log.value.lines, validBytes: log.value.validBytes, tornBytes: log.value.tornBytes };
   }
   const la = parsed.A?.lines ?? [];
   const lb = parsed.B?.lines ?? [];
@@ -86,23 +94,22 @@ function unionLog(a: Side, b: Side, keys: ReconcileKeys): { ok: true; lines: Uin
   for (const [where, lines] of candidates) {
     for (let i = 0; i < lines.length; i++) {
       if (!bytesEqual(lines[i] as Uint8Array, longest[i] as Uint8Array)) {
-        return { ok: false, problem: { code: 'conflict', file: FILES.events, record: `regel ${i + 1}`, message: `${FILES.events}, regel ${i + 1}: ${where} heeft een ander record dan de andere stick.` } };
+        return err({ code: 'conflict', file: FILES.events, record: `regel ${i + 1}`, message: `${FILES.events}, regel ${i + 1}: ${where} heeft een ander record dan de andere stick.` });
       }
     }
   }
-  return {
-    ok: true,
+  return ok({
     lines: [...longest],
     torn: { A: parsed.A?.tornBytes ?? 0, B: parsed.B?.tornBytes ?? 0 },
     valid: { A: la.length, B: lb.length },
-  };
+  });
 }
 
-function unionSlots(a: Side, b: Side, keys: ReconcileKeys): { ok: true; slots: Uint8Array; completed: number[] } | { ok: false; problem: PairProblem } {
+function unionSlots(a: Side, b: Side, keys: ReconcileKeys): Result<{ slots: Uint8Array; completed: number[] }, PairProblem> {
   const h = a.stick.header;
   const sa = a.stick.slots;
   const sb = b.stick.slots;
-  if (bytesEqual(sa, sb)) return { ok: true, slots: new Uint8Array(sa), completed: [] };
+  if (bytesEqual(sa, sb)) return ok({ slots: new Uint8Array(sa), completed: [] });
   const out = new Uint8Array(sa);
   const completed: number[] = [];
   for (let i = 0; i < h.capacity; i++) {
@@ -113,10 +120,10 @@ function unionSlots(a: Side, b: Side, keys: ReconcileKeys): { ok: true; slots: U
     const vx = validBallot(h, keys, i, x);
     const vy = validBallot(h, keys, i, y);
     if (vx && vy) {
-      return { ok: false, problem: { code: 'conflict', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: de twee sticks hebben er een verschillend geldig stembiljet in.` } };
+      return err({ code: 'conflict', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: de twee sticks hebben er een verschillend geldig stembiljet in.` });
     }
     if (!keys.ballotKey) {
-      return { ok: false, problem: { code: 'conflict', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: de sticks verschillen na de afsluiting.` } };
+      return err({ code: 'conflict', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: de sticks verschillen na de afsluiting.` });
     }
     if (vx) {
       completed.push(i);
@@ -129,20 +136,22 @@ function unionSlots(a: Side, b: Side, keys: ReconcileKeys): { ok: true; slots: U
     }
   }
   // The header is never written after preparation; the sticks were checked to agree on it.
-  return { ok: true, slots: out, completed };
+  return ok({ slots: out, completed });
 }
 
 /** Decides the union of two sticks of one session and writes it to whichever lacks it. */
 export async function reconcileSides(a: Side, b: Side, keys: ReconcileKeys): Promise<Reconciled> {
-  const log = unionLog(a, b, keys);
-  if (!log.ok) return log;
-  const slots = unionSlots(a, b, keys);
-  if (!slots.ok) return slots;
+  const unionedLog = unionLog(a, b, keys);
+  if (!unionedLog.ok) return unionedLog;
+  const log = unionedLog.value;
+  const unionedSlots = unionSlots(a, b, keys);
+  if (!unionedSlots.ok) return unionedSlots;
+  const slots = unionedSlots.value;
 
   const closingA = a.stick.closing;
   const closingB = b.stick.closing;
   if (closingA && closingB && !bytesEqual(closingA.bytes, closingB.bytes)) {
-    return { ok: false, problem: { code: 'conflict', file: FILES.closingJson, message: `${FILES.closingJson}: de twee sticks hebben een verschillende afsluiting.` } };
+    return err({ code: 'conflict', file: FILES.closingJson, message: `${FILES.closingJson}: de twee sticks hebben een verschillende afsluiting.` });
   }
   const closing = closingA ?? closingB;
   const session = a.stick.session ?? b.stick.session;
@@ -160,19 +169,19 @@ export async function reconcileSides(a: Side, b: Side, keys: ReconcileKeys): Pro
     if (!side.stick.session) {
       if (secrets && !closing) {
         const p = await step(io.replace(FILES.secrets, secrets));
-        if (p) return { ok: false, problem: p };
+        if (p) return err(p);
       }
       for (const [name, bytes] of [
         [FILES.sessionSig, session.signatureFile],
         [FILES.sessionJson, session.bytes],
       ] as const) {
         const p = await step(io.replace(name, bytes));
-        if (p) return { ok: false, problem: p };
+        if (p) return err(p);
         c.files++;
       }
     } else if (!closing && secrets && (!side.stick.secrets || !bytesEqual(side.stick.secrets, secrets))) {
       const p = await step(io.replace(FILES.secrets, secrets));
-      if (p) return { ok: false, problem: p };
+      if (p) return err(p);
       c.files++;
     }
 
@@ -180,13 +189,13 @@ export async function reconcileSides(a: Side, b: Side, keys: ReconcileKeys): Pro
     const torn = log.torn[side.port];
     if (torn > 0) {
       const p = await step(io.truncate(FILES.events, logLength(log.lines, valid)));
-      if (p) return { ok: false, problem: p };
+      if (p) return err(p);
       c.tornEventBytes = torn;
     }
     if (log.lines.length > valid) {
       const missing = log.lines.slice(valid);
       const p = (await step(io.append(FILES.events, concatList(missing)))) ?? (await step(io.sync(FILES.events)));
-      if (p) return { ok: false, problem: p };
+      if (p) return err(p);
       c.events = missing.length;
     }
 
@@ -198,14 +207,14 @@ export async function reconcileSides(a: Side, b: Side, keys: ReconcileKeys): Pro
       const want = slots.slots.subarray(off, off + h.slotSize);
       if (bytesEqual(mine, want)) continue;
       const p = await step(io.writeAt(FILES.slots, off, want));
-      if (p) return { ok: false, problem: p };
+      if (p) return err(p);
       wrote = true;
       if (slotState(want) === 'empty') c.slotsEmptied++;
       else c.ballots++;
     }
     if (wrote) {
       const p = await step(io.sync(FILES.slots));
-      if (p) return { ok: false, problem: p };
+      if (p) return err(p);
     }
 
     if (closing && !side.stick.closing) {
@@ -214,7 +223,7 @@ export async function reconcileSides(a: Side, b: Side, keys: ReconcileKeys): Pro
         [FILES.closingJson, closing.bytes],
       ] as const) {
         const p = await step(io.replace(name, bytes));
-        if (p) return { ok: false, problem: p };
+        if (p) return err(p);
         c.files++;
       }
     }
@@ -223,7 +232,7 @@ export async function reconcileSides(a: Side, b: Side, keys: ReconcileKeys): Pro
   // Only between two sticks of the session is a completed slot "the write in flight"; a blank
   // replacement stick gets every ballot and none of them is more recent than another.
   const inFlight = a.stick.session && b.stick.session ? slots.completed : [];
-  return { ok: true, outcome: { completions, completedSlots: inFlight, lines: log.lines, slots: slots.slots } };
+  return ok({ completions, completedSlots: inFlight, lines: log.lines, slots: slots.slots });
 }
 
 const logLength = (lines: readonly Uint8Array[], count: number): number => lines.slice(0, count).reduce((n, l) => n + l.length, 0);

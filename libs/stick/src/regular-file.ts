@@ -5,6 +5,7 @@
 // applies the same rules but cannot interrupt a stalled read (its callers read from the main
 // thread's copy, see the hoofdbureau's check pool).
 import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { err, ok } from '@ovs/basics';
 import { kindOf, notRegular, readPlan, slotReadPlan, timedOut, type FileKind, type StatsLike } from './file-rules.ts';
 import { classifyError, type IoError, type IoResult } from './io.ts';
 import { SLOT_HEADER_BYTES } from './slot-file.ts';
@@ -66,8 +67,6 @@ export function withDeadline<T>(work: Promise<T>, ms: number, late?: (value: T) 
   });
 }
 
-const fail = (error: IoError): { ok: false; error: IoError } => ({ ok: false, error });
-
 /** Why an open failed: a link (O_NOFOLLOW gives ELOOP), what lstat saw, or what the error says. */
 function openFailure(name: string, e: unknown, kind: FileKind | undefined): IoError {
   if ((e as NodeJS.ErrnoException)?.code === 'ELOOP') return notRegular(name, 'symlink');
@@ -86,8 +85,9 @@ interface ReadStep {
  * file and the buffer), receives the bytes each read returned, returns the file or the refusal.
  */
 function* readSteps(name: string, kind: FileKind, size: number): Generator<ReadStep, IoResult<Uint8Array>, number> {
-  let plan = readPlan(name, kind, size);
-  if (!plan.ok) return plan;
+  const first = readPlan(name, kind, size);
+  if (!first.ok) return first;
+  let plan = first.value;
   // Every byte is read into it before it is returned (a short read returns a copy of what was read).
   const slow = Buffer.allocUnsafeSlow(plan.read);
   const out = new Uint8Array(slow.buffer, slow.byteOffset, slow.byteLength);
@@ -96,15 +96,16 @@ function* readSteps(name: string, kind: FileKind, size: number): Generator<ReadS
     const length = plan.headerFirst ? SLOT_HEADER_BYTES - got : Math.min(CHUNK_BYTES, plan.read - got);
     const n = yield { buffer: out, offset: got, length };
     // Shorter than fstat said (changed while read): what is there; the verifier names the fault.
-    if (n === 0) return { ok: true, value: out.slice(0, got) };
+    if (n === 0) return ok(out.slice(0, got));
     got += n;
     if (plan.headerFirst && got >= SLOT_HEADER_BYTES) {
-      plan = slotReadPlan(out.subarray(0, SLOT_HEADER_BYTES), size);
-      if (!plan.ok) return plan;
-      if (plan.read < out.length) return { ok: true, value: out.slice(0, plan.read) };
+      const rest = slotReadPlan(out.subarray(0, SLOT_HEADER_BYTES), size);
+      if (!rest.ok) return rest;
+      plan = rest.value;
+      if (plan.read < out.length) return ok(out.slice(0, plan.read));
     }
   }
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 /** One file of a stick, whole, under the rules; `name` is its name on the stick (for the limits and messages). */
@@ -114,11 +115,11 @@ export async function readRegularFile(path: string, name: string, options: ReadO
   let handle: ReadHandle;
   try {
     const opened = await withDeadline(ops.open(path, OPEN_FLAGS), ms, (h) => void h.close().catch(() => undefined));
-    if (!opened.done) return fail(timedOut(name, ms));
+    if (!opened.done) return err(timedOut(name, ms));
     handle = opened.value;
   } catch (e) {
     const seen = needsLstat(e) ? await withDeadline(ops.lstat(path), ms).catch(() => undefined) : undefined;
-    return fail(openFailure(name, e, seen?.done ? kindOf(seen.value) : undefined));
+    return err(openFailure(name, e, seen?.done ? kindOf(seen.value) : undefined));
   }
   // After a time-out the handle is closed without waiting: node's close waits for the stalled call.
   let stalled = false;
@@ -126,7 +127,7 @@ export async function readRegularFile(path: string, name: string, options: ReadO
     const stat = await withDeadline(handle.stat(), ms);
     if (!stat.done) {
       stalled = true;
-      return fail(timedOut(name, ms));
+      return err(timedOut(name, ms));
     }
     const steps = readSteps(name, kindOf(stat.value), stat.value.size);
     for (let step = steps.next(0); ; ) {
@@ -135,12 +136,12 @@ export async function readRegularFile(path: string, name: string, options: ReadO
       const r = await withDeadline(handle.read(buffer, offset, length, offset), ms);
       if (!r.done) {
         stalled = true;
-        return fail(timedOut(name, ms));
+        return err(timedOut(name, ms));
       }
       step = steps.next(r.value.bytesRead);
     }
   } catch (e) {
-    return fail(classifyError(e));
+    return err(classifyError(e));
   } finally {
     const closing = handle.close().catch(() => undefined);
     if (!stalled) await closing;
@@ -159,7 +160,7 @@ export function readRegularFileSync(path: string, name: string): IoResult<Uint8A
     } catch {
       kind = undefined;
     }
-    return fail(openFailure(name, e, kind));
+    return err(openFailure(name, e, kind));
   }
   try {
     const steps = readSteps(name, ...kindAndSize(fstatSync(fd)));
@@ -169,7 +170,7 @@ export function readRegularFileSync(path: string, name: string): IoResult<Uint8A
       step = steps.next(readSync(fd, buffer, offset, length, offset));
     }
   } catch (e) {
-    return fail(classifyError(e));
+    return err(classifyError(e));
   } finally {
     closeSync(fd);
   }

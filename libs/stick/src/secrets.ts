@@ -11,6 +11,7 @@
 //   24–35    nonce
 //   36–147   ChaCha20-Poly1305 of: session private key (32) ‖ ballot private key (32) ‖ link key (32), tag (16)
 import { hkdfSync } from 'node:crypto';
+import { err, ok, type Result } from '@ovs/basics';
 import { aeadOpen, aeadSeal, bytesEqual, concatBytes, withDomain, type Signer } from '@ovs/crypto';
 import { SESSION_ID_BYTES } from './session-record.ts';
 
@@ -46,13 +47,15 @@ export function sealSecrets(stembureau: Signer, b: Binding, secrets: SessionSecr
   return concatBytes(magic, b.sessionId, nonce, aeadSeal(secretsKey(stembureau, b), nonce, plaintext, withDomain('stick-secrets', bindingBytes(b))));
 }
 
-export type UnsealSecretsResult = { ok: true; secrets: SessionSecrets } | { ok: false; problem: 'bad-length' | 'bad-magic' | 'other-session' | 'tag' };
+export type UnsealSecretsError = 'bad-length' | 'bad-magic' | 'other-session' | 'tag';
+
+export type UnsealSecretsResult = Result<SessionSecrets, UnsealSecretsError>;
 
 export function unsealSecrets(stembureau: Signer, b: Binding, file: Uint8Array): UnsealSecretsResult {
-  if (file.length !== SECRETS_BYTES) return { ok: false, problem: 'bad-length' };
-  if (new TextDecoder().decode(file.subarray(0, 8)) !== SECRETS_MAGIC) return { ok: false, problem: 'bad-magic' };
-  if (!bytesEqual(file.subarray(8, 24), b.sessionId)) return { ok: false, problem: 'other-session' };
+  if (file.length !== SECRETS_BYTES) return err('bad-length');
+  if (new TextDecoder().decode(file.subarray(0, 8)) !== SECRETS_MAGIC) return err('bad-magic');
+  if (!bytesEqual(file.subarray(8, 24), b.sessionId)) return err('other-session');
   const plaintext = aeadOpen(secretsKey(stembureau, b), file.subarray(24, 36), file.subarray(36), withDomain('stick-secrets', bindingBytes(b)));
-  if (!plaintext) return { ok: false, problem: 'tag' };
-  return { ok: true, secrets: { sessionPrivateKey: plaintext.slice(0, 32), ballotPrivateKey: plaintext.slice(32, 64), linkKey: plaintext.slice(64, 96) } };
+  if (!plaintext) return err('tag');
+  return ok({ sessionPrivateKey: plaintext.slice(0, 32), ballotPrivateKey: plaintext.slice(32, 64), linkKey: plaintext.slice(64, 96) });
 }

@@ -2,6 +2,7 @@
 // time with these sticks. It makes public what the hoofdbureau needs to read the ballots: the
 // session certificate (the voting computers' key, certified by the stembureau key) and the
 // X25519 public key every ballot of this session is sealed with. Signed by the stembureau key.
+import { ok } from '@ovs/basics';
 import { toBase64, toHex } from '@ovs/crypto';
 import { SESSION_CERTIFICATE_BYTES } from '@ovs/ballot';
 import { SESSION_FORMAT } from './files.ts';
@@ -56,17 +57,14 @@ export function decodeSessionRecord(bytes: Uint8Array): FieldResult<SessionRecor
   if (!ballotPublicKey.ok) return ballotPublicKey;
   const software = hexBytes(o, 'software', 32);
   if (!software.ok) return software;
-  return {
-    ok: true,
-    value: {
-      format: SESSION_FORMAT,
-      station: station.value,
-      packageHash: packageHash.value,
-      sessionId: sessionId.value,
-      startedAt: startedAt.value,
-      sessionCertificate: sessionCertificate.value,
-      ballotPublicKey: ballotPublicKey.value,
-      software: software.value,
-    },
-  };
+  return ok({
+    format: SESSION_FORMAT,
+    station: station.value,
+    packageHash: packageHash.value,
+    sessionId: sessionId.value,
+    startedAt: startedAt.value,
+    sessionCertificate: sessionCertificate.value,
+    ballotPublicKey: ballotPublicKey.value,
+    software: software.value,
+  });
 }

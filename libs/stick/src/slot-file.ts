@@ -15,6 +15,7 @@
 //   used:   0x01 ‖ nonce (12) ‖ ciphertext (slotSize − 29) ‖ tag (16)
 //           plaintext = length (2, big-endian) ‖ signed ballot ‖ zeros
 //           AAD = "ovs:stick-slot\0" ‖ package hash ‖ station (2) ‖ session id (16) ‖ i (4) ‖ slot size (4)
+import { err, ok, type Result } from '@ovs/basics';
 import { aeadOpen, aeadSeal, AEAD_NONCE_BYTES, AEAD_TAG_BYTES, bytesEqual, concatBytes, withDomain } from '@ovs/crypto';
 
 /** The label of the HKDF that turns the session's agreement with the hoofdbureau into the ballot key. */
@@ -63,25 +64,25 @@ export function encodeSlotHeader(h: SlotHeader): Uint8Array {
 
 export type HeaderProblem = 'too-short' | 'bad-magic' | 'bad-version' | 'bad-slot-size' | 'bad-capacity' | 'nonzero-padding' | 'bad-length';
 
-export function decodeSlotHeader(file: Uint8Array): { ok: true; header: SlotHeader } | { ok: false; problem: HeaderProblem } {
+export function decodeSlotHeader(file: Uint8Array): Result<SlotHeader, HeaderProblem> {
   const fields = decodeHeaderFields(file);
   if (!fields.ok) return fields;
-  if (file.length !== slotFileBytes(fields.header)) return { ok: false, problem: 'bad-length' };
+  if (file.length !== slotFileBytes(fields.value)) return err('bad-length');
   return fields;
 }
 
 /** The header's fields without the file's length: what the reader checks before it reads the slots. */
-export function decodeHeaderFields(file: Uint8Array): { ok: true; header: SlotHeader } | { ok: false; problem: Exclude<HeaderProblem, 'bad-length'> } {
-  if (file.length < SLOT_HEADER_BYTES) return { ok: false, problem: 'too-short' };
+export function decodeHeaderFields(file: Uint8Array): Result<SlotHeader, Exclude<HeaderProblem, 'bad-length'>> {
+  if (file.length < SLOT_HEADER_BYTES) return err('too-short');
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  if (new TextDecoder().decode(file.subarray(0, 8)) !== SLOT_MAGIC) return { ok: false, problem: 'bad-magic' };
-  if (view.getUint16(8) !== SLOT_FORMAT_VERSION) return { ok: false, problem: 'bad-version' };
+  if (new TextDecoder().decode(file.subarray(0, 8)) !== SLOT_MAGIC) return err('bad-magic');
+  if (view.getUint16(8) !== SLOT_FORMAT_VERSION) return err('bad-version');
   const slotSize = view.getUint32(44);
-  if (slotSize < MIN_SLOT_BYTES || slotSize > MAX_SLOT_BYTES || (slotSize & (slotSize - 1)) !== 0) return { ok: false, problem: 'bad-slot-size' };
+  if (slotSize < MIN_SLOT_BYTES || slotSize > MAX_SLOT_BYTES || (slotSize & (slotSize - 1)) !== 0) return err('bad-slot-size');
   const capacity = view.getUint32(48);
-  if (capacity < 1 || capacity > MAX_CAPACITY) return { ok: false, problem: 'bad-capacity' };
-  for (let i = 52; i < SLOT_HEADER_BYTES; i++) if (file[i] !== 0) return { ok: false, problem: 'nonzero-padding' };
-  return { ok: true, header: { station: view.getUint16(10), packageHash: file.slice(12, 44), slotSize, capacity } };
+  if (capacity < 1 || capacity > MAX_CAPACITY) return err('bad-capacity');
+  for (let i = 52; i < SLOT_HEADER_BYTES; i++) if (file[i] !== 0) return err('nonzero-padding');
+  return ok({ station: view.getUint16(10), packageHash: file.slice(12, 44), slotSize, capacity });
 }
 
 export function slotAad(h: SlotHeader, sessionId: Uint8Array, index: number): Uint8Array {
@@ -117,17 +118,20 @@ export function slotState(slot: Uint8Array): SlotState {
   return 'empty';
 }
 
-export type OpenSlotResult = { ok: true; signedBallot: Uint8Array } | { ok: false; problem: 'not-used' | 'tag' | 'bad-length' | 'nonzero-padding' };
+export type OpenSlotError = 'not-used' | 'tag' | 'bad-length' | 'nonzero-padding';
+
+/** The signed ballot in a used slot. */
+export type OpenSlotResult = Result<Uint8Array, OpenSlotError>;
 
 export function openSlot(h: SlotHeader, sessionId: Uint8Array, index: number, key: Uint8Array, slot: Uint8Array): OpenSlotResult {
-  if (slot[0] !== SLOT_USED) return { ok: false, problem: 'not-used' };
+  if (slot[0] !== SLOT_USED) return err('not-used');
   const nonce = slot.subarray(1, 1 + AEAD_NONCE_BYTES);
   const plaintext = aeadOpen(key, nonce, slot.subarray(1 + AEAD_NONCE_BYTES), slotAad(h, sessionId, index));
-  if (!plaintext) return { ok: false, problem: 'tag' };
+  if (!plaintext) return err('tag');
   const length = ((plaintext[0] as number) << 8) | (plaintext[1] as number);
-  if (length === 0 || length > plaintext.length - 2) return { ok: false, problem: 'bad-length' };
-  for (let i = 2 + length; i < plaintext.length; i++) if (plaintext[i] !== 0) return { ok: false, problem: 'nonzero-padding' };
-  return { ok: true, signedBallot: plaintext.slice(2, 2 + length) };
+  if (length === 0 || length > plaintext.length - 2) return err('bad-length');
+  for (let i = 2 + length; i < plaintext.length; i++) if (plaintext[i] !== 0) return err('nonzero-padding');
+  return ok(plaintext.slice(2, 2 + length));
 }
 
 export const sameHeader = (a: SlotHeader, b: SlotHeader): boolean =>

@@ -11,13 +11,14 @@
 // sorting, and the ballots come out packed in three typed arrays (PackedBallots), ready to be
 // transferred between threads; StickBallot objects are built only when asked for.
 import { createDecipheriv, createSecretKey } from 'node:crypto';
+import { err, ok, type Err } from '@ovs/basics';
 import { AEAD_NONCE_BYTES, AEAD_TAG_BYTES, bytesEqual, fromBase64, sha256, shortHash, toHex, utf8, type Verifier } from '@ovs/crypto';
 import { electionsForCategory, type VerifiedPackage, type PollingStation } from '@ovs/election';
 import { BALLOT_FORMAT_VERSION, BALLOT_ID_BYTES, decodeBallot, HASH_PREFIX_BYTES, HEADER_BYTES, SIGNATURE_BYTES, type Ballot, type BallotContext, type OpenError } from '@ovs/ballot';
 import { FILES } from './files.ts';
 import { countEvents, type StickEvent } from './event-log.ts';
 import { inspectFiles, verifyStickPackage, type InspectedStick } from './inspect.ts';
-import { problem, type StickProblem } from './problems.ts';
+import { problem, type StickProblem, type StickResult } from './problems.ts';
 import { readProblem, readStickDir, type StickFiles } from './read.ts';
 import type { ReadOptions } from './regular-file.ts';
 import { BALLOT_KEY_INFO, maxSignedBallotBytes, slotAad, SLOT_HEADER_BYTES, SLOT_USED } from './slot-file.ts';
@@ -107,12 +108,12 @@ export interface VerifiedStick {
   warnings: StickWarning[];
 }
 
-export type VerifyResult = { ok: true; stick: VerifiedStick } | { ok: false; problem: StickProblem };
+export type VerifyResult = StickResult<VerifiedStick>;
 
 export async function verifyStick(dir: string, options: VerifyOptions): Promise<VerifyResult> {
   const read = await readStickDir(dir, options.read);
-  if (!read.ok) return { ok: false, problem: readProblem(read.file, read.error) };
-  return verifyStickFiles(read.files, options);
+  if (!read.ok) return err(readProblem(read.error.file, read.error.io));
+  return verifyStickFiles(read.value, options);
 }
 
 export function verifyStickFiles(files: StickFiles, options: VerifyOptions): VerifyResult {
@@ -153,13 +154,13 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
   if (late) return fail('event-log', FILES.events, `regel ${late.seq}`, `"${late.type}" na de afsluiting van de stemming.`);
   const counts = countEvents(log.events, stick.categories);
   const figures = checkFigures(c, counts, log.events);
-  if (figures) return { ok: false, problem: figures };
+  if (figures) return err(figures);
 
   // The store: layout as closed, structure of every slot, then (with the key) every ballot.
   const h = stick.header;
   if (c.store.slotSize !== h.slotSize || c.store.capacity !== h.capacity) return fail('figures-mismatch', FILES.closingJson, 'veld store', 'de indeling van ballots.slots verschilt van de afsluiting.');
   const structure = slotStructure(stick);
-  if (typeof structure !== 'number') return { ok: false, problem: structure };
+  if (typeof structure !== 'number') return err(structure);
   const used = structure;
 
   let packed: PackedBallots | undefined;
@@ -167,9 +168,9 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
   if (options.hoofdbureauPrivateKey) {
     const opened = openAllBallots(stick, session.record, session.sessionVerifier, options.hoofdbureauPrivateKey, used);
     if (!opened.ok) return opened;
-    packed = opened.packed;
+    packed = opened.value.packed;
     for (const [e, id] of stick.elections.entries()) {
-      const n = opened.perElection[e] as number;
+      const n = opened.value.perElection[e] as number;
       if (n !== c.registeredPerElection[id]) {
         return fail('figures-mismatch', FILES.closingJson, `veld registeredPerElection.${id}`, `${c.registeredPerElection[id]} volgens de afsluiting, ${n} op de stick.`);
       }
@@ -177,7 +178,7 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
     if (options.ballots !== 'packed') {
       const objects = ballotObjects(stick.context, packed);
       if (!objects.ok) return objects;
-      ballots = objects.ballots;
+      ballots = objects.value;
     }
   }
 
@@ -214,7 +215,7 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
   };
   if (ballots) result.ballots = ballots;
   else if (packed) result.packed = packed;
-  return { ok: true, stick: result };
+  return ok(result);
 }
 
 /** What to say about a package that is not the expected one: undefined unless the organiser signed it. */
@@ -253,8 +254,8 @@ function slotStructure(stick: InspectedStick): number | StickProblem {
   return used;
 }
 
-function fail(code: StickProblem['code'], file: StickProblem['file'], record: string | undefined, what: string): { ok: false; problem: StickProblem } {
-  return { ok: false, problem: problem(code, file, record, what) };
+function fail(code: StickProblem['code'], file: StickProblem['file'], record: string | undefined, what: string): Err<StickProblem> {
+  return err(problem(code, file, record, what));
 }
 
 function checkFigures(c: ClosingRecord, counts: ReturnType<typeof countEvents>, events: readonly StickEvent[]): StickProblem | undefined {
@@ -274,13 +275,13 @@ function checkFigures(c: ClosingRecord, counts: ReturnType<typeof countEvents>, 
   return undefined;
 }
 
-type OpenAll = { ok: true; packed: PackedBallots; perElection: Int32Array } | { ok: false; problem: StickProblem };
+type OpenAll = StickResult<{ packed: PackedBallots; perElection: Int32Array }>;
 
 const BALLOT_DOMAIN = utf8('ovs:ballot\0');
 const CIPHER = { authTagLength: AEAD_TAG_BYTES } as const;
 
-const slotProblem = (i: number, code: StickProblem['code'], what: string): { ok: false; problem: StickProblem } => ({ ok: false, problem: problem(code, FILES.slots, `vak ${i}`, what) });
-const badBallot = (i: number, error: OpenError): { ok: false; problem: StickProblem } => slotProblem(i, 'bad-ballot', `het stembiljet is ongeldig (${error}).`);
+const slotProblem = (i: number, code: StickProblem['code'], what: string): Err<StickProblem> => err(problem(code, FILES.slots, `vak ${i}`, what));
+const badBallot = (i: number, error: OpenError): Err<StickProblem> => slotProblem(i, 'bad-ballot', `het stembiljet is ongeldig (${error}).`);
 
 /**
  * The hot loop at the hoofdbureau: one AEAD open and one Ed25519 verification per ballot, then
@@ -292,18 +293,15 @@ function openAllBallots(stick: InspectedStick, session: SessionRecord, sessionVe
   const own = hoofdbureauKey(hoofdbureauPrivateKey);
   if (!expected || !own || !bytesEqual(own.publicKey, expected)) {
     const e = stick.pkg.election;
-    return {
-      ok: false,
-      problem: problem(
-        'wrong-hoofdbureau-key',
-        FILES.packageJson,
-        'veld hoofdbureau.publicKey',
-        `de ingestelde sleutel is niet de sleutel van het hoofdbureau van dit verkiezingspakket (${e.municipality.name}, ${e.electionDate}, ${stick.pkg.shortHash}): een stick van een andere verkiezing, of een verkeerd ingestelde sleutel.`,
-      ),
-    };
+    return fail(
+      'wrong-hoofdbureau-key',
+      FILES.packageJson,
+      'veld hoofdbureau.publicKey',
+      `de ingestelde sleutel is niet de sleutel van het hoofdbureau van dit verkiezingspakket (${e.municipality.name}, ${e.electionDate}, ${stick.pkg.shortHash}): een stick van een andere verkiezing, of een verkeerd ingestelde sleutel.`,
+    );
   }
   const ballotKey = deriveBallotKey(own, session.ballotPublicKey, BALLOT_KEY_INFO);
-  if (!ballotKey) return { ok: false, problem: problem('malformed', FILES.sessionJson, 'veld ballotPublicKey', 'geen bruikbare sleutel.') };
+  if (!ballotKey) return fail('malformed', FILES.sessionJson, 'veld ballotPublicKey', 'geen bruikbare sleutel.');
   const key = createSecretKey(ballotKey);
   const h = stick.header;
   const size = h.slotSize;
@@ -332,7 +330,7 @@ function openAllBallots(stick: InspectedStick, session: SessionRecord, sessionVe
   const ids = Buffer.allocUnsafe(used * BALLOT_ID_BYTES);
   const high = new Uint32Array(used);
   let n = 0;
-  let failed: { ok: false; problem: StickProblem } | undefined;
+  let failed: Err<StickProblem> | undefined;
 
   for (let i = 0, off = SLOT_HEADER_BYTES; i < h.capacity; i++, off += size) {
     if (slots[off] !== SLOT_USED) continue;
@@ -437,18 +435,18 @@ function openAllBallots(stick: InspectedStick, session: SessionRecord, sessionVe
     at += length;
   }
   packed.offsets[n] = at;
-  return { ok: true, packed, perElection };
+  return ok({ packed, perElection });
 }
 
 /** The packed ballots as StickBallot objects, decoded by @ovs/ballot's own decoder. */
-function ballotObjects(context: BallotContext, packed: PackedBallots): { ok: true; ballots: StickBallot[] } | { ok: false; problem: StickProblem } {
+function ballotObjects(context: BallotContext, packed: PackedBallots): StickResult<StickBallot[]> {
   const ballots: StickBallot[] = [];
   for (let k = 0; k < packed.count; k++) {
     const signedBallot = packed.signed.slice(packed.offsets[k], packed.offsets[k + 1]);
     const decoded = decodeBallot(context, signedBallot.subarray(0, signedBallot.length - SIGNATURE_BYTES));
     // The fast decoder accepted it: the two decoders disagreeing is a defect, refused all the same.
-    if (!decoded.ok) return { ok: false, problem: problem('bad-ballot', FILES.slots, undefined, `het stembiljet is ongeldig (${decoded.error}).`) };
+    if (!decoded.ok) return fail('bad-ballot', FILES.slots, undefined, `het stembiljet is ongeldig (${decoded.error}).`);
     ballots.push({ ballotId: decoded.ballot.ballotId, signedBallot, ballot: decoded.ballot });
   }
-  return { ok: true, ballots };
+  return ok(ballots);
 }

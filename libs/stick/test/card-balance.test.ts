@@ -90,10 +90,10 @@ t.test('the verifier warns about a stick with ballots and no voter cards, not ab
   if (!(await pair.close({ annulledBallots: 0, testBallots: 0 })).ok) throw new Error('close');
   await pair.release();
   const v = await verifyStick(a, withKey);
-  if (!v.ok) throw new Error(v.problem.message);
+  if (!v.ok) throw new Error(v.error.message);
   t.ok(ballots.every((x) => x.vote.elections.length === 2), 'every ballot carries both elections');
   t.same(
-    v.stick.warnings.filter((w) => w.code === 'cards-ballots-difference').map((w) => w.message),
+    v.value.warnings.filter((w) => w.code === 'cards-ballots-difference').map((w) => w.message),
     [
       'Gemeenteraad Vlindermeer: 6 stembiljetten geregistreerd, 0 stemkaarten uitgereikt (verschil +6). De voorzitter van het stembureau moet dit verschil verklaren.',
       'Provincieraad Vlinderland – district Vlindermeer: 6 stembiljetten geregistreerd, 0 stemkaarten uitgereikt (verschil +6). De voorzitter van het stembureau moet dit verschil verklaren.',
@@ -113,6 +113,6 @@ t.test('the verifier warns about a stick with ballots and no voter cards, not ab
   if (!(await normal.close({ annulledBallots: 1, testBallots: 0 })).ok) throw new Error('close');
   await normal.release();
   const n = await verifyStick(c, withKey);
-  t.same(n.ok ? n.stick.warnings : n.problem, [], 'an annulment and its replacement: no warning');
-  t.same(n.ok ? n.stick.cardBalance.map((x) => x.difference) : [], [0, 0]);
+  t.same(n.ok ? n.value.warnings : n.error, [], 'an annulment and its replacement: no warning');
+  t.same(n.ok ? n.value.cardBalance.map((x) => x.difference) : [], [0, 0]);
 });

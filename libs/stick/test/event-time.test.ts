@@ -16,8 +16,8 @@ const HOUR = 3_600_000;
 async function events(dir: string): Promise<StickEvent[]> {
   const session = JSON.parse(await readFile(join(dir, FILES.sessionJson), 'utf8')) as { sessionId: string };
   const parsed = parseEventLog(new Uint8Array(await readFile(join(dir, FILES.events))), fromHex(session.sessionId)!, undefined);
-  if (!parsed.ok) throw new Error(parsed.problem.why);
-  return parsed.log.events;
+  if (!parsed.ok) throw new Error(parsed.error.why);
+  return parsed.value.events;
 }
 
 t.test('events about one voter are dated to the hour, on both sticks; the others exactly', async (t) => {
@@ -29,7 +29,7 @@ t.test('events about one voter are dated to the hour, on both sticks; the others
   const opened = await openStickPair(await pairOptions(a, b, { now: () => new Date((clock += 37_311)) }));
   t.ok(opened.ok);
   if (!opened.ok) return;
-  const pair = opened.pair;
+  const pair = opened.value.pair;
   const bodies: EventBody[] = [
     { type: 'activation-card' },
     { type: 'box-empty' },
@@ -85,8 +85,8 @@ t.test('the strict decoder refuses a voter event with a time finer than the hour
     t.ok(decodeEventBody(record('2024-10-13T09:00:00.000Z', type, extra)).ok, `${type} on the hour`);
     for (const at of ['2024-10-13T09:13:00.000Z', '2024-10-13T09:00:05.000Z', '2024-10-13T09:00:00.001Z']) {
       const r = decodeEventBody(record(at, type, extra));
-      t.ok(!r.ok && r.field === 'at', `${type} at ${at} is refused`);
-      if (!r.ok) t.match(r.why, /enkel het uur/);
+      t.ok(!r.ok && r.error.field === 'at', `${type} at ${at} is refused`);
+      if (!r.ok) t.match(r.error.why, /enkel het uur/);
     }
   }
   t.ok(decodeEventBody(record('2024-10-13T09:13:05.123Z', 'incident', { id: 1, kind: 'defect', description: 'x', calledAt: null, repairedAt: null })).ok, 'an incident keeps its exact time');

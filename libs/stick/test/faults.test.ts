@@ -85,10 +85,10 @@ async function closeAndVerify(t: Test, pair: StickPair, sticks: Base, expected: 
   for (const dir of [sticks.a, sticks.b]) {
     const v = await verifyStick(dir, { organiserPublicKey: d.organiser.publicKey, hoofdbureauPrivateKey: d.hoofdbureau.privateKey });
     if (!v.ok) {
-      t.fail(`${label}: ${v.problem.message}`);
+      t.fail(`${label}: ${v.error.message}`);
       continue;
     }
-    t.same(v.stick.ballots?.map((x) => hex(x.ballotId)), [...expected].sort(), `${label}: exactly the acknowledged ballots, once each`);
+    t.same(v.value.ballots?.map((x) => hex(x.ballotId)), [...expected].sort(), `${label}: exactly the acknowledged ballots, once each`);
   }
 }
 
@@ -136,7 +136,7 @@ t.test('a crash at every step of a registration', async (t) => {
       const reopened = await openStickPair(await pairOptions(sticks.a, sticks.b));
       t.ok(reopened.ok, `${label}: reopens`);
       if (!reopened.ok) continue;
-      const p = reopened.pair;
+      const p = reopened.value.pair;
       await sameFiles(t, sticks, label);
       const xOnSticks = p.hasBallot(x.ballotId);
       // Steps 1–2 write and sync A; from step 3 on the ballot is durable on A and must be
@@ -147,7 +147,7 @@ t.test('a crash at every step of a registration', async (t) => {
       const retry = await p.registerBallot(signed, x);
       if (xOnSticks) {
         t.equal(retry.outcome, 'duplicate', `${label}: retry of a stored ballot is a duplicate`);
-        const completed = reopened.reconcile.completedBallots === 1;
+        const completed = reopened.value.reconcile.completedBallots === 1;
         if (completed) t.same(retry, { outcome: 'duplicate', mostRecent: true }, `${label}: the completed ballot counts as most recent`);
       } else {
         t.same(retry, { outcome: 'stored' }, `${label}: retry of an unstored ballot stores it`);
@@ -176,10 +176,10 @@ t.test('a crash at every step of an event append', async (t) => {
       t.ok(reopened.ok, `${label}: reopens`);
       if (!reopened.ok) continue;
       await sameFiles(t, sticks, label);
-      const n = reopened.pair.events.length;
+      const n = reopened.value.pair.events.length;
       t.ok(n === eventsBefore || n === eventsBefore + 1, `${label}: the event is on both sticks or on neither`);
       if (acked) t.equal(n, eventsBefore + 1, `${label}: an acknowledged event is kept`);
-      await closeAndVerify(t, reopened.pair, sticks, sticks.acked, label);
+      await closeAndVerify(t, reopened.value.pair, sticks, sticks.acked, label);
     }
   }
 });
@@ -199,8 +199,8 @@ t.test('a crash at every step of the first opening and of the closing', async (t
     if (!reopened.ok) continue;
     await sameFiles(t, { a, b, acked: [] }, `opening crash at step ${k}`);
     const x = randomBallot(new SeededRandom(`open-${k}`));
-    t.same(await reopened.pair.registerBallot(signBallot(reopened.pair, x), x), { outcome: 'stored' });
-    await closeAndVerify(t, reopened.pair, { a, b, acked: [] }, [hex(x.ballotId)], `opening crash at step ${k}`);
+    t.same(await reopened.value.pair.registerBallot(signBallot(reopened.value.pair, x), x), { outcome: 'stored' });
+    await closeAndVerify(t, reopened.value.pair, { a, b, acked: [] }, [hex(x.ballotId)], `opening crash at step ${k}`);
   }
 
   const start = await base(t);
@@ -216,7 +216,7 @@ t.test('a crash at every step of the first opening and of the closing', async (t
     const reopened = await openStickPair(await pairOptions(sticks.a, sticks.b));
     t.ok(reopened.ok, `${label}: reopens`);
     if (!reopened.ok) continue;
-    await closeAndVerify(t, reopened.pair, sticks, sticks.acked, label);
+    await closeAndVerify(t, reopened.value.pair, sticks, sticks.acked, label);
     await sameFiles(t, sticks, label);
     for (const dir of [sticks.a, sticks.b]) await t.rejects(readFile(join(dir, FILES.secrets)), `${label}: secrets erased`);
   }

@@ -26,8 +26,8 @@ export async function writeGoldenStick(dirA: string, dirB: string): Promise<void
     now,
     random: (n) => random.bytes(n),
   });
-  if (!opened.ok) throw new Error(opened.problem.message);
-  const pair = opened.pair;
+  if (!opened.ok) throw new Error(opened.error.message);
+  const pair = opened.value.pair;
   await pair.appendEvent({ type: 'activation-card' });
   await pair.appendEvent({ type: 'test-card', category: 'belg' });
   await pair.appendEvent({ type: 'box-empty' });

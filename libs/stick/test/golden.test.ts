@@ -16,15 +16,15 @@ const stickDir = join(golden, 'stick');
 async function summary(dir: string): Promise<unknown> {
   const keys = JSON.parse(await readFile(join(golden, 'keys.json'), 'utf8')) as { organiserPublicKey: string; hoofdbureauPrivateKey: string };
   const v = await verifyStick(dir, { organiserPublicKey: fromBase64(keys.organiserPublicKey) as Uint8Array, hoofdbureauPrivateKey: fromBase64(keys.hoofdbureauPrivateKey) as Uint8Array });
-  if (!v.ok) return { problem: v.problem };
+  if (!v.ok) return { problem: v.error };
   return {
-    station: v.stick.station,
-    storeShortHash: v.stick.storeShortHash,
-    closingShortHash: v.stick.closingShortHash,
-    registeredPerElection: v.stick.closing.registeredPerElection,
-    cards: v.stick.closing.cards,
-    events: v.stick.events.map((e) => e.type),
-    ballots: v.stick.ballots?.map((b) => ({ id: toHex(b.ballotId), vote: b.ballot.vote })),
+    station: v.value.station,
+    storeShortHash: v.value.storeShortHash,
+    closingShortHash: v.value.closingShortHash,
+    registeredPerElection: v.value.closing.registeredPerElection,
+    cards: v.value.closing.cards,
+    events: v.value.events.map((e) => e.type),
+    ballots: v.value.ballots?.map((b) => ({ id: toHex(b.ballotId), vote: b.ballot.vote })),
   };
 }
 

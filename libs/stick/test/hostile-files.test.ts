@@ -48,7 +48,7 @@ async function closedStick(test: Test): Promise<string> {
   return dir;
 }
 
-const code = (r: ReadFilesResult): string => (r.ok ? 'ok' : `${r.file}: ${r.error.code}`);
+const code = (r: ReadFilesResult): string => (r.ok ? 'ok' : `${r.error.file}: ${r.error.io.code}`);
 
 /** Every reader refuses the stick for `file`, naming it, with `message`. */
 async function allRefuse(t: Test, dir: string, file: string, ioCode: string, problemCode: string, message: RegExp): Promise<void> {
@@ -59,10 +59,10 @@ async function allRefuse(t: Test, dir: string, file: string, ioCode: string, pro
   t.equal(code(await readStickDir(dir)), `${file}: ${ioCode}`, 'readStickDir refuses it');
   t.equal(code(readStickDirSync(dir)), `${file}: ${ioCode}`, 'readStickDirSync refuses it');
   const verified = await verifyStick(dir, withKey);
-  t.equal(verified.ok ? 'ok' : verified.problem.code, problemCode, 'verifyStick refuses it');
+  t.equal(verified.ok ? 'ok' : verified.error.code, problemCode, 'verifyStick refuses it');
   if (!verified.ok) {
-    t.equal(verified.problem.file, file, 'names the file');
-    t.match(verified.problem.message, message);
+    t.equal(verified.error.file, file, 'names the file');
+    t.match(verified.error.message, message);
   }
 }
 
@@ -127,9 +127,9 @@ t.test('a slot file whose header does not decode is read no further than the hea
   await h.close();
   await truncate(path, 3 * 1024 ** 3);
   const read = readStickDirSync(dir);
-  t.equal(read.ok ? read.files[FILES.slots]?.length : 'refused', 512, 'only the header');
+  t.equal(read.ok ? read.value[FILES.slots]?.length : 'refused', 512, 'only the header');
   const verified = await verifyStick(dir, withKey);
-  t.equal(verified.ok ? 'ok' : verified.problem.message, 'ballots.slots, kop: dit is geen stembiljettenbestand (OVSSLOT1 ontbreekt).');
+  t.equal(verified.ok ? 'ok' : verified.error.message, 'ballots.slots, kop: dit is geen stembiljettenbestand (OVSSLOT1 ontbreekt).');
 });
 
 t.test('a stick that stops answering gives a refusal, not a hang', FAST, async (t) => {
@@ -137,8 +137,8 @@ t.test('a stick that stops answering gives a refusal, not a hang', FAST, async (
   const never = new Promise<never>(() => undefined);
   const stalledOpen: FileOps = { open: () => never, lstat: (p) => fs.lstat(p) };
   const r = await readStickDir(dir, { timeoutMs: 30, fileOps: stalledOpen });
-  t.equal(r.ok ? 'ok' : r.error.code, 'timeout');
-  t.match(r.ok ? '' : r.error.detail, /^De stick antwoordt niet binnen 30 ms \(bij het lezen van /);
+  t.equal(r.ok ? 'ok' : r.error.io.code, 'timeout');
+  t.match(r.ok ? '' : r.error.io.detail, /^De stick antwoordt niet binnen 30 ms \(bij het lezen van /);
 
   // Opens, then stalls in the middle of a read (and its close waits for the read, as node's does).
   const stalledRead: FileOps = {
@@ -154,7 +154,7 @@ t.test('a stick that stops answering gives a refusal, not a hang', FAST, async (
     lstat: (p) => fs.lstat(p),
   };
   const verified = await verifyStick(dir, { ...withKey, read: { timeoutMs: 30, fileOps: stalledRead } });
-  t.equal(verified.ok ? 'ok' : verified.problem.code, 'stick-timeout');
+  t.equal(verified.ok ? 'ok' : verified.error.code, 'stick-timeout');
 
   const io = createNodeStickIo(dir, { timeoutMs: 30, fileOps: stalledRead });
   const viaIo = await io.readFile(FILES.slots);
@@ -167,6 +167,6 @@ t.test('normal files read as before', FAST, async (t) => {
   const a = await readStickDir(dir);
   const b = readStickDirSync(dir);
   t.ok(a.ok && b.ok, 'both readers');
-  if (a.ok && b.ok) for (const name of Object.values(FILES)) t.same(a.files[name], b.files[name], `${name}: same bytes`);
+  if (a.ok && b.ok) for (const name of Object.values(FILES)) t.same(a.value[name], b.value[name], `${name}: same bytes`);
   t.ok((await verifyStick(dir, withKey)).ok, 'verifies');
 });

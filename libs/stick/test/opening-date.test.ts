@@ -43,13 +43,13 @@ async function stickWithClock(t: Parameters<typeof preparedStick>[0], start: str
 
 t.test('a stick made with the clock on the day before is flagged; one of election day is not', { timeout: 60_000 }, async (t) => {
   const before = await verifyStick(await stickWithClock(t, '2024-10-12T17:00:00.000Z'), withKey);
-  if (!before.ok) throw new Error(before.problem.message);
-  const w = before.stick.warnings.find((x) => x.code === 'opened-on-other-day');
+  if (!before.ok) throw new Error(before.error.message);
+  const w = before.value.warnings.find((x) => x.code === 'opened-on-other-day');
   t.ok(w, 'flagged');
   t.match(w?.message, /^Niet op de verkiezingsdag \(13 oktober 2024\): de sticks werden geopend op 12 oktober 2024 om 19:01, de stemming werd geopend op 12 oktober 2024 om 19:0\d, de stemming werd gesloten op 12 oktober 2024 om 19:0\d\. Dit kan een testopening zijn/);
 
   const onTheDay = await verifyStick(await stickWithClock(t, '2024-10-13T05:50:00.000Z'), withKey);
-  t.same(onTheDay.ok ? onTheDay.stick.warnings.filter((x) => x.code === 'opened-on-other-day') : onTheDay.problem, [], 'election day: no date warning');
+  t.same(onTheDay.ok ? onTheDay.value.warnings.filter((x) => x.code === 'opened-on-other-day') : onTheDay.error, [], 'election day: no date warning');
 });
 
 t.test('the annulment record names the category; the older one without it stays valid', async (t) => {

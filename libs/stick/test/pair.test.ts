@@ -11,8 +11,8 @@ t.test('a whole day on two sticks: open, cards, ballots, close, verify both iden
   const opened = await openStickPair(await pairOptions(a, b));
   t.ok(opened.ok);
   if (!opened.ok) return;
-  t.equal(opened.created, true, 'blank sticks start a session');
-  const pair = opened.pair;
+  t.equal(opened.value.created, true, 'blank sticks start a session');
+  const pair = opened.value.pair;
   t.equal(pair.phase, 'preparation');
   for (const body of [
     { type: 'activation-card' },
@@ -37,10 +37,10 @@ t.test('a whole day on two sticks: open, cards, ballots, close, verify both iden
   const closed = await pair.close({ annulledBallots: 1, testBallots: 1 });
   t.ok(closed.ok);
   if (!closed.ok) return;
-  t.equal(closed.closing.registeredBallots, 20);
-  t.same(closed.closing.cards.perCategory, { belg: 2, eu: 1, 'niet-eu': 0 });
-  t.same(closed.closing.cards.proxyPerCategory, { belg: 0, eu: 1, 'niet-eu': 0 });
-  t.equal(closed.closing.cards.replacement, 1);
+  t.equal(closed.value.registeredBallots, 20);
+  t.same(closed.value.cards.perCategory, { belg: 2, eu: 1, 'niet-eu': 0 });
+  t.same(closed.value.cards.proxyPerCategory, { belg: 0, eu: 1, 'niet-eu': 0 });
+  t.equal(closed.value.cards.replacement, 1);
   await pair.release();
 
   for (const dir of [a, b]) {
@@ -51,18 +51,18 @@ t.test('a whole day on two sticks: open, cards, ballots, close, verify both iden
     await t.rejects(readFile(join(dir, FILES.secrets)), 'secrets erased at closing');
     const d = demo();
     const v = await verifyStick(dir, { organiserPublicKey: d.organiser.publicKey, hoofdbureauPrivateKey: d.hoofdbureau.privateKey });
-    t.ok(v.ok, v.ok ? 'verifies' : v.problem.message);
+    t.ok(v.ok, v.ok ? 'verifies' : v.error.message);
     if (!v.ok) continue;
-    t.equal(v.stick.ballots?.length, 20);
+    t.equal(v.value.ballots?.length, 20);
     t.same(
-      v.stick.ballots?.map((x) => hex(x.ballotId)),
+      v.value.ballots?.map((x) => hex(x.ballotId)),
       ballots.map((x) => hex(x.ballotId)).sort(),
       'every ballot once, sorted by id',
     );
-    t.match(v.stick.storeShortHash, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-    t.equal(v.stick.station.number, STATION);
+    t.match(v.value.storeShortHash, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    t.equal(v.value.station.number, STATION);
     const plain = await verifyStick(dir, { organiserPublicKey: d.organiser.publicKey });
-    t.ok(plain.ok && plain.stick.ballots === undefined, 'without the hoofdbureau key: figures and hash only');
+    t.ok(plain.ok && plain.value.ballots === undefined, 'without the hoofdbureau key: figures and hash only');
   }
 });
 
@@ -79,16 +79,16 @@ t.test('a restart resumes the same session with nothing lost', async (t) => {
   const second = await openStickPair(await pairOptions(a, b));
   t.ok(second.ok);
   if (!second.ok) return;
-  t.equal(second.created, false);
-  t.same(second.pair.sessionCertificate, cert, 'same voting-computer session key');
-  t.same(second.pair.secrets?.linkKey, link, 'same link key');
-  t.equal(second.pair.registered, 5);
-  t.equal(second.pair.phase, 'open');
-  const dup = await second.pair.registerBallot(signBallot(second.pair, ballots[4]!), ballots[4]!);
+  t.equal(second.value.created, false);
+  t.same(second.value.pair.sessionCertificate, cert, 'same voting-computer session key');
+  t.same(second.value.pair.secrets?.linkKey, link, 'same link key');
+  t.equal(second.value.pair.registered, 5);
+  t.equal(second.value.pair.phase, 'open');
+  const dup = await second.value.pair.registerBallot(signBallot(second.value.pair, ballots[4]!), ballots[4]!);
   t.same(dup, { outcome: 'duplicate', mostRecent: false }, 'after a restart nothing is remembered as most recent');
   const next = randomBallot(new SeededRandom('next'));
-  t.same(await second.pair.registerBallot(signBallot(second.pair, next), next), { outcome: 'stored' });
-  await second.pair.release();
+  t.same(await second.value.pair.registerBallot(signBallot(second.value.pair, next), next), { outcome: 'stored' });
+  await second.value.pair.release();
 });
 
 t.test('a full store refuses with full and changes nothing', async (t) => {

@@ -15,8 +15,8 @@ t.test('a prepared stick: package, zeroed slot file, label last', async (t) => {
   const r = await prepareStick(dir, options);
   t.ok(r.ok);
   if (!r.ok) return;
-  t.equal(r.capacity, Math.max(1024, 2 * (d.election.pollingStations.find((s) => s.number === 3)?.registeredVoters ?? 0)));
-  t.equal(r.slotSize, 256, 'Vlindermeer ballots (98 bytes signed) fit 256-byte slots');
+  t.equal(r.value.capacity, Math.max(1024, 2 * (d.election.pollingStations.find((s) => s.number === 3)?.registeredVoters ?? 0)));
+  t.equal(r.value.slotSize, 256, 'Vlindermeer ballots (98 bytes signed) fit 256-byte slots');
   t.same((await readdir(dir)).sort(), [FILES.slots, FILES.packageJson, FILES.packageSig, FILES.label].sort());
   t.same(new Uint8Array(await readFile(join(dir, FILES.packageJson))), d.bytes);
   const other = await tempDir(t);
@@ -82,6 +82,8 @@ t.test('the command line prepares and verifies', async (t) => {
   const bad = await runCli(['verify', '--organiser-key', key, pkgDir]);
   t.equal(bad.code, 1);
   t.match(bad.stderr[0], /^ONGELDIG — OVS-STICK\.json/);
+  const badJson = await runCli(['verify', '--organiser-key', key, '--json', pkgDir]);
+  t.match(JSON.parse(badJson.stdout[0] ?? '{}'), { ok: false, problem: { code: 'missing-file', file: 'OVS-STICK.json' } }, 'verify --json keeps its shape: { ok, problem }');
   t.equal((await runCli(['verify', s1])).code, 2, 'no key: usage error');
   t.equal((await runCli(['frobnicate'])).code, 2);
 });

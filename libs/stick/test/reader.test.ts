@@ -79,9 +79,9 @@ async function expectProblem(t: Test, dir: string, code: StickProblemCode, file:
     t.fail(`${what}: verified, expected ${code}`);
     return '';
   }
-  t.equal(v.problem.code, code, `${what}: ${v.problem.message}`);
-  t.equal(v.problem.file, file, `${what}: in ${file}`);
-  return v.problem.message;
+  t.equal(v.error.code, code, `${what}: ${v.error.message}`);
+  t.equal(v.error.file, file, `${what}: in ${file}`);
+  return v.error.message;
 }
 
 t.test('a valid stick of another municipality is "another election package", checked first', async (t) => {
@@ -120,8 +120,8 @@ t.test('the label is accepted only exactly as the preparation wrote it', async (
     await expectProblem(t, dir, 'malformed', FILES.label, withKey, what);
     // The console inspects sticks the same way before it opens them.
     const read = await readStickDir(dir);
-    const inspected = read.ok ? inspectStickFiles(read.files, { organiserPublicKey: d.organiser.publicKey }) : undefined;
-    t.equal(inspected?.ok === false ? inspected.problem.code : 'ok', 'malformed', `${what}: refused by inspection too`);
+    const inspected = read.ok ? inspectStickFiles(read.value, { organiserPublicKey: d.organiser.publicKey }) : undefined;
+    t.equal(inspected?.ok === false ? inspected.error.code : 'ok', 'malformed', `${what}: refused by inspection too`);
   }
   t.ok((await verifyStick(good, withKey)).ok, 'the untouched stick verifies');
 });
@@ -130,13 +130,13 @@ t.test('packed ballots are the objects, in the same order', async (t) => {
   const dir = await closedStick(t, 12);
   const read = readStickDirSync(dir);
   if (!read.ok) throw new Error('read');
-  const objects = verifyStickFiles(read.files, withKey);
-  const packed = verifyStickFiles(read.files, { ...withKey, ballots: 'packed' });
-  if (!objects.ok || !packed.ok || !objects.stick.ballots || !packed.stick.packed) throw new Error('verify');
-  const p = packed.stick.packed;
-  t.equal(packed.stick.ballots, undefined, 'no objects when packed');
-  t.equal(p.count, objects.stick.ballots.length, 'as many');
-  objects.stick.ballots.forEach((b, i) => {
+  const objects = verifyStickFiles(read.value, withKey);
+  const packed = verifyStickFiles(read.value, { ...withKey, ballots: 'packed' });
+  if (!objects.ok || !packed.ok || !objects.value.ballots || !packed.value.packed) throw new Error('verify');
+  const p = packed.value.packed;
+  t.equal(packed.value.ballots, undefined, 'no objects when packed');
+  t.equal(p.count, objects.value.ballots.length, 'as many');
+  objects.value.ballots.forEach((b, i) => {
     t.same(p.ids.subarray(i * 16, i * 16 + 16), b.ballotId, `id ${i}`);
     t.same(p.signed.subarray(p.offsets[i], p.offsets[i + 1]), b.signedBallot, `signed ballot ${i}`);
   });
@@ -149,7 +149,7 @@ t.test('a ballot twice is named at its second slot, as a slot-by-slot scan would
   const header = decodeSlotHeader(slots);
   const session = decodeSessionRecord(new Uint8Array(await readFile(join(good, FILES.sessionJson))));
   if (!header.ok || !session.ok) throw new Error('fixture');
-  const h = header.header;
+  const h = header.value;
   const key = deriveSharedKey(d.hoofdbureau.privateKey, session.value.ballotPublicKey, BALLOT_KEY_INFO)!;
   const used: number[] = [];
   const empty: number[] = [];
@@ -162,15 +162,15 @@ t.test('a ballot twice is named at its second slot, as a slot-by-slot scan would
     const bytes = new Uint8Array(slots);
     const opened = openSlot(h, session.value.sessionId, from, key, slot(from));
     if (!opened.ok) throw new Error('open');
-    bytes.set(sealSlot(h, session.value.sessionId, to, key, opened.signedBallot, new Uint8Array(12).fill(7)), slotOffset(h, to));
+    bytes.set(sealSlot(h, session.value.sessionId, to, key, opened.value, new Uint8Array(12).fill(7)), slotOffset(h, to));
     if (broken !== undefined) bytes[slotOffset(h, broken) + 20] = (bytes[slotOffset(h, broken) + 20] as number) ^ 1;
     await writeFile(join(dir, FILES.slots), bytes);
     return dir;
   };
   const record = async (dir: string, code: StickProblemCode, what: string): Promise<string | undefined> => {
     const v = await verifyStick(dir, withKey);
-    t.equal(v.ok ? 'ok' : v.problem.code, code, what);
-    return v.ok ? undefined : v.problem.record;
+    t.equal(v.ok ? 'ok' : v.error.code, code, what);
+    return v.ok ? undefined : v.error.record;
   };
   const first = used[0]!;
   const lastEmpty = empty[empty.length - 1]!;
@@ -196,7 +196,7 @@ t.test('malformed log records are refused, never a crash', async (t) => {
     await writeFile(join(dir, FILES.events), lines.map((l, i) => (i === 1 ? change(l) : l)).join('\n'));
     const v = await verifyStick(dir, withKey).catch((e: unknown) => ({ ok: 'thrown' as const, error: String(e) }));
     t.equal(v.ok, false, `${what}: refused, not thrown`);
-    if (v.ok === false) t.match(v.problem.message, /^events\.log, regel 2: veld (at|type)/, `${what}: ${v.problem.message}`);
+    if (v.ok === false) t.match(v.error.message, /^events\.log, regel 2: veld (at|type)/, `${what}: ${v.error.message}`);
   };
   await edit('month 13', (l) => l.replace(/"at":"(\d{4})-\d{2}/, '"at":"$1-13'));
   await edit('hour 25', (l) => l.replace(/T\d{2}:/, 'T25:'));

@@ -32,7 +32,7 @@ t.test('stick B pulled during a registration: the ballot is completed when B is 
 
   const back = await pair.reattach('B', createNodeStickIo(b));
   t.ok(back.ok);
-  if (back.ok) t.equal(back.reconcile.completions.find((c) => c.to === 'B')?.ballots, 1, 'one ballot completed on B');
+  if (back.ok) t.equal(back.value.completions.find((c) => c.to === 'B')?.ballots, 1, 'one ballot completed on B');
   t.same(pair.broken, []);
   t.same(await readFile(join(a, FILES.slots)), await readFile(join(b, FILES.slots)), 'stores identical');
   t.same(await readFile(join(a, FILES.events)), await readFile(join(b, FILES.events)), 'logs identical, the event held in memory included');
@@ -42,7 +42,7 @@ t.test('stick B pulled during a registration: the ballot is completed when B is 
   await pair.release();
   for (const dir of [a, b]) {
     const v = await verifyStick(dir, keys);
-    t.same(v.ok && v.stick.ballots?.map((z) => hex(z.ballotId)), [...before, x, y].map((z) => hex(z.ballotId)).sort());
+    t.same(v.ok && v.value.ballots?.map((z) => hex(z.ballotId)), [...before, x, y].map((z) => hex(z.ballotId)).sort());
   }
 });
 
@@ -58,12 +58,12 @@ t.test('an event whose write fails on A is kept in memory and written to both wh
   t.notOk(r.ok);
   t.equal(pair.counts.cardsPerCategory.eu, 1, 'counted in memory');
   const back = await pair.reattach('A', createNodeStickIo(a));
-  t.ok(back.ok, back.ok ? 'reattached' : back.problem.message);
+  t.ok(back.ok, back.ok ? 'reattached' : back.error.message);
   t.same(await readFile(join(a, FILES.events)), await readFile(join(b, FILES.events)));
   const reopened = await openStickPair(await pairOptions(a, b));
-  t.equal(reopened.ok && reopened.pair.counts.cardsPerCategory.eu, 1, 'on both sticks after a restart');
+  t.equal(reopened.ok && reopened.value.pair.counts.cardsPerCategory.eu, 1, 'on both sticks after a restart');
   await pair.release();
-  if (reopened.ok) await reopened.pair.release();
+  if (reopened.ok) await reopened.value.pair.release();
 });
 
 t.test('stick A fails in the middle of a write: the torn slot is emptied, the retry stores', async (t) => {
@@ -80,7 +80,7 @@ t.test('stick A fails in the middle of a write: the torn slot is emptied, the re
   t.notOk(pair.hasBallot(x.ballotId));
   const back = await pair.reattach('A', createNodeStickIo(a));
   t.ok(back.ok);
-  if (back.ok) t.equal(back.reconcile.completions.find((c) => c.to === 'A')?.slotsEmptied, 1, 'the torn slot is emptied');
+  if (back.ok) t.equal(back.value.completions.find((c) => c.to === 'A')?.slotsEmptied, 1, 'the torn slot is emptied');
   t.same(await pair.registerBallot(signBallot(pair, x), x), { outcome: 'stored' });
   t.equal(pair.registered, 3);
   await pair.release();
@@ -96,11 +96,11 @@ t.test('a blank stick of the same station replaces a broken one: everything is c
   const fresh = await preparedStick(t);
   const back = await pair.reattach('B', createNodeStickIo(fresh));
   t.ok(back.ok);
-  if (back.ok) t.equal(back.reconcile.completions.find((c) => c.to === 'B')?.ballots, 6);
+  if (back.ok) t.equal(back.value.completions.find((c) => c.to === 'B')?.ballots, 6);
   t.ok((await pair.close({ annulledBallots: 0, testBallots: 0 })).ok);
   await pair.release();
   const v = await verifyStick(fresh, keys);
-  t.same(v.ok && v.stick.ballots?.map((z) => hex(z.ballotId)), cast.map((z) => hex(z.ballotId)).sort());
+  t.same(v.ok && v.value.ballots?.map((z) => hex(z.ballotId)), cast.map((z) => hex(z.ballotId)).sort());
 });
 
 t.test('a stick of another opening or station is refused and nothing changes', async (t) => {
@@ -115,11 +115,11 @@ t.test('a stick of another opening or station is refused and nothing changes', a
   pair.detach('B');
   const before = await readFile(join(c, FILES.slots));
   const r1 = await pair.reattach('B', createNodeStickIo(c));
-  t.equal(r1.ok ? 'ok' : r1.problem.code, 'different-sessions');
+  t.equal(r1.ok ? 'ok' : r1.error.code, 'different-sessions');
   t.same(await readFile(join(c, FILES.slots)), before, 'the other stick is untouched');
   const s5 = await preparedStick(t, { station: 5 });
   const r2 = await pair.reattach('B', createNodeStickIo(s5));
-  t.equal(r2.ok ? 'ok' : r2.problem.code, 'wrong-station');
+  t.equal(r2.ok ? 'ok' : r2.error.code, 'wrong-station');
   const r3 = await pair.reattach('B', createNodeStickIo(b));
   t.ok(r3.ok, 'its own stick is taken back');
   await pair.release();
@@ -135,10 +135,10 @@ t.test('opening with sticks that do not belong together', async (t) => {
   const p2 = await openPair(c, e);
   await p2.release();
   const mixed = await openStickPair(await pairOptions(a, c));
-  t.equal(mixed.ok ? 'ok' : mixed.problem.code, 'different-sessions');
+  t.equal(mixed.ok ? 'ok' : mixed.error.code, 'different-sessions');
   const s5 = await preparedStick(t, { station: 5 });
   const wrong = await openStickPair(await pairOptions(a, s5));
-  t.equal(wrong.ok ? 'ok' : wrong.problem.code, 'wrong-station');
+  t.equal(wrong.ok ? 'ok' : wrong.error.code, 'wrong-station');
   const notPrepared = await openStickPair(await pairOptions(a, await (await import('./support.ts')).tempDir(t)));
-  t.equal(notPrepared.ok ? 'ok' : notPrepared.problem.code, 'stick');
+  t.equal(notPrepared.ok ? 'ok' : notPrepared.error.code, 'stick');
 });

@@ -122,7 +122,7 @@ t.test('through the real write path: slots read back from the stick say nothing 
     await pair.close({ annulledBallots: 0, testBallots: 0 });
     await pair.release();
     const v = await verifyStick(a, { organiserPublicKey: d.organiser.publicKey, hoofdbureauPrivateKey: d.hoofdbureau.privateKey });
-    if (!v.ok) throw new Error(v.problem.message);
+    if (!v.ok) throw new Error(v.error.message);
     // Where did each ballot land? Read the slot index by opening slots in file order.
     const slotOf = await slotIndexes(a, d.hoofdbureau.privateKey);
     correlations.push(spearman(cast.map((_, i) => i), cast.map((x) => slotOf.get(hex(x.ballotId)) as number)));
@@ -139,12 +139,12 @@ async function slotIndexes(dir: string, hoofdbureauPrivateKey: Uint8Array): Prom
   if (!session.ok || !header.ok) throw new Error('unreadable stick');
   const key = deriveSharedKey(hoofdbureauPrivateKey, session.value.ballotPublicKey, BALLOT_KEY_INFO) as Uint8Array;
   const out = new Map<string, number>();
-  for (let i = 0; i < header.header.capacity; i++) {
-    const off = slotOffset(header.header, i);
+  for (let i = 0; i < header.value.capacity; i++) {
+    const off = slotOffset(header.value, i);
     if (file[off] !== SLOT_USED) continue;
-    const opened = openSlot(header.header, session.value.sessionId, i, key, file.subarray(off, off + header.header.slotSize));
+    const opened = openSlot(header.value, session.value.sessionId, i, key, file.subarray(off, off + header.value.slotSize));
     if (!opened.ok) throw new Error('slot');
-    out.set(hex(opened.signedBallot.subarray(12, 28)), i);
+    out.set(hex(opened.value.subarray(12, 28)), i);
   }
   return out;
 }

@@ -71,8 +71,8 @@ export async function pairOptions(a: StickIo | string, b: StickIo | string, extr
 
 export async function openPair(a: StickIo | string, b: StickIo | string, extra: Partial<OpenPairOptions> = {}): Promise<StickPair> {
   const r = await openStickPair(await pairOptions(a, b, extra));
-  if (!r.ok) throw new Error(`openStickPair: ${r.problem.message}`);
-  return r.pair;
+  if (!r.ok) throw new Error(`openStickPair: ${r.error.message}`);
+  return r.value.pair;
 }
 
 /** A random valid vote for the station, as a voter of category belg (or eu: first election only). */

@@ -59,10 +59,10 @@ async function expectProblem(t: T, dir: string, code: StickProblemCode, file: St
     t.fail(`${what}: verified, expected ${code} in ${file}`);
     return;
   }
-  t.equal(v.problem.code, code, `${what}: code (${v.problem.message})`);
-  t.equal(v.problem.file, file, `${what}: file`);
-  t.ok(v.problem.message.startsWith(file), `${what}: the message names the file`);
-  if (record !== undefined) t.match(v.problem.record ?? '', record, `${what}: record`);
+  t.equal(v.error.code, code, `${what}: code (${v.error.message})`);
+  t.equal(v.error.file, file, `${what}: file`);
+  t.ok(v.error.message.startsWith(file), `${what}: the message names the file`);
+  if (record !== undefined) t.match(v.error.record ?? '', record, `${what}: record`);
 }
 
 t.test('every damaged or tampered file gives a specific problem', async (t) => {
@@ -128,7 +128,7 @@ t.test('every damaged or tampered file gives a specific problem', async (t) => {
   const slots = await read(good.a, FILES.slots);
   const header = decodeSlotHeader(slots);
   if (!header.ok) throw new Error('header');
-  const h = header.header;
+  const h = header.value;
   const usedSlots: number[] = [];
   const emptySlots: number[] = [];
   for (let i = 0; i < h.capacity; i++) (slots[slotOffset(h, i)] === SLOT_USED ? usedSlots : emptySlots).push(i);

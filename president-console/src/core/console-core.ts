@@ -205,7 +205,7 @@ export class ConsoleCore {
     if (this.#state.kind !== 'locked' || this.#state.opening) return;
     const read = await readStickFiles(io);
     if (!read.ok) return;
-    const inspected = inspectStickFiles(read.files, { organiserPublicKey: this.#o.organiserPublicKey });
+    const inspected = inspectStickFiles(read.value, { organiserPublicKey: this.#o.organiserPublicKey });
     if (!inspected.ok) return;
     const pkg = inspected.value.pkg;
     this.#state = { ...this.#state, opening: { pkg, context: createBallotContext(pkg) } };
@@ -246,7 +246,7 @@ export class ConsoleCore {
         now: this.#o.now,
       });
       if (!opened.ok) {
-        const p = opened.problem;
+        const p = opened.error;
         this.#log('sticks-unusable', p.code);
         if (p.code === 'io' || p.code === 'stick' || p.code === 'wrong-station') {
           this.#sticks.refuse(p.port, { kind: 'error', path: '', reason: p.code === 'wrong-station' ? 'wrong-polling-station' : 'damaged', message: p.message });
@@ -256,18 +256,18 @@ export class ConsoleCore {
         this.#fatal = `${p.message} Verwittig de technische ondersteuning.`;
         return { ok: false, error: 'stick', message: this.#fatal };
       }
-      const pair = opened.pair;
+      const { pair, created, reconcile } = opened.value;
       const cert = verifySessionCertificate(pair.sessionCertificate, { hashPrefix: pair.pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: this.#o.station, stembureauPublicKey: unsealed.signer.publicKey });
       const failedAttempts = this.#o.maxPasswordAttempts - state.attemptsLeft;
       this.#state = { kind: 'session', session: { opening, signer: unsealed.signer, pair, linkKey: pair.secrets?.linkKey, sessionVerifier: cert.ok ? cert.verifier : undefined } };
-      this.#log(opened.created ? 'session-started' : 'session-resumed');
+      this.#log(created ? 'session-started' : 'session-resumed');
       // After closing the log is final (the closing record fixes it): nothing more is added.
       if (pair.phase !== 'closed') {
-        await this.#append({ type: 'unlocked', failedAttempts, resumed: !opened.created });
-        for (const c of opened.reconcile.completions) await this.#append({ type: 'sticks-reconciled', stick: c.to, ballots: c.ballots, events: c.events, files: c.files });
+        await this.#append({ type: 'unlocked', failedAttempts, resumed: !created });
+        for (const c of reconcile.completions) await this.#append({ type: 'sticks-reconciled', stick: c.to, ballots: c.ballots, events: c.events, files: c.files });
       }
       if (pair.phase === 'preparation') await this.#print('pairing');
-      return { ok: true, message: opened.created ? 'De sticks zijn geopend voor dit stembureau.' : 'De sessie van dit stembureau werd hervat: niets ging verloren.' };
+      return { ok: true, message: created ? 'De sticks zijn geopend voor dit stembureau.' : 'De sessie van dit stembureau werd hervat: niets ging verloren.' };
     });
   }
 
@@ -344,12 +344,16 @@ export class ConsoleCore {
       if (![input.annulledBallots, input.testBallots].every(validCloseCount)) return { ok: false, error: 'bad-input', message: 'Vul de aantallen in als gehele getallen (0 of meer).' };
       const r = await w.session.pair.close(input);
       if (!r.ok) {
-        if ('failure' in r) {
-          this.#sticks.haltOnFailure(r.failure);
-          return { ok: false, error: 'halted', message: this.#sticks.halt?.message ?? 'Een stick faalt.' };
+        switch (r.error.kind) {
+          case 'write':
+            this.#sticks.haltOnFailure(r.error.failure);
+            return { ok: false, error: 'halted', message: this.#sticks.halt?.message ?? 'Een stick faalt.' };
+          case 'problem':
+            this.#fatal = r.error.problem.message;
+            return { ok: false, error: 'stick', message: r.error.problem.message };
+          default:
+            return r.error satisfies never;
         }
-        this.#fatal = r.problem.message;
-        return { ok: false, error: 'stick', message: r.problem.message };
       }
       this.#log('voting-closed');
       await this.#print('pv');

@@ -122,7 +122,7 @@ export class StickWatch {
   async append(pair: StickPair, body: EventBody): Promise<boolean> {
     if (pair.phase === 'closed') return false;
     const r = await pair.appendEvent(body);
-    if (!r.ok) this.haltOnFailure(r.failure);
+    if (!r.ok) this.haltOnFailure(r.error.failure);
     return r.ok;
   }
 
@@ -133,11 +133,11 @@ export class StickWatch {
     for (const port of pair.broken) {
       const r = await pair.reattach(port, this.#o.sticks.io(port));
       if (!r.ok) {
-        this.#status[port] = { kind: 'error', path: '', reason: r.problem.code === 'different-sessions' ? 'other-session' : 'damaged', message: r.problem.message };
-        this.#o.log('stick-refused', `${port} ${r.problem.code}`);
+        this.#status[port] = { kind: 'error', path: '', reason: r.error.code === 'different-sessions' ? 'other-session' : 'damaged', message: r.error.message };
+        this.#o.log('stick-refused', `${port} ${r.error.code}`);
         return;
       }
-      for (const c of r.reconcile.completions) await this.append(pair, { type: 'sticks-reconciled', stick: c.to, ballots: c.ballots, events: c.events, files: c.files });
+      for (const c of r.value.completions) await this.append(pair, { type: 'sticks-reconciled', stick: c.to, ballots: c.ballots, events: c.events, files: c.files });
     }
     this.#halt = undefined;
     this.#o.resumed();

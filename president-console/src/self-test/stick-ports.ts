@@ -34,9 +34,9 @@ async function describe(io: StickIo, station: number, organiserPublicKey: Uint8A
   const label = await io.exists(FILES.label);
   if (!label.ok || !label.value) return { text: 'geen stemstick (niet voorbereid door het hoofdbureau)', ownBlank: false };
   const read = await readStickFiles(io);
-  if (!read.ok) return { text: `stemstick, maar ${read.file} is onleesbaar`, ownBlank: false };
-  const inspected = inspectStickFiles(read.files, { organiserPublicKey });
-  if (!inspected.ok) return { text: `stemstick, beschadigd of van een andere organisator (${inspected.problem.message})`, ownBlank: false };
+  if (!read.ok) return { text: `stemstick, maar ${read.error.file} is onleesbaar`, ownBlank: false };
+  const inspected = inspectStickFiles(read.value, { organiserPublicKey });
+  if (!inspected.ok) return { text: `stemstick, beschadigd of van een andere organisator (${inspected.error.message})`, ownBlank: false };
   const s = inspected.value;
   const state = s.closing ? 'afgesloten' : s.session ? 'in gebruik' : 'leeg';
   const own = s.station.number === station;

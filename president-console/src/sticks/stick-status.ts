@@ -18,11 +18,11 @@ export const MIN_FREE_BYTES = 2 * 1024 * 1024;
 export async function judgeStick(io: StickIo, path: string, options: { organiserPublicKey: Uint8Array; station: number }): Promise<StickStatus> {
   const read = await readStickFiles(io);
   if (!read.ok) {
-    return read.error.code === 'absent' ? { kind: 'absent' } : { kind: 'error', path, reason: 'unreadable', message: `De stick kan niet gelezen worden (${read.file}).` };
+    return read.error.io.code === 'absent' ? { kind: 'absent' } : { kind: 'error', path, reason: 'unreadable', message: `De stick kan niet gelezen worden (${read.error.file}).` };
   }
-  const inspected = inspectStickFiles(read.files, { organiserPublicKey: options.organiserPublicKey });
+  const inspected = inspectStickFiles(read.value, { organiserPublicKey: options.organiserPublicKey });
   if (!inspected.ok) {
-    const p = inspected.problem;
+    const p = inspected.error;
     if (p.file === FILES.label && p.code === 'missing-file') return { kind: 'error', path, reason: 'not-a-voting-stick', message: 'Dit is geen stemstick: hij werd niet door het hoofdbureau voorbereid.' };
     if (p.code === 'package-invalid') return { kind: 'error', path, reason: 'bad-package', message: `Het verkiezingspakket op deze stick is ongeldig of gewijzigd. ${p.message}` };
     return { kind: 'error', path, reason: 'damaged', message: `De stick is beschadigd of gewijzigd: ${p.message}` };

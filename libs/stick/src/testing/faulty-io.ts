@@ -3,6 +3,7 @@
 // or full stick) or "crashes" — throws SimulatedCrash, optionally after writing only part of
 // the bytes (a torn write), and refuses everything afterwards like a dead process. powerCut()
 // then undoes every write that was not followed by a sync, as a power failure would.
+import { err, ok } from '@ovs/basics';
 import type { IoError, IoResult, StickIo } from '../io.ts';
 
 export class SimulatedCrash extends Error {
@@ -82,15 +83,13 @@ export function createFaultyIo(inner: StickIo, plan: FaultPlan, stick: string): 
     pending.push({ name, undo: () => inner.truncate(name, size) });
   }
 
-  const failed = (error: IoError): IoResult => ({ ok: false, error });
-
   return {
     root: inner.root,
     readFile: (name) => (plan.crashed ? Promise.reject(new SimulatedCrash(plan.steps)) : inner.readFile(name)),
     exists: (name) => (plan.crashed ? Promise.reject(new SimulatedCrash(plan.steps)) : inner.exists(name)),
     freeBytes: () => inner.freeBytes(),
     probeWritable: async () => {
-      if (failedFor && plan.failAt?.sticky) return failed(plan.failAt.error);
+      if (failedFor && plan.failAt?.sticky) return err(plan.failAt.error);
       return inner.probeWritable();
     },
     close: () => inner.close(),
@@ -103,7 +102,7 @@ export function createFaultyIo(inner: StickIo, plan: FaultPlan, stick: string): 
       }
       if (go !== 'go') {
         if (go.tear) await inner.writeAt(name, offset, half(bytes));
-        return failed(go.fail);
+        return err(go.fail);
       }
       return inner.writeAt(name, offset, bytes);
     },
@@ -116,35 +115,35 @@ export function createFaultyIo(inner: StickIo, plan: FaultPlan, stick: string): 
       }
       if (go !== 'go') {
         if (go.tear) await inner.append(name, half(bytes));
-        return failed(go.fail);
+        return err(go.fail);
       }
       return inner.append(name, bytes);
     },
     async truncate(name, length) {
       const go = await before('truncate', name);
-      if (go !== 'go') return go === 'tear-crash' ? failed({ code: 'io', detail: 'unreachable' }) : failed(go.fail);
+      if (go !== 'go') return go === 'tear-crash' ? err({ code: 'io', detail: 'unreachable' }) : err(go.fail);
       return inner.truncate(name, length);
     },
     async sync(name) {
       const go = await before('sync', name);
-      if (go !== 'go') return go === 'tear-crash' ? failed({ code: 'io', detail: 'unreachable' }) : failed(go.fail);
+      if (go !== 'go') return go === 'tear-crash' ? err({ code: 'io', detail: 'unreachable' }) : err(go.fail);
       const r = await inner.sync(name);
       if (r.ok) for (let i = pending.length - 1; i >= 0; i--) if (pending[i]?.name === name) pending.splice(i, 1);
       return r;
     },
     async replace(name, bytes) {
       const go = await before('replace', name);
-      if (go !== 'go') return go === 'tear-crash' ? failed({ code: 'io', detail: 'unreachable' }) : failed(go.fail);
+      if (go !== 'go') return go === 'tear-crash' ? err({ code: 'io', detail: 'unreachable' }) : err(go.fail);
       return inner.replace(name, bytes);
     },
     async createZeroed(name, size, chunk) {
       const go = await before('createZeroed', name);
-      if (go !== 'go') return go === 'tear-crash' ? failed({ code: 'io', detail: 'unreachable' }) : failed(go.fail);
+      if (go !== 'go') return go === 'tear-crash' ? err({ code: 'io', detail: 'unreachable' }) : err(go.fail);
       return inner.createZeroed(name, size, chunk);
     },
     async erase(name) {
       const go = await before('erase', name);
-      if (go !== 'go') return go === 'tear-crash' ? failed({ code: 'io', detail: 'unreachable' }) : failed(go.fail);
+      if (go !== 'go') return go === 'tear-crash' ? err({ code: 'io', detail: 'unreachable' }) : err(go.fail);
       return inner.erase(name);
     },
     async powerCut() {
@@ -155,17 +154,17 @@ export function createFaultyIo(inner: StickIo, plan: FaultPlan, stick: string): 
 
 /** A stick whose write-protect switch is on: reads work, every write fails with read-only. */
 export function createReadOnlyIo(inner: StickIo): StickIo {
-  const refused = async (): Promise<IoResult> => ({ ok: false, error: { code: 'read-only', detail: 'EROFS: read-only file system' } });
+  const refused = async (): Promise<IoResult> => err({ code: 'read-only', detail: 'EROFS: read-only file system' });
   return { ...inner, writeAt: refused, append: refused, truncate: refused, sync: refused, replace: refused, createZeroed: refused, erase: refused, probeWritable: refused };
 }
 
 /** A stick with only `bytes` free: appends and new files beyond that fail with full. */
 export function createNearlyFullIo(inner: StickIo, bytes: number): StickIo {
   let left = bytes;
-  const full = (): IoResult => ({ ok: false, error: { code: 'full', detail: 'ENOSPC: no space left on device' } });
+  const full = (): IoResult => err({ code: 'full', detail: 'ENOSPC: no space left on device' });
   return {
     ...inner,
-    freeBytes: async () => ({ ok: true, value: left }),
+    freeBytes: async () => ok(left),
     append: async (name, data) => {
       if (data.length > left) return full();
       left -= data.length;
