@@ -58,7 +58,7 @@ export async function createRescanner(options: RescanOptions): Promise<{ ok: tru
   for (const [index, certificate] of options.sessionCertificates.entries()) {
     const v = verifySessionCertificate(certificate, { hashPrefix: keys.hashPrefix, station: keys.station, stembureauPublicKey: keys.stembureauPublicKey });
     if (!v.ok) return { ok: false, error: 'bad-certificate', index, why: v.error };
-    verifiers.push(v.verifier);
+    verifiers.push(v.value.verifier);
   }
   const decoder = options.decoder ?? (await createQrDecoder());
   const seen = new Map<string, { ballot: Ballot; signed: Uint8Array }>();

@@ -1,6 +1,7 @@
 // The voting computer's device-event mappers, alone: every value each device or codec can report
 // has its meaning for the flow (the compiler makes the switches exhaustive; these pin the choice).
 import t from 'tap';
+import { ok } from '@ovs/basics';
 import type { OpenError } from '@ovs/ballot';
 import type { PrintResult, PrinterStatus } from '@ovs/devices';
 import { deviceAlarmReason, printerReadiness, printFailure, visualisationOf } from '../src/backend/device-events.ts';
@@ -62,6 +63,6 @@ t.test('what the hand scanner shows for each way a scanned ballot opens or not',
   for (const [error, out] of Object.entries(errors)) t.same(visualisationOf({ ok: false, error: error as OpenError }, 'nl'), { ok: false, error: out }, error);
   t.same(visualisationOf(undefined, 'nl'), { ok: false, error: 'unreadable' }, 'without the session key nothing is shown');
   const vote = { elections: [{ election: 'G', choice: { kind: 'blank' as const } }] };
-  t.same(visualisationOf({ ok: true, ballot: { test: true, pollingStation: 3, ballotId: new Uint8Array(16), vote }, payload: new Uint8Array() }, 'fr'), { ok: true, test: true, vote, language: 'fr' });
+  t.same(visualisationOf(ok({ ballot: { test: true, pollingStation: 3, ballotId: new Uint8Array(16), vote }, payload: new Uint8Array() }), 'fr'), { ok: true, test: true, vote, language: 'fr' });
   t.end();
 });

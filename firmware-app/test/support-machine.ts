@@ -83,7 +83,7 @@ export async function readTicket(kit: StationKit, ticket: SimulatedTicket): Prom
   if (!scanned.ok) throw new Error(`barcode: ${scanned.error}`);
   const opened = openSignedBallot(kit.context, scanned.bytes, kit.station, [kit.sessionVerifier]);
   if (!opened.ok) throw new Error(`ballot: ${opened.error}`);
-  return opened.ballot;
+  return opened.value.ballot;
 }
 
 /** Whether a used mark has been written to the simulated card. */

@@ -29,8 +29,8 @@ t.test('counts and vote rows from the decoded bits equal countChoices and votesO
     }));
     const payloads = ballots.map((b) => {
       const r = encodeBallot(context, b);
-      if (!r.ok) throw new Error(r.error);
-      return new Uint8Array([...r.payload, ...new Uint8Array(SIGNATURE_BYTES)]);
+      if (!r.ok) throw new Error(r.error.code);
+      return new Uint8Array([...r.value, ...new Uint8Array(SIGNATURE_BYTES)]);
     });
     const offsets = new Uint32Array(payloads.length + 1);
     payloads.forEach((p, i) => (offsets[i + 1] = offsets[i]! + p.length));

@@ -71,7 +71,7 @@ export function printerReadiness(s: PrinterStatus): PrinterReadiness {
  */
 export function visualisationOf(opened: OpenResult | undefined, language: Language): Visualisation {
   if (!opened) return { ok: false, error: 'unreadable' };
-  if (opened.ok) return { ok: true, test: opened.ballot.test, vote: opened.ballot.vote, language };
+  if (opened.ok) return { ok: true, test: opened.value.ballot.test, vote: opened.value.ballot.vote, language };
   switch (opened.error) {
     case 'bad-signature':
       return { ok: false, error: 'forged' };

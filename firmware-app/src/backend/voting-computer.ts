@@ -378,8 +378,8 @@ export class VotingComputer {
         this.#dispatch({ type: 'code-checked', ok: false, erased });
         return;
       }
-      const erased = await this.#eraseCard(offered, opened.alarmKey);
-      this.#opened = { certificate: offered.card.certificate, signer: opened.session, verifier: offered.card.verifier, alarmKey: opened.alarmKey };
+      const erased = await this.#eraseCard(offered, opened.value.alarmKey);
+      this.#opened = { certificate: offered.card.certificate, signer: opened.value.session, verifier: offered.card.verifier, alarmKey: opened.value.alarmKey };
       this.#dispatch({ type: 'code-checked', ok: true, erased });
       this.#opened = undefined;
     });

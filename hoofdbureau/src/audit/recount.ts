@@ -59,7 +59,7 @@ export function storedSessionVerifier(db: HoofdbureauDb, station: number, certif
   const key = s ? fromBase64(s.stembureauKey.publicKey) : undefined;
   if (!key) return { ok: false, error: 'onbekend stembureau' };
   const cert = verifySessionCertificate(certificate, { hashPrefix: db.pkg.hash.subarray(0, HASH_PREFIX_BYTES), station, stembureauPublicKey: key });
-  return cert.ok ? { ok: true, verifier: cert.verifier } : { ok: false, error: cert.error };
+  return cert.ok ? { ok: true, verifier: cert.value.verifier } : { ok: false, error: cert.error };
 }
 
 /** The closing record's signed count per election, or why it cannot be trusted. */

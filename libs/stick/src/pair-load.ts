@@ -50,14 +50,14 @@ export function loadMemory(x: LoadInput): { ok: true; memory: PairMemory } | { o
     if (!x.ballotKey) continue;
     const opened = openSlot(h, x.sessionId, i, x.ballotKey, x.slots.subarray(off, off + h.slotSize));
     const ballot = opened.ok ? openSignedBallot(x.context, opened.signedBallot, x.station, [x.sessionVerifier]) : undefined;
-    if (!ballot?.ok || ballot.ballot.test) {
+    if (!ballot?.ok || ballot.value.ballot.test) {
       return { ok: false, problem: { code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: onleesbaar op beide sticks.` } };
     }
-    const id = toHex(ballot.ballot.ballotId);
+    const id = toHex(ballot.value.ballot.ballotId);
     if (ids.has(id)) return { ok: false, problem: { code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: stembiljet staat twee keer op de sticks.` } };
     ids.add(id);
     idBySlot.set(i, id);
-    for (const ev of ballot.ballot.vote.elections) perElection[ev.election] = (perElection[ev.election] ?? 0) + 1;
+    for (const ev of ballot.value.ballot.vote.elections) perElection[ev.election] = (perElection[ev.election] ?? 0) + 1;
   }
   const withKey = x.ballotKey !== undefined;
   return {

@@ -61,7 +61,7 @@ function validBallot(h: SlotHeader, keys: ReconcileKeys, index: number, slot: Ui
   const opened = openSlot(h, keys.sessionId, index, keys.ballotKey, slot);
   if (!opened.ok) return false;
   const ballot = openSignedBallot(keys.context, opened.signedBallot, keys.station, [keys.sessionVerifier]);
-  return ballot.ok && !ballot.ballot.test;
+  return ballot.ok && !ballot.value.ballot.test;
 }
 
 function unionLog(a: Side, b: Side, keys: ReconcileKeys): { ok: true; lines: Uint8Array[]; torn: Record<StickPort, number>; valid: Record<StickPort, number> } | { ok: false; problem: PairProblem } {
