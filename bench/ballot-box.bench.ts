@@ -148,7 +148,7 @@ export const bench: BenchFn = async ({ quick }) => {
     if (!signed.ok) throw new Error(signed.error.code);
     const qr = encodeQr(signed.value);
     if (!qr.ok) throw new Error(qr.error);
-    const bitmap = mockBallot(renderQr(qr.matrix), { seed: i });
+    const bitmap = mockBallot(renderQr(qr.value.matrix), { seed: i });
     return { gray: bitmapToGray(bitmap), png: bitmapToPng(bitmap) };
   };
 

@@ -79,7 +79,7 @@ export async function createRescanner(options: RescanOptions): Promise<{ ok: tru
     } else {
       const decoded = decoder.decode(input);
       if (!decoded.ok) return decoded.error === 'no-barcode' ? refuse('no-barcode', decoded.error) : refuse('unreadable', decoded.error);
-      bytes = decoded.bytes;
+      bytes = decoded.value;
     }
     const check = checkBallot(context, bytes, keys.station, verifiers);
     if (!check.ok) return refuse(check.fault, check.detail);

@@ -176,7 +176,7 @@ t.test('barcode visualisation with the hand scanner, read-only', async (t) => {
   const { decodeQr } = await import('@ovs/barcode');
   const scanned = await decodeQr(ticket.png());
   if (!scanned.ok) throw new Error(scanned.error);
-  m.handle.devices.handScanner!.feedBytes(scanned.bytes);
+  m.handle.devices.handScanner!.feedBytes(scanned.value);
   await screenIs(page, 'visualisation');
   const text = await page.getByTestId('visualised').innerText();
   t.match(text, 'TESTSTEMBILJET');

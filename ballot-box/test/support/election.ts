@@ -63,7 +63,7 @@ export function sign(signer: Signer, b: Ballot, c: BallotContext = context()): U
 function ticket(payload: Uint8Array, seed: number): ReturnType<typeof mockBallot> {
   const qr = encodeQr(payload);
   if (!qr.ok) throw new Error(qr.error);
-  return mockBallot(renderQr(qr.matrix), { seed });
+  return mockBallot(renderQr(qr.value.matrix), { seed });
 }
 
 /** The printed ticket as the simulated printer's PNG: what the demo feeds the box. */

@@ -41,7 +41,7 @@ export function ballotJob(context: BallotContext, ballot: PendingBallot, station
   if (!prepared.ok) return { ok: false, error: describePrintPreparationError(prepared.error) };
   const qr = encodeQr(prepared.value.barcode);
   if (!qr.ok) return { ok: false, error: qr.error };
-  const raster = renderQr(qr.matrix);
+  const raster = renderQr(qr.value.matrix);
 
   const lines = prepared.value.text;
   const fold = lines.at(-1) as TextLine;

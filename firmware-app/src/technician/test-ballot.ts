@@ -42,7 +42,7 @@ export function compareReadBack(printed: Uint8Array, read: Uint8Array, how: stri
 export function readBackFromPicture(printed: Uint8Array, png: Uint8Array | undefined, decoder: QrDecoder): SelfTestCheck {
   if (!png) return check('test-ballot-read', TITLE, 'fail', 'geen afdruk gevonden');
   const r = decoder.decode(png);
-  return r.ok ? compareReadBack(printed, r.bytes, 'gelezen uit de afdruk (simulatie)') : check('test-ballot-read', TITLE, 'fail', `de afdruk is onleesbaar (${r.error})`);
+  return r.ok ? compareReadBack(printed, r.value, 'gelezen uit de afdruk (simulatie)') : check('test-ballot-read', TITLE, 'fail', `de afdruk is onleesbaar (${r.error})`);
 }
 
 /** The first QR code the hand scanner delivers within `ms` (the technician holds the test ballot under it). */

@@ -116,7 +116,7 @@ export function recount(db: HoofdbureauDb, sources: readonly RecountSource[] = [
       return t ? [t] : [];
     });
     const summed = sumTallies(shapeOfElection(total.election), parts);
-    if (!summed.ok || !sameTally(summed.tally, total.tally)) differences.push(`${total.election.id}: de hertelling verschilt van het totaal`);
+    if (!summed.ok || !sameTally(summed.value, total.tally)) differences.push(`${total.election.id}: de hertelling verschilt van het totaal`);
   }
 
   const verifiedAgainstSources: number[] = [];
@@ -143,5 +143,5 @@ function recountElection(election: Election, texts: readonly string[]): { rows: 
   }
   if (unreadable > 0) return { rows: texts.length, result: `${unreadable} bewaarde stem(men) onleesbaar` };
   const counted = countChoices(shapeOfElection(election), choices);
-  return { rows: texts.length, result: counted.ok ? counted.tally : `een stem kan niet geteld worden (${counted.error})` };
+  return { rows: texts.length, result: counted.ok ? counted.value : `een stem kan niet geteld worden (${counted.error.code})` };
 }

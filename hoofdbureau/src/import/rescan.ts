@@ -167,10 +167,10 @@ async function sessionFromReportImage(path: string): Promise<ReportSession> {
   }
   const read = await decodeQr(image);
   if (!read.ok) return { ok: false, problem: `${path}: ${QR_PROBLEMS[read.error]}.` };
-  if (read.bytes.length !== SESSION_CERTIFICATE_BYTES) {
-    return { ok: false, problem: `${path}: deze QR-code is geen sessiecertificaat (${read.bytes.length} bytes in plaats van ${SESSION_CERTIFICATE_BYTES}); scan de code "Sessiecertificaat" van het kerncijferrapport.` };
+  if (read.value.length !== SESSION_CERTIFICATE_BYTES) {
+    return { ok: false, problem: `${path}: deze QR-code is geen sessiecertificaat (${read.value.length} bytes in plaats van ${SESSION_CERTIFICATE_BYTES}); scan de code "Sessiecertificaat" van het kerncijferrapport.` };
   }
-  return { ok: true, certificate: read.bytes };
+  return { ok: true, certificate: read.value };
 }
 
 export async function importRescanIn(ctx: StickContext, input: RescanInput): Promise<ImportReport> {
@@ -292,8 +292,8 @@ export function scansContent(election: ElectionPackage, context: BallotContext, 
     const choices: ElectionChoice[] = [];
     for (const b of ballots) for (const ev of b.vote.elections) if (ev.election === layout.id) choices.push(ev.choice);
     const counted = countChoices(shapeOfElection(e), choices);
-    if (!counted.ok) throw new Error(`scansContent: a verified ballot cannot be counted (${counted.error})`);
-    tallies.push({ election: layout.id, tally: counted.tally });
+    if (!counted.ok) throw new Error(`scansContent: a verified ballot cannot be counted (${counted.error.code})`);
+    tallies.push({ election: layout.id, tally: counted.value });
   }
   return { count: ballots.length, votes: votesOfBallots(layouts.map((l) => l.id), ballots), tallies };
 }
