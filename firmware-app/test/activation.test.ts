@@ -12,7 +12,7 @@ import { startMachine, type Machine } from './support-machine.ts';
 const payloadOf = (chip: SimulatedCard): Uint8Array => {
   const parsed = parseCardImage(chip.memory);
   if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.payload;
+  return parsed.value.payload;
 };
 
 async function machine(t: { teardown: (fn: () => Promise<void>) => void }, station = 1): Promise<Machine> {

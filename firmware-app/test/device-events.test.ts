@@ -3,7 +3,7 @@
 import t from 'tap';
 import { ok } from '@ovs/basics';
 import type { OpenError } from '@ovs/ballot';
-import type { PrintResult, PrinterStatus } from '@ovs/devices';
+import type { PrintError, PrintResult, PrinterStatus } from '@ovs/devices';
 import { deviceAlarmReason, printerReadiness, printFailure, visualisationOf } from '../src/backend/device-events.ts';
 import type { AlarmReason } from '../src/flow/index.ts';
 
@@ -24,7 +24,7 @@ t.test('the alarm output hears one of its own reasons for every alarm of the flo
 });
 
 t.test('a failed print and the printer status, in the flow\'s words', (t) => {
-  const failures: Record<Extract<PrintResult, { ok: false }>['error'], string> = {
+  const failures: Record<PrintError, string> = {
     'paper-out': 'paper-out',
     'cover-open': 'cover-open',
     offline: 'offline',
@@ -33,7 +33,7 @@ t.test('a failed print and the printer status, in the flow\'s words', (t) => {
     'printer-error': 'error',
     'invalid-job': 'error',
   };
-  for (const [error, out] of Object.entries(failures)) t.equal(printFailure({ ok: false, error, stage: 'before' } as Extract<PrintResult, { ok: false }>), out, error);
+  for (const [error, out] of Object.entries(failures)) t.equal(printFailure({ ok: false, error: { code: error, stage: 'before' } } as Extract<PrintResult, { ok: false }>), out, error);
   const statuses: Array<[PrinterStatus['kind'], string]> = [
     ['ready', 'ready'],
     ['paper-out', 'paper-out'],

@@ -63,7 +63,7 @@ t.test('the technician card is what the card terminals\' own test writes', async
   for (let i = 0; i < 100 && reader.status().kind !== 'card-present'; i++) await new Promise((r) => setTimeout(r, 5));
   t.ok((await reader.selfTest({ phase: 'fase-1' })).passed);
   const read = await reader.read();
-  t.ok(read.ok && Buffer.compare(read.payload, TECHNICIAN_CARD_PAYLOAD) === 0 && read.used.kind === 'unused', 'a card after any card test opens the test mode');
+  t.ok(read.ok && Buffer.compare(read.value.payload, TECHNICIAN_CARD_PAYLOAD) === 0 && read.value.used.kind === 'unused', 'a card after any card test opens the test mode');
 });
 
 t.test('fase 2 on the machine with the hand scanner: targets, devices, test ballot read back, report printed', async (t) => {

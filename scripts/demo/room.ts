@@ -200,7 +200,7 @@ export class Room {
     booth.card = null;
     // The voting computer erased the activation card it read: on the table it is what it is now.
     const now = parseCardImage(card.chip.memory);
-    if (card.view.kind === 'activation' && now.ok && now.payload[1] === CARD_TYPE_ERASED_ACTIVATION) {
+    if (card.view.kind === 'activation' && now.ok && now.value.payload[1] === CARD_TYPE_ERASED_ACTIVATION) {
       card.view = { ...card.view, kind: 'erased-activation', title: 'Gewiste activeringskaart' };
     }
     if ((card.view.kind === 'voter' || card.view.kind === 'test') && booth.printedForCard) {

@@ -98,7 +98,7 @@ export function checkCard(
   attemptsLeft: (payload: Uint8Array) => number,
 ): CardCheck {
   if (!read.ok) return { event: { type: 'voter-card', result: { ok: false, refusal: 'unreadable' }, printer } };
-  const bytes = read.payload;
+  const bytes = read.value.payload;
   const activation = (card: Extract<CardEvent, { type: 'activation-card' }>['card']): CardEvent => ({ type: 'activation-card', card, printer });
   if (bytes[1] === CARD_TYPE_ACTIVATION) {
     const r = readActivationCard(bytes, { hashPrefix: keys.hashPrefix, station: keys.station, stembureauPublicKey: keys.stembureauPublicKey });
@@ -117,6 +117,6 @@ export function checkCard(
   const r = verifyVoterCard(bytes, { pkg: keys.pkg, hashPrefix: keys.hashPrefix, station: keys.station, stembureau: keys.stembureau });
   if (!r.ok) return { event: { type: 'voter-card', result: { ok: false, refusal: voterRefusal(r.error) }, printer } };
   // A torn mark ('damaged') counts as used: a card must never vote twice.
-  if (read.used.kind !== 'unused') return { event: { type: 'voter-card', result: { ok: false, refusal: 'used' }, printer } };
+  if (read.value.used.kind !== 'unused') return { event: { type: 'voter-card', result: { ok: false, refusal: 'used' }, printer } };
   return { event: { type: 'voter-card', result: { ok: true, test: r.value.test, elections: r.value.elections }, printer } };
 }

@@ -25,7 +25,7 @@ export async function printTestBallot(printer: ThermalPrinter, context: BallotCo
   const job = ballotJob(context, { test: true, vote: { elections: testVote(context, station) }, language }, station, throwaway, randomBytes(16));
   if (!job.ok) return { ok: false, check: check('test-ballot-print', title, 'fail', `kon niet opgemaakt worden (${job.error})`) };
   const r = await printer.print(job.job);
-  if (!r.ok) return { ok: false, check: check('test-ballot-print', title, 'fail', `${r.error} (${r.stage === 'before' ? 'niets afgedrukt' : 'deels afgedrukt'})`) };
+  if (!r.ok) return { ok: false, check: check('test-ballot-print', title, 'fail', `${r.error.code} (${r.error.stage === 'before' ? 'niets afgedrukt' : 'deels afgedrukt'})`) };
   return { ok: true, barcode: job.barcode, check: check('test-ballot-print', title, 'pass', `testbiljet met QR-code van ${job.barcode.length} bytes, "TESTSTEMBILJET - NIET IN DE STEMBUS"`) };
 }
 
