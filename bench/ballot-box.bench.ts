@@ -64,7 +64,7 @@ export const bench: BenchFn = async ({ quick }) => {
   const stationKey = new Uint8Array(Buffer.from(demo.election.pollingStations.find((s) => s.number === STATION)?.stembureauKey.publicKey ?? '', 'base64'));
   const activation = await openActivationCardBytes(card?.payload ?? new Uint8Array(0), issued.activationCode ?? '', { hashPrefix: pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: STATION, stembureauPublicKey: stationKey });
   if (!activation.ok) throw new Error(activation.error);
-  const session: Signer = activation.session;
+  const session: Signer = activation.value.session;
 
   // The devices of the box, instrumented: when OPEN_FLAP is handed to the serial line, and
   // when the registration request leaves and its answer comes back.
@@ -145,10 +145,10 @@ export const bench: BenchFn = async ({ quick }) => {
   const random = new SeededRandom('bench-ballot-box');
   const ticket = (i: number): { gray: ReturnType<typeof bitmapToGray>; png: Uint8Array } => {
     const signed = encodeSignedBallot(context, randomBallot(context, STATION, random), session);
-    if (!signed.ok) throw new Error(signed.error);
-    const qr = encodeQr(signed.payload);
+    if (!signed.ok) throw new Error(signed.error.code);
+    const qr = encodeQr(signed.value);
     if (!qr.ok) throw new Error(qr.error);
-    const bitmap = mockBallot(renderQr(qr.matrix), { seed: i });
+    const bitmap = mockBallot(renderQr(qr.value.matrix), { seed: i });
     return { gray: bitmapToGray(bitmap), png: bitmapToPng(bitmap) };
   };
 

@@ -28,16 +28,16 @@ export const bench: BenchFn = async ({ quick }) => {
   const ms = quick ? 200 : 1000;
   const encodeSign = opsPerSecond(() => encodeSignedBallot(context, ballot, session), ms);
   const signed = encodeSignedBallot(context, ballot, session);
-  if (!signed.ok) throw new Error(signed.error);
-  const open = opsPerSecond(() => openSignedBallot(context, signed.payload, 1, [verifier]), ms);
+  if (!signed.ok) throw new Error(signed.error.code);
+  const open = opsPerSecond(() => openSignedBallot(context, signed.value, 1, [verifier]), ms);
   const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), session.publicKey]), format: 'der', type: 'spki' });
-  const message = withDomain('ballot', signed.payload.subarray(0, signed.payload.length - SIGNATURE_BYTES));
-  const sig = signed.payload.subarray(signed.payload.length - SIGNATURE_BYTES);
+  const message = withDomain('ballot', signed.value.subarray(0, signed.value.length - SIGNATURE_BYTES));
+  const sig = signed.value.subarray(signed.value.length - SIGNATURE_BYTES);
   const raw = opsPerSecond(() => nodeVerify(null, message, key, sig), ms);
   return {
     key: 'ballot',
     results: {
-      payloadBytes: signed.payload.length,
+      payloadBytes: signed.value.length,
       encodeSignPerSecond: Math.round(encodeSign),
       encodeSignMedianMs: round(1000 / encodeSign, 4),
       openVerifyPerSecond: Math.round(open),
@@ -46,7 +46,7 @@ export const bench: BenchFn = async ({ quick }) => {
       openVsRawRatio: round(open / raw, 3),
     },
     table: [
-      ['payload (bytes)', String(signed.payload.length)],
+      ['payload (bytes)', String(signed.value.length)],
       ['encode+sign', `${round(1000 / encodeSign, 4)} ms (${Math.round(encodeSign)}/s)`],
       ['open+verify', `${round(1000 / open, 4)} ms (${Math.round(open)}/s)`],
       ['raw node Ed25519 verify', `${round(1000 / raw, 4)} ms (${Math.round(raw)}/s)`],

@@ -48,7 +48,7 @@ function makeCases(n: number, look: (ballot: GrayImage, seed: number) => GrayIma
     const p = payload(seed);
     const encoded = encodeQr(p);
     if (!encoded.ok) throw new Error(encoded.error);
-    const gray = look(bitmapToGray(mockBallot(renderQr(encoded.matrix), { seed })), seed);
+    const gray = look(bitmapToGray(mockBallot(renderQr(encoded.value.matrix), { seed })), seed);
     return { payload: p, gray, rgba: toRgba(gray) };
   });
 }
@@ -65,7 +65,7 @@ async function zxingFigures(decoder: QrDecoder, cases: Case[], reps: number, rgb
   for (const c of cases) {
     const input = rgba ? { width: c.gray.width, height: c.gray.height, data: c.rgba } : c.gray;
     const r = decoder.decode(input);
-    if (r.ok && same(r.bytes, c.payload)) ok++;
+    if (r.ok && same(r.value, c.payload)) ok++;
     times.push(...(await timeEach(reps, () => decoder.decode(input))));
   }
   return { medianMs: round(median(times), 3), successRate: round(ok / cases.length, 3) };
@@ -99,14 +99,14 @@ function erasureToleranceMm(decoder: QrDecoder, version: number, ecc: 'M' | 'Q' 
       const p = payload(500 + seed);
       const encoded = encodeQr(p, { version, ecc });
       if (!encoded.ok) throw new Error(encoded.error);
-      const img = bitmapToGray(renderQr(encoded.matrix));
+      const img = bitmapToGray(renderQr(encoded.value.matrix));
       const mid = Math.floor(size / 2 - k / 2);
       const damaged =
         kind === 'band'
           ? eraseRect(img, (q + 8) * d, (q + mid) * d, (size - 16) * d, k * d)
           : eraseRect(img, q * d, (q + mid) * d + d / 2, size * d, k * d);
       const r = decoder.decode(damaged);
-      if (!(r.ok && same(r.bytes, p))) return false;
+      if (!(r.ok && same(r.value, p))) return false;
     }
     return true;
   };
@@ -129,7 +129,7 @@ export const bench: BenchFn = async ({ quick }) => {
   const generate = await timeEach(quick ? 100 : 500, (i) => {
     const encoded = encodeQr(payloads[i % payloads.length] as Uint8Array);
     if (!encoded.ok) throw new Error(encoded.error);
-    return renderQr(encoded.matrix);
+    return renderQr(encoded.value.matrix);
   });
 
   const n = quick ? 4 : 12;

@@ -26,14 +26,14 @@ export const bench: BenchFn = async ({ quick }) => {
   const seed = demoKeyMaterial('bench', 'session');
   const code = newActivationCode(randomBytes);
   const activation = await issueActivationCard({
-    certificate: issueSessionCertificate(context.hashPrefix, 1, new Signer(seed).publicKey, unsealed.signer),
+    certificate: issueSessionCertificate(context.hashPrefix, 1, new Signer(seed).publicKey, unsealed.value),
     sessionPrivateKey: seed,
     code,
     salt: randomBytes(16),
     nonce: randomBytes(12),
     kdf: TEST_ACTIVATION_KDF,
   });
-  const voterCard = () => issueVoterCard(pkg, context.hashPrefix, { test: false, pollingStation: 1, elections: ['G', 'P'], nonce: randomBytes(16) }, unsealed.signer);
+  const voterCard = () => issueVoterCard(pkg, context.hashPrefix, { test: false, pollingStation: 1, elections: ['G', 'P'], nonce: randomBytes(16) }, unsealed.value);
 
   const started = await startVotingComputer({ verifiedPackage: v.value, station: 1 });
   if (!started.ok) throw new Error(JSON.stringify(started.error));

@@ -27,7 +27,7 @@ export const bench: BenchFn = async ({ quick }) => {
   const context = createBallotContext(verified.value);
   const unsealed = await unsealStembureauKey(demo.election, STATION, demo.passwords.get(STATION) ?? '');
   if (!unsealed.ok) throw new Error(unsealed.error);
-  const stembureau = unsealed.signer;
+  const stembureau = unsealed.value;
   const cleanup: string[] = [];
   const dir = async (base: string): Promise<string> => {
     const d = await mkdtemp(join(base, 'ovs-bench-stick-'));
@@ -163,7 +163,7 @@ export const bench: BenchFn = async ({ quick }) => {
         stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64'),
       });
       if (!opened.ok) throw new Error(opened.error);
-      const session = opened.session;
+      const session = opened.value.session;
       const signed = Array.from({ length: n }, () => sign(context, randomBallot(context, STATION, random, { preferenceRate: 0.1 }), session));
       const times: number[] = [];
       const start = process.hrtime.bigint();
@@ -189,6 +189,6 @@ export const bench: BenchFn = async ({ quick }) => {
 
 function sign(context: BallotContext, ballot: Ballot, session: Signer): Uint8Array {
   const r = encodeSignedBallot(context, ballot, session);
-  if (!r.ok) throw new Error(r.error);
-  return r.payload;
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
 }

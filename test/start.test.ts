@@ -111,14 +111,14 @@ async function scanAndDeposit(page: Page, registeredBefore: number, state: () =>
 /** Seats per list number, as @ovs/results gives them for these ballots (LPKD art. 166–168). */
 function expectedSeats(election: Election, choices: ElectionChoice[]): Map<number, number> {
   const counted = countChoices({ lists: election.lists.map((l) => ({ number: l.number, candidates: l.candidates.length })) }, choices);
-  if (!counted.ok) throw new Error(counted.error);
-  const lists = seatListsFromTally(counted.tally).map((l) => {
+  if (!counted.ok) throw new Error(counted.error.code);
+  const lists = seatListsFromTally(counted.value).map((l) => {
     const list = election.lists.find((x) => x.number === l.number)!;
     return { ...l, candidates: l.candidates?.map((c) => ({ ...c, birthDate: list.candidates[c.position - 1]!.birthDate })) };
   });
   const r = electionResult({ method: election.method, seats: election.seats, lists });
   if (!r.ok) throw new Error(JSON.stringify(r));
-  return new Map(r.lists.map((l) => [l.number, l.seats]));
+  return new Map(r.value.lists.map((l) => [l.number, l.seats]));
 }
 
 interface Running {

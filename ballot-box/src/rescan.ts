@@ -58,7 +58,7 @@ export async function createRescanner(options: RescanOptions): Promise<{ ok: tru
   for (const [index, certificate] of options.sessionCertificates.entries()) {
     const v = verifySessionCertificate(certificate, { hashPrefix: keys.hashPrefix, station: keys.station, stembureauPublicKey: keys.stembureauPublicKey });
     if (!v.ok) return { ok: false, error: 'bad-certificate', index, why: v.error };
-    verifiers.push(v.verifier);
+    verifiers.push(v.value.verifier);
   }
   const decoder = options.decoder ?? (await createQrDecoder());
   const seen = new Map<string, { ballot: Ballot; signed: Uint8Array }>();
@@ -79,7 +79,7 @@ export async function createRescanner(options: RescanOptions): Promise<{ ok: tru
     } else {
       const decoded = decoder.decode(input);
       if (!decoded.ok) return decoded.error === 'no-barcode' ? refuse('no-barcode', decoded.error) : refuse('unreadable', decoded.error);
-      bytes = decoded.bytes;
+      bytes = decoded.value;
     }
     const check = checkBallot(context, bytes, keys.station, verifiers);
     if (!check.ok) return refuse(check.fault, check.detail);

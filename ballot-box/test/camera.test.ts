@@ -53,7 +53,7 @@ t.test('a damaged code is refused once per presentation, and not at all when a g
   const random = new SeededRandom('torn');
   const tornPng = pngToGray(damagedPng(sign(day.session, ballot(random))));
   if (!tornPng.ok) throw new Error('png');
-  const torn = [1, 2].map((seed) => asFrame(photographBallot(tornPng.image, { seed })));
+  const torn = [1, 2].map((seed) => asFrame(photographBallot(tornPng.value, { seed })));
   const refusals = (): number => day.box.log().filter((r) => r.entry.kind === 'refused' && r.entry.reason === 'unreadable').length;
   await film(day, torn, 3000);
   t.equal(refusals(), 1, 'three seconds of a torn ballot: one refusal');

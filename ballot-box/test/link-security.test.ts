@@ -53,7 +53,7 @@ t.test('a tap on the cable sees no vote, and every message has one size', async 
   for (const signed of cast) {
     const decoded = decodeBallot(context(), signed.subarray(0, signed.length - SIGNATURE_BYTES));
     if (!decoded.ok) throw new Error(decoded.error);
-    const id = decoded.ballot.ballotId;
+    const id = decoded.value.ballotId;
     for (const needle of [signed, signed.subarray(30, 50), id, utf8(toBase64(signed).slice(8, 40)), utf8(toHex(signed).slice(16, 64))]) {
       t.notOk(frames.some((f) => Buffer.from(f).includes(Buffer.from(needle))), 'no piece of a ballot, raw, hex or base64, crosses the cable');
     }

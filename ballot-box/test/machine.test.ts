@@ -60,7 +60,7 @@ t.test('a valid ballot: register, then open the flap on "registered", green only
   t.same(r.commands.find((c) => c.kind === 'open-flap'), { kind: 'open-flap', ticket: pendingTicket(m), ms: 5000 });
   t.same(ledsFor(r.model.state), { red: 'on', green: 'off' }, 'still red until the controller confirms');
   m = r.model;
-  r = step(config, m, { kind: 'flap-answer', ticket: pendingTicket(m), result: { ok: true } }, 1020);
+  r = step(config, m, { kind: 'flap-answer', ticket: pendingTicket(m), result: { ok: true, value: undefined } }, 1020);
   t.equal(r.model.state.kind, 'flap-open');
   t.same(r.commands.find((c) => c.kind === 'set-leds'), { kind: 'set-leds', red: 'off', green: 'blink' });
 });
@@ -123,7 +123,7 @@ t.test('the backstop: no flap-closed event in time, the box closes the flap itse
   let m = step(config, ready(), { kind: 'decoded', bytes: good }, 0).model;
   const ticket = pendingTicket(m);
   m = step(config, m, { kind: 'register-answer', ticket, result: { ok: true, value: { outcome: 'registered' } } }, 10).model;
-  const opened = step(config, m, { kind: 'flap-answer', ticket, result: { ok: true } }, 20);
+  const opened = step(config, m, { kind: 'flap-answer', ticket, result: { ok: true, value: undefined } }, 20);
   t.same(opened.commands.find((c) => c.kind === 'start-timer'), { kind: 'start-timer', timer: 'backstop', ticket, ms: 5000 + DEFAULT_TIMING.flapBackstopMs });
   const r = step(config, opened.model, { kind: 'timer', timer: 'backstop', ticket }, 7000);
   t.ok(r.commands.some((c) => c.kind === 'close-flap'));
@@ -187,7 +187,7 @@ const registerResult: fc.Arbitrary<LinkCall<RegisterOutcome>> = fc.oneof(
   fc.constantFrom('voting-closed', 'stick-unavailable', 'bad-signature', 'voting-not-open').map((reason) => ({ ok: true as const, value: { outcome: 'rejected' as const, reason: reason as 'voting-closed' } })),
   linkError.map((error) => ({ ok: false as const, error })),
 );
-const flapResult: fc.Arbitrary<BallotBoxResult> = fc.oneof(fc.constant({ ok: true as const }), fc.constantFrom('disconnected', 'timeout', 'cover-open', 'flap-jammed', 'refused').map((error) => ({ ok: false as const, error: error as 'timeout' })));
+const flapResult: fc.Arbitrary<BallotBoxResult> = fc.oneof(fc.constant({ ok: true as const, value: undefined }), fc.constantFrom('disconnected', 'timeout', 'cover-open', 'flap-jammed', 'refused').map((error) => ({ ok: false as const, error: error as 'timeout' })));
 const controllerEvent: fc.Arbitrary<BallotBoxEvent> = fc.oneof(
   fc.constant({ kind: 'deposit' as const, count: 1 }),
   fc.constantFrom('command', 'deposit', 'timeout', 'watchdog', 'cover-opened', 'power-up').map((reason) => ({ kind: 'flap-closed' as const, reason: reason as 'timeout' })),

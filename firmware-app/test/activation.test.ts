@@ -12,7 +12,7 @@ import { startMachine, type Machine } from './support-machine.ts';
 const payloadOf = (chip: SimulatedCard): Uint8Array => {
   const parsed = parseCardImage(chip.memory);
   if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.payload;
+  return parsed.value.payload;
 };
 
 async function machine(t: { teardown: (fn: () => Promise<void>) => void }, station = 1): Promise<Machine> {
@@ -43,7 +43,7 @@ t.test('right code: activated, and the card no longer holds the sealed key', asy
   const after = payloadOf(chip);
   t.same(readActivationCard(after, { hashPrefix: m.kit.context.hashPrefix, station: 1, stembureauPublicKey: m.kit.stembureau.publicKey }), { ok: false, error: 'not-an-activation-card' });
   const erased = readErasedActivationCard(after, { hashPrefix: m.kit.context.hashPrefix, station: 1 });
-  t.ok(erased.ok && erased.why === 'activated', 'it is an erased activation card now, the president’s alarm key');
+  t.ok(erased.ok && erased.value.why === 'activated', 'it is an erased activation card now, the president’s alarm key');
   t.ok(m.log.some((l) => l.event === 'card-erased'));
   m.remove();
   await voter.waitFor('insert-card');
@@ -75,7 +75,7 @@ t.test('too many wrong codes: the card is refused and erased; re-inserted, here 
   t.same(s.screen.body, { kind: 'not-activated', refusal: 'too-many-codes' });
   t.notOk(m.handle.computer.activated);
   const voided = readErasedActivationCard(payloadOf(chip), { hashPrefix: m.kit.context.hashPrefix, station: 1 });
-  t.same(voided, { ok: true, why: 'refused' }, 'erased, with no key of any kind');
+  t.same(voided, { ok: true, value: { why: 'refused' } }, 'erased, with no key of any kind');
   m.remove();
   await voter.waitFor('not-activated');
   m.insert(chip);

@@ -63,7 +63,7 @@ t.test('a voter from card to printed ballot, through the HTTP API', async (t) =>
   // The fold across the middle of the ticket stays clear of the code (libs/barcode README).
   const gray = readPng(ticket.png());
   if (!gray.ok) throw new Error('png');
-  const { width, height, data } = gray.image;
+  const { width, height, data } = gray.value;
   const half = Math.floor(height / 2);
   const top = await decodeQr(grayToPng({ width, height: half, data: data.slice(0, width * half) }));
   const bottom = await decodeQr(grayToPng({ width, height: height - half, data: data.slice(width * half) }));
@@ -234,7 +234,7 @@ t.test('the hand scanner shows a ballot read-only, test ballots too (art. 18)', 
   t.match(decodeWpc1252(ticket.bytes), 'TESTSTEMBILJET', 'a test ballot says so on paper');
   m.remove();
   await voter.waitFor('insert-card');
-  m.handle.devices.handScanner!.feedBytes(scanned.bytes);
+  m.handle.devices.handScanner!.feedBytes(scanned.value);
   const shown = await voter.waitFor('visualisation');
   const body = shown.screen.body;
   if (body.kind === 'visualisation' && body.result.ok) {
@@ -244,7 +244,7 @@ t.test('the hand scanner shows a ballot read-only, test ballots too (art. 18)', 
     t.match(text, /Lijst 5: /);
   } else t.fail('visualisation expected');
   t.equal(shown.screen.test, true);
-  const tampered = new Uint8Array(scanned.bytes);
+  const tampered = new Uint8Array(scanned.value);
   tampered[40] = (tampered[40] ?? 0) ^ 1;
   m.handle.devices.handScanner!.feedBytes(tampered);
   await m.handle.computer.settle();

@@ -1,8 +1,9 @@
 // The voting computer's device-event mappers, alone: every value each device or codec can report
 // has its meaning for the flow (the compiler makes the switches exhaustive; these pin the choice).
 import t from 'tap';
+import { ok } from '@ovs/basics';
 import type { OpenError } from '@ovs/ballot';
-import type { PrintResult, PrinterStatus } from '@ovs/devices';
+import type { PrintError, PrintResult, PrinterStatus } from '@ovs/devices';
 import { deviceAlarmReason, printerReadiness, printFailure, visualisationOf } from '../src/backend/device-events.ts';
 import type { AlarmReason } from '../src/flow/index.ts';
 
@@ -23,7 +24,7 @@ t.test('the alarm output hears one of its own reasons for every alarm of the flo
 });
 
 t.test('a failed print and the printer status, in the flow\'s words', (t) => {
-  const failures: Record<Extract<PrintResult, { ok: false }>['error'], string> = {
+  const failures: Record<PrintError, string> = {
     'paper-out': 'paper-out',
     'cover-open': 'cover-open',
     offline: 'offline',
@@ -32,7 +33,7 @@ t.test('a failed print and the printer status, in the flow\'s words', (t) => {
     'printer-error': 'error',
     'invalid-job': 'error',
   };
-  for (const [error, out] of Object.entries(failures)) t.equal(printFailure({ ok: false, error, stage: 'before' } as Extract<PrintResult, { ok: false }>), out, error);
+  for (const [error, out] of Object.entries(failures)) t.equal(printFailure({ ok: false, error: { code: error, stage: 'before' } } as Extract<PrintResult, { ok: false }>), out, error);
   const statuses: Array<[PrinterStatus['kind'], string]> = [
     ['ready', 'ready'],
     ['paper-out', 'paper-out'],
@@ -62,6 +63,6 @@ t.test('what the hand scanner shows for each way a scanned ballot opens or not',
   for (const [error, out] of Object.entries(errors)) t.same(visualisationOf({ ok: false, error: error as OpenError }, 'nl'), { ok: false, error: out }, error);
   t.same(visualisationOf(undefined, 'nl'), { ok: false, error: 'unreadable' }, 'without the session key nothing is shown');
   const vote = { elections: [{ election: 'G', choice: { kind: 'blank' as const } }] };
-  t.same(visualisationOf({ ok: true, ballot: { test: true, pollingStation: 3, ballotId: new Uint8Array(16), vote }, payload: new Uint8Array() }, 'fr'), { ok: true, test: true, vote, language: 'fr' });
+  t.same(visualisationOf(ok({ ballot: { test: true, pollingStation: 3, ballotId: new Uint8Array(16), vote }, payload: new Uint8Array() }), 'fr'), { ok: true, test: true, vote, language: 'fr' });
   t.end();
 });

@@ -176,7 +176,7 @@ t.test('barcode visualisation with the hand scanner, read-only', async (t) => {
   const { decodeQr } = await import('@ovs/barcode');
   const scanned = await decodeQr(ticket.png());
   if (!scanned.ok) throw new Error(scanned.error);
-  m.handle.devices.handScanner!.feedBytes(scanned.bytes);
+  m.handle.devices.handScanner!.feedBytes(scanned.value);
   await screenIs(page, 'visualisation');
   const text = await page.getByTestId('visualised').innerText();
   t.match(text, 'TESTSTEMBILJET');
@@ -198,9 +198,9 @@ t.test('barcode visualisation with the hand scanner, read-only', async (t) => {
     },
     m.kit.session,
   );
-  if (!long.ok) throw new Error(long.error);
+  if (!long.ok) throw new Error(long.error.code);
   for (const size of [0, 2] as const) {
-    m.handle.devices.handScanner!.feedBytes(long.payload);
+    m.handle.devices.handScanner!.feedBytes(long.value);
     await screenIs(page, 'visualisation');
     if (size > 0) await touch(page, `text-size-${size}`);
     const lines = page.getByTestId('visualised');

@@ -6,7 +6,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { demoKeyMaterial, randomBytes, Signer } from '@ovs/crypto';
-import { createBallotContext, prepareBallotPrint, sameVote, toLatin1, type ElectionVote } from '@ovs/ballot';
+import { createBallotContext, describePrintPreparationError, prepareBallotPrint, sameVote, toLatin1, type ElectionVote } from '@ovs/ballot';
 import { electionsForStation, type Language } from '@ovs/election';
 import { initialState, MAX_CODE_ATTEMPTS, screenOf, step, type FlowContext, type FlowEvent, type FlowState, type Screen, type VoterAction } from '../src/flow/index.ts';
 import { demoPackage, TEST_CODE } from './support.ts';
@@ -182,9 +182,9 @@ t.test('random action sequences never print anything but the confirmed choices',
               if (!sameVote(e.ballot.vote, expected)) throw new Error(`printed ${JSON.stringify(e.ballot.vote)} but confirmed ${JSON.stringify(expected)}`);
               if (e.ballot.vote.elections.map((v) => v.election).join() !== cardElections.join()) throw new Error('not every election of the card');
               const prepared = prepareBallotPrint(ballotContext, { test: e.ballot.test, pollingStation: ctx.station, ballotId: randomBytes(16), vote: e.ballot.vote }, session, e.ballot.language);
-              if (!prepared.ok) throw new Error(prepared.error);
-              if (!sameVote(prepared.decoded.vote, expected)) throw new Error('barcode differs from the confirmation');
-              const paper = prepared.text.map((l) => l.text);
+              if (!prepared.ok) throw new Error(describePrintPreparationError(prepared.error));
+              if (!sameVote(prepared.value.decoded.vote, expected)) throw new Error('barcode differs from the confirmation');
+              const paper = prepared.value.text.map((l) => l.text);
               // The title as the confirmation screen showed it (in the voter's language), then its lines.
               const screen = shown.flatMap((s) => [s.title, ...s.lines].map(toLatin1));
               const start = paper.indexOf(screen[0]!);

@@ -159,14 +159,14 @@ t.test('no trace of the vote after the voter (art. 17 §1)', async (t) => {
   t.equal(png.length, 1);
   const scanned = await decodeQr(Buffer.from(png[0]!, 'base64'));
   if (!scanned.ok) throw new Error(scanned.error);
-  const opened = openSignedBallot(kit.context, scanned.bytes, 1, [kit.sessionVerifier]);
+  const opened = openSignedBallot(kit.context, scanned.value, 1, [kit.sessionVerifier]);
   if (!opened.ok) throw new Error(opened.error);
-  t.same(opened.ballot.vote.elections, [
+  t.same(opened.value.ballot.vote.elections, [
     { election: 'G', choice: { kind: 'list', list: gList.number, topBox: true, candidates: [2, 5] } },
     { election: 'P', choice: { kind: 'list', list: pList.number, topBox: false, candidates: [7] } },
   ]);
-  const ballotId = [toHex(opened.ballot.ballotId), toBase64(opened.ballot.ballotId)];
-  const payload = [toHex(scanned.bytes), toBase64(scanned.bytes)];
+  const ballotId = [toHex(opened.value.ballot.ballotId), toBase64(opened.value.ballot.ballotId)];
+  const payload = [toHex(scanned.value), toBase64(scanned.value)];
 
   await child.call({ cmd: 'remove' });
   await screenIs(page, 'insert-card');

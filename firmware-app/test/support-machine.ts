@@ -81,9 +81,9 @@ export async function startMachine(
 export async function readTicket(kit: StationKit, ticket: SimulatedTicket): Promise<Ballot> {
   const scanned = await decodeQr(ticket.png());
   if (!scanned.ok) throw new Error(`barcode: ${scanned.error}`);
-  const opened = openSignedBallot(kit.context, scanned.bytes, kit.station, [kit.sessionVerifier]);
+  const opened = openSignedBallot(kit.context, scanned.value, kit.station, [kit.sessionVerifier]);
   if (!opened.ok) throw new Error(`ballot: ${opened.error}`);
-  return opened.ballot;
+  return opened.value.ballot;
 }
 
 /** Whether a used mark has been written to the simulated card. */

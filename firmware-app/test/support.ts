@@ -152,7 +152,7 @@ export async function stationKit(options: PackageOptions = {}, station = 1): Pro
   const context = createBallotContext(demo.verified);
   const unsealed = await unsealStembureauKey(pkg, station, demo.demo.passwords.get(station)!);
   if (!unsealed.ok) throw new Error(unsealed.error);
-  const stembureau = unsealed.signer;
+  const stembureau = unsealed.value;
   const random = new SeededRandom(`firmware-tests-${station}`);
   const activation = async (label: string): Promise<ActivationCard> => {
     const seed = demoKeyMaterial('firmware-tests', `${label}-${station}`);

@@ -63,7 +63,7 @@ t.test('the technician card is what the card terminals\' own test writes', async
   for (let i = 0; i < 100 && reader.status().kind !== 'card-present'; i++) await new Promise((r) => setTimeout(r, 5));
   t.ok((await reader.selfTest({ phase: 'fase-1' })).passed);
   const read = await reader.read();
-  t.ok(read.ok && Buffer.compare(read.payload, TECHNICIAN_CARD_PAYLOAD) === 0 && read.used.kind === 'unused', 'a card after any card test opens the test mode');
+  t.ok(read.ok && Buffer.compare(read.value.payload, TECHNICIAN_CARD_PAYLOAD) === 0 && read.value.used.kind === 'unused', 'a card after any card test opens the test mode');
 });
 
 t.test('fase 2 on the machine with the hand scanner: targets, devices, test ballot read back, report printed', async (t) => {
@@ -88,7 +88,7 @@ t.test('fase 2 on the machine with the hand scanner: targets, devices, test ball
   t.match(decodeWpc1252(ballot.bytes), /TESTSTEMBILJET - NIET IN\s+DE STEMBUS/, 'printed as a test ballot');
   const read = await decodeQr(ballot.png());
   if (!read.ok) throw new Error(read.error);
-  m.handle.devices.handScanner!.feedBytes(read.bytes);
+  m.handle.devices.handScanner!.feedBytes(read.value);
   const done = await waitFor(m, inStep('report'));
   const v = view(done);
   if (v.step !== 'report') return;
@@ -116,9 +116,9 @@ t.test('fase 2 on the machine with the hand scanner: targets, devices, test ball
   t.match(report, /NAZIEN {2}Licht en zoemer waargenomen/);
   t.match(report, /RESULTAAT: geslaagd/);
   // A test ballot no box will ever take: test flag, and a key no session certificate vouches for.
-  t.same(openSignedBallot(m.kit.context, read.bytes, 1, [m.kit.sessionVerifier]), { ok: false, error: 'bad-signature' });
+  t.same(openSignedBallot(m.kit.context, read.value, 1, [m.kit.sessionVerifier]), { ok: false, error: 'bad-signature' });
   const everything = JSON.stringify(r) + report + JSON.stringify(m.log);
-  for (const secret of [toHex(read.bytes), toBase64(read.bytes), toHex(read.bytes.subarray(20, 36))]) t.notOk(everything.includes(secret), 'no barcode bytes in the report or the log');
+  for (const secret of [toHex(read.value), toBase64(read.value), toHex(read.value.subarray(20, 36))]) t.notOk(everything.includes(secret), 'no barcode bytes in the report or the log');
   t.notOk(cardUsed(card), 'the technician card is left unused');
   t.same(await (await fetch(`${m.handle.url}api/technician/report`)).json(), r, 'the report as JSON');
   t.match(m.log.find((l) => l.event === 'self-test'), { event: 'self-test', detail: { phase: 'fase-2', passed: true } });

@@ -29,8 +29,8 @@ t.test('counts and vote rows from the decoded bits equal countChoices and votesO
     }));
     const payloads = ballots.map((b) => {
       const r = encodeBallot(context, b);
-      if (!r.ok) throw new Error(r.error);
-      return new Uint8Array([...r.payload, ...new Uint8Array(SIGNATURE_BYTES)]);
+      if (!r.ok) throw new Error(r.error.code);
+      return new Uint8Array([...r.value, ...new Uint8Array(SIGNATURE_BYTES)]);
     });
     const offsets = new Uint32Array(payloads.length + 1);
     payloads.forEach((p, i) => (offsets[i + 1] = offsets[i]! + p.length));
@@ -47,8 +47,8 @@ t.test('counts and vote rows from the decoded bits equal countChoices and votesO
       const choices: ElectionChoice[] = [];
       for (const b of ballots) for (const ev of b.vote.elections) if (ev.election === e.id) choices.push(ev.choice);
       const r = countChoices(shapeOfElection(e), choices);
-      if (!r.ok) throw new Error(r.error);
-      return { election: e.id, tally: r.tally };
+      if (!r.ok) throw new Error(r.error.code);
+      return { election: e.id, tally: r.value };
     });
     t.same(counted.counted.tallies, expected, `station ${station}: the tallies`);
     t.strictSame(JSON.parse(JSON.stringify(counted.counted.tallies)), JSON.parse(JSON.stringify(expected)), `station ${station}: the same JSON`);

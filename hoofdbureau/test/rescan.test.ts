@@ -109,7 +109,7 @@ void t.test('the re-scan file format and the CLI', async (t) => {
 function reportScan(bytes: Uint8Array): Uint8Array {
   const qr = encodeQr(bytes, { version: 8, ecc: 'M' });
   if (!qr.ok) throw new Error(qr.error);
-  const code = bitmapToGray(renderQr(qr.matrix, { moduleDots: 4 }));
+  const code = bitmapToGray(renderQr(qr.value.matrix, { moduleDots: 4 }));
   const page = { width: 1240, height: 1754, data: new Uint8Array(1240 * 1754).fill(245) };
   for (let y = 0; y < code.height; y++) page.data.set(code.data.subarray(y * code.width, (y + 1) * code.width), (900 + y) * page.width + 420);
   return grayToPng(addNoise(rotate(page, 1.5, 245), 6, 7));

@@ -75,7 +75,7 @@ t.test('a day: cards per category, proxies, annulments, every kind of scan, clos
   const expect = { pkg: d.election, hashPrefix: sha256(d.bytes).subarray(0, 8), station: 3, stembureau: Verifier.from(Buffer.from(st?.stembureauKey.publicKey ?? '', 'base64')) as Verifier };
   const cards = rig.devices.cards.filter((c) => c.payload[1] === 1).map((c) => verifyVoterCard(c.payload, expect));
   t.same(
-    cards.map((c) => (c.ok ? [c.card.test, c.card.elections] : c.error)),
+    cards.map((c) => (c.ok ? [c.value.test, c.value.elections] : c.error)),
     [
       [false, ['G', 'P']],
       [false, ['G']],

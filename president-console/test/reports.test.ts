@@ -48,10 +48,10 @@ t.test('the pairing ticket scans back to the pairing code', async (t) => {
   const scanned = await decodeQr(new Uint8Array((ticket as { png(): Buffer }).png()));
   t.ok(scanned.ok, 'the QR code on the paper reads');
   if (!scanned.ok) return;
-  t.same(scanned.bytes, rig.handle.pairingCode());
+  t.same(scanned.value, rig.handle.pairingCode());
   const d = demo();
   const station = d.election.pollingStations.find((s) => s.number === 3);
-  const paired = decodePairingCode(scanned.bytes, { hashPrefix: sha256(d.bytes).subarray(0, HASH_PREFIX_BYTES), station: 3, stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64') });
+  const paired = decodePairingCode(scanned.value, { hashPrefix: sha256(d.bytes).subarray(0, HASH_PREFIX_BYTES), station: 3, stembureauPublicKey: Buffer.from(station?.stembureauKey.publicKey ?? '', 'base64') });
   t.ok(paired.ok, 'a box with the package accepts it');
 });
 
@@ -92,11 +92,11 @@ t.test('kerncijferrapport and PV: paper and PDF carry the figures and the code',
   const certificate = data.sessionCertificate;
   t.equal(certificate.length, 107);
   const fromPdf = await decodeQr(pdfQrImage(await reportPdf(buildReport('kerncijfers', data) as NonNullable<ReturnType<typeof buildReport>>, { compress: false })));
-  t.ok(fromPdf.ok && Buffer.compare(fromPdf.bytes, certificate) === 0, 'decree art. 24: the QR code in the PDF is the session certificate');
+  t.ok(fromPdf.ok && Buffer.compare(fromPdf.value, certificate) === 0, 'decree art. 24: the QR code in the PDF is the session certificate');
   const kernTicket = rig.devices.printer.tickets.find((x) => decodeWpc1252Latin(x.bytes).includes('KERNCIJFERRAPPORT'));
   t.ok(kernTicket, 'the kerncijferrapport came out of the printer');
   const fromPaper = await decodeQr(new Uint8Array((kernTicket as { png(): Buffer }).png()));
-  t.ok(fromPaper.ok && Buffer.compare(fromPaper.bytes, certificate) === 0, 'and so is the one on paper');
+  t.ok(fromPaper.ok && Buffer.compare(fromPaper.value, certificate) === 0, 'and so is the one on paper');
   t.match(pv, /Bezoek deskundige mevrouw Claes/, 'the incident');
   t.match(pv, /Stick A verwijderd/, 'the interruption');
   t.match(pv, /Gemeenteraad Vlindermeer/);

@@ -99,7 +99,7 @@ export async function sessionFromActivation(rig: Rig, code: string | undefined):
   if (!card) throw new Error('no activation card');
   const r = await openActivationCardBytes(card.payload, code ?? '', stationExpectation());
   if (!r.ok) throw new Error(r.error);
-  return r.session;
+  return r.value.session;
 }
 
 export function ballot(random: SeededRandom, options: { test?: boolean; onlyFirst?: boolean; station?: number } = {}): Ballot {
@@ -108,8 +108,8 @@ export function ballot(random: SeededRandom, options: { test?: boolean; onlyFirs
 
 export function signed(session: Signer, b: Ballot): Uint8Array {
   const r = encodeSignedBallot(context(), b, session);
-  if (!r.ok) throw new Error(r.error);
-  return r.payload;
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
 }
 
 /** Unlock, activate one voting computer, pair the box, report the box empty, open voting. */

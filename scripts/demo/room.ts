@@ -65,7 +65,7 @@ export interface RoomOptions {
 export function wetFold(png: Uint8Array): Uint8Array {
   const r = readPng(png);
   if (!r.ok) return png;
-  const g = r.image;
+  const g = r.value;
   return grayToPng(eraseRect(g, 0, Math.floor(g.height * 0.63), g.width, Math.floor(g.height * 0.1)));
 }
 
@@ -200,7 +200,7 @@ export class Room {
     booth.card = null;
     // The voting computer erased the activation card it read: on the table it is what it is now.
     const now = parseCardImage(card.chip.memory);
-    if (card.view.kind === 'activation' && now.ok && now.payload[1] === CARD_TYPE_ERASED_ACTIVATION) {
+    if (card.view.kind === 'activation' && now.ok && now.value.payload[1] === CARD_TYPE_ERASED_ACTIVATION) {
       card.view = { ...card.view, kind: 'erased-activation', title: 'Gewiste activeringskaart' };
     }
     if ((card.view.kind === 'voter' || card.view.kind === 'test') && booth.printedForCard) {
@@ -298,7 +298,7 @@ export class Room {
       if (!booth?.handle.devices.handScanner) return { ok: false, message: 'Geen stemcomputer heeft een handscanner.' };
       const decoded = await decodeQr(ticket.png);
       if (!decoded.ok) return { ok: false, message: 'De handscanner kan de barcode niet lezen.' };
-      const fed = booth.handle.devices.handScanner.feedBytes(decoded.bytes);
+      const fed = booth.handle.devices.handScanner.feedBytes(decoded.value);
       if (!fed.ok) return { ok: false, message: `De handscanner antwoordt niet (${fed.error}).` };
       this.say(`${ticket.title} onder de handscanner van stemcomputer ${booth.number}.`);
       return { ok: true, message: `Stemcomputer ${booth.number} toont wat de barcode bevat.` };

@@ -66,7 +66,7 @@ function expectOk<T extends { ok: boolean }>(r: T, what: string): asserts r is T
 function tear(png: Uint8Array): Uint8Array {
   const r = readPng(png);
   if (!r.ok) throw new Error('printed ballot is not a PNG');
-  const g = r.image;
+  const g = r.value;
   return grayToPng(eraseRect(g, 0, Math.floor(g.height * 0.63), g.width, Math.floor(g.height * 0.1)));
 }
 

@@ -54,6 +54,6 @@ export function checkBallot(context: BallotContext, bytes: Uint8Array, station: 
   if (!opened.ok) return { ok: false, fault: faultOf(opened.error), detail: opened.error };
   // Test votes are cast before opening and go in their own envelope (decree art. 23 §1);
   // they are signed by the same session key, so only the flag tells them apart.
-  if (opened.ballot.test) return { ok: false, fault: 'test-ballot', detail: 'test-flag' };
-  return { ok: true, ballot: opened.ballot, signed: new Uint8Array(bytes), id: toHex(opened.ballot.ballotId) };
+  if (opened.value.ballot.test) return { ok: false, fault: 'test-ballot', detail: 'test-flag' };
+  return { ok: true, ballot: opened.value.ballot, signed: new Uint8Array(bytes), id: toHex(opened.value.ballot.ballotId) };
 }

@@ -33,5 +33,5 @@ export function readStatus(status: LinkStatus, keys: StationKeys): SessionView {
   if (!certificate) return { ok: false, error: 'unreadable-certificate' };
   const verified = verifySessionCertificate(certificate, { hashPrefix: keys.hashPrefix, station: keys.station, stembureauPublicKey: keys.stembureauPublicKey });
   if (!verified.ok) return { ok: false, error: verified.error };
-  return { ok: true, phase: status.phase, verifier: verified.verifier, certificate: status.sessionCertificate, boxEmptyRecorded: status.boxEmptyRecorded };
+  return { ok: true, phase: status.phase, verifier: verified.value.verifier, certificate: status.sessionCertificate, boxEmptyRecorded: status.boxEmptyRecorded };
 }

@@ -29,7 +29,7 @@ export function sightingOf(scan: ScanInput, decoder: QrDecoder): Sighting {
       return { kind: 'code', bytes: scan.bytes };
     case 'frame': {
       const r = decoder.decode(scan.image);
-      if (r.ok) return { kind: 'code', bytes: r.bytes };
+      if (r.ok) return { kind: 'code', bytes: r.value };
       switch (r.error) {
         case 'no-barcode':
           return { kind: 'nothing' };

@@ -60,8 +60,8 @@ function decoderCheck(decoder: QrDecoder): SelfTestCheck {
   const title = 'Decoder leest een QR-code';
   const encoded = encodeQr(PROBE);
   if (!encoded.ok) return check('decoder', title, 'fail', encoded.error);
-  const r = decoder.decode(bitmapToGray(renderQr(encoded.matrix)));
-  if (r.ok && bytesEqual(r.bytes, PROBE)) return check('decoder', title, 'pass', 'zxing-wasm leest de proefcode');
+  const r = decoder.decode(bitmapToGray(renderQr(encoded.value.matrix)));
+  if (r.ok && bytesEqual(r.value, PROBE)) return check('decoder', title, 'pass', 'zxing-wasm leest de proefcode');
   return check('decoder', title, 'fail', r.ok ? 'verkeerde inhoud gelezen' : r.error);
 }
 

@@ -39,7 +39,7 @@ export function stembureauPublicKey(station = STATION, d: DemoElection = demo())
 export async function stembureau(station = STATION, d: DemoElection = demo()): Promise<Signer> {
   const r = await unsealStembureauKey(d.election, station, d.passwords.get(station) ?? '');
   if (!r.ok) throw new Error(r.error);
-  return r.signer;
+  return r.value;
 }
 
 /** A session key and its certificate, as the console makes them at opening (without a console). */
@@ -56,14 +56,14 @@ export function ballot(random: SeededRandom, options: { test?: boolean; onlyFirs
 
 export function sign(signer: Signer, b: Ballot, c: BallotContext = context()): Uint8Array {
   const r = encodeSignedBallot(c, b, signer);
-  if (!r.ok) throw new Error(`${r.error}: ${r.detail}`);
-  return r.payload;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.detail}`);
+  return r.value;
 }
 
 function ticket(payload: Uint8Array, seed: number): ReturnType<typeof mockBallot> {
   const qr = encodeQr(payload);
   if (!qr.ok) throw new Error(qr.error);
-  return mockBallot(renderQr(qr.matrix), { seed });
+  return mockBallot(renderQr(qr.value.matrix), { seed });
 }
 
 /** The printed ticket as the simulated printer's PNG: what the demo feeds the box. */

@@ -71,7 +71,7 @@ export async function unlockConsole(rig: ConsoleRig): Promise<Signer> {
   if (!card) throw new Error('no activation card');
   const r = await openActivationCardBytes(card.payload, a.activationCode ?? '', { hashPrefix: hashPrefix(), station: STATION, stembureauPublicKey: stembureauPublicKey() });
   if (!r.ok) throw new Error(r.error);
-  return r.session;
+  return r.value.session;
 }
 
 export type Fault = 'drop-request' | 'drop-answer' | 'timeout-after' | 'corrupt-answer';

@@ -10,7 +10,7 @@ import { waitFor, type DayRig } from './rig.ts';
 export function damagedPng(payload: Uint8Array, seed = 1): Uint8Array {
   const qr = encodeQr(payload);
   if (!qr.ok) throw new Error(qr.error);
-  const gray = bitmapToGray(renderQr(qr.matrix));
+  const gray = bitmapToGray(renderQr(qr.value.matrix));
   const band = Math.round(gray.height * 0.36);
   const erased = eraseRect(gray, 0, Math.round((gray.height - band) / 2), gray.width, band);
   return bitmapToPng(mockBallot(grayToBitmap(erased), { seed }));
@@ -20,7 +20,7 @@ export function damagedPng(payload: Uint8Array, seed = 1): Uint8Array {
 export function qrPng(bytes: Uint8Array, seed = 1): Uint8Array {
   const qr = encodeQr(bytes);
   if (!qr.ok) throw new Error(qr.error);
-  return bitmapToPng(mockBallot(renderQr(qr.matrix), { seed }));
+  return bitmapToPng(mockBallot(renderQr(qr.value.matrix), { seed }));
 }
 
 /** Lifts what lay on the glass, lays `png` there, and moves the clock until the box has decided (retries run on it). */

@@ -6,7 +6,7 @@
 // of the ticket, so that the fold across the middle (printed side in) never crosses the
 // code; then the folding instruction and the cut.
 import type { Signer } from '@ovs/crypto';
-import { prepareBallotPrint, type BallotContext, type TextLine } from '@ovs/ballot';
+import { describePrintPreparationError, prepareBallotPrint, type BallotContext, type TextLine } from '@ovs/ballot';
 import { encodeQr, renderQr } from '@ovs/barcode';
 import { COLUMNS, PAPER, type PrintElement, type PrintJob } from '@ovs/devices';
 import type { PendingBallot } from '../flow/index.ts';
@@ -38,12 +38,12 @@ function textElement(line: TextLine): PrintElement & { kind: 'text' } {
 
 export function ballotJob(context: BallotContext, ballot: PendingBallot, station: number, session: Signer, ballotId: Uint8Array): BallotJob {
   const prepared = prepareBallotPrint(context, { test: ballot.test, pollingStation: station, ballotId, vote: ballot.vote }, session, ballot.language);
-  if (!prepared.ok) return { ok: false, error: prepared.error };
-  const qr = encodeQr(prepared.barcode);
+  if (!prepared.ok) return { ok: false, error: describePrintPreparationError(prepared.error) };
+  const qr = encodeQr(prepared.value.barcode);
   if (!qr.ok) return { ok: false, error: qr.error };
-  const raster = renderQr(qr.matrix);
+  const raster = renderQr(qr.value.matrix);
 
-  const lines = prepared.text;
+  const lines = prepared.value.text;
   const fold = lines.at(-1) as TextLine;
   const head: PrintElement[] = [];
   let headDots = 0;
@@ -71,5 +71,5 @@ export function ballotJob(context: BallotContext, ballot: PendingBallot, station
   const job: PrintJob = {
     elements: [...head, { kind: 'feed', dots: gap }, { kind: 'raster', bitmap: raster, align: 'center' }, ...tail, { kind: 'cut' }],
   };
-  return { ok: true, job, barcode: prepared.barcode };
+  return { ok: true, job, barcode: prepared.value.barcode };
 }

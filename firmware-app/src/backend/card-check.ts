@@ -98,25 +98,25 @@ export function checkCard(
   attemptsLeft: (payload: Uint8Array) => number,
 ): CardCheck {
   if (!read.ok) return { event: { type: 'voter-card', result: { ok: false, refusal: 'unreadable' }, printer } };
-  const bytes = read.payload;
+  const bytes = read.value.payload;
   const activation = (card: Extract<CardEvent, { type: 'activation-card' }>['card']): CardEvent => ({ type: 'activation-card', card, printer });
   if (bytes[1] === CARD_TYPE_ACTIVATION) {
     const r = readActivationCard(bytes, { hashPrefix: keys.hashPrefix, station: keys.station, stembureauPublicKey: keys.stembureauPublicKey });
     if (!r.ok) return { event: activation({ kind: 'refused', refusal: activationRefusal(r.error) }) };
     const left = attemptsLeft(bytes);
     if (left <= 0) return { event: activation({ kind: 'refused', refusal: 'too-many-codes-kept' }) };
-    return { event: activation({ kind: 'sealed', attemptsLeft: left }), offered: { card: r.card, payload: bytes } };
+    return { event: activation({ kind: 'sealed', attemptsLeft: left }), offered: { card: r.value, payload: bytes } };
   }
   if (bytes[1] === CARD_TYPE_ERASED_ACTIVATION) {
     const r = readErasedActivationCard(bytes, { hashPrefix: keys.hashPrefix, station: keys.station });
     if (!r.ok) return { event: activation({ kind: 'refused', refusal: activationRefusal(r.error) }) };
-    if (r.why === 'refused') return { event: activation({ kind: 'refused', refusal: 'void' }) };
-    const ours = current !== undefined && bytesEqual(r.alarmKey, current.alarmKey);
+    if (r.value.why === 'refused') return { event: activation({ kind: 'refused', refusal: 'void' }) };
+    const ours = current !== undefined && bytesEqual(r.value.alarmKey, current.alarmKey);
     return { event: activation(ours ? { kind: 'alarm-key' } : { kind: 'refused', refusal: 'erased' }) };
   }
   const r = verifyVoterCard(bytes, { pkg: keys.pkg, hashPrefix: keys.hashPrefix, station: keys.station, stembureau: keys.stembureau });
   if (!r.ok) return { event: { type: 'voter-card', result: { ok: false, refusal: voterRefusal(r.error) }, printer } };
   // A torn mark ('damaged') counts as used: a card must never vote twice.
-  if (read.used.kind !== 'unused') return { event: { type: 'voter-card', result: { ok: false, refusal: 'used' }, printer } };
-  return { event: { type: 'voter-card', result: { ok: true, test: r.card.test, elections: r.card.elections }, printer } };
+  if (read.value.used.kind !== 'unused') return { event: { type: 'voter-card', result: { ok: false, refusal: 'used' }, printer } };
+  return { event: { type: 'voter-card', result: { ok: true, test: r.value.test, elections: r.value.elections }, printer } };
 }

@@ -30,7 +30,7 @@ export function deviceAlarmReason(reason: AlarmReason): DeviceAlarmReason {
 
 /** Why a print failed, as the flow tells the voter and the president. */
 export function printFailure(r: Extract<PrintResult, { ok: false }>): Exclude<PrinterReadiness, 'ready'> {
-  switch (r.error) {
+  switch (r.error.code) {
     case 'paper-out':
       return 'paper-out';
     case 'cover-open':
@@ -43,7 +43,7 @@ export function printFailure(r: Extract<PrintResult, { ok: false }>): Exclude<Pr
     case 'invalid-job':
       return 'error';
     default:
-      return r.error satisfies never;
+      return r.error.code satisfies never;
   }
 }
 
@@ -71,7 +71,7 @@ export function printerReadiness(s: PrinterStatus): PrinterReadiness {
  */
 export function visualisationOf(opened: OpenResult | undefined, language: Language): Visualisation {
   if (!opened) return { ok: false, error: 'unreadable' };
-  if (opened.ok) return { ok: true, test: opened.ballot.test, vote: opened.ballot.vote, language };
+  if (opened.ok) return { ok: true, test: opened.value.ballot.test, vote: opened.value.ballot.vote, language };
   switch (opened.error) {
     case 'bad-signature':
       return { ok: false, error: 'forged' };

@@ -378,8 +378,8 @@ export class VotingComputer {
         this.#dispatch({ type: 'code-checked', ok: false, erased });
         return;
       }
-      const erased = await this.#eraseCard(offered, opened.alarmKey);
-      this.#opened = { certificate: offered.card.certificate, signer: opened.session, verifier: offered.card.verifier, alarmKey: opened.alarmKey };
+      const erased = await this.#eraseCard(offered, opened.value.alarmKey);
+      this.#opened = { certificate: offered.card.certificate, signer: opened.value.session, verifier: offered.card.verifier, alarmKey: opened.value.alarmKey };
       this.#dispatch({ type: 'code-checked', ok: true, erased });
       this.#opened = undefined;
     });
@@ -394,7 +394,7 @@ export class VotingComputer {
     const reader = this.#devices.cardReader;
     try {
       const again = await reader.read();
-      if (!again.ok || !bytesEqual(again.payload, offered.payload)) {
+      if (!again.ok || !bytesEqual(again.value.payload, offered.payload)) {
         this.#log('card-erase-failed', { error: again.ok ? 'other-card' : again.error });
         return false;
       }
@@ -418,8 +418,8 @@ export class VotingComputer {
     }
     const r = await this.#devices.printer.print(prepared.job);
     if (r.ok) return { ok: true };
-    this.#log('print-failed', { reason: r.error, stage: r.stage });
-    return { ok: false, reason: printFailure(r), partial: r.stage === 'during' };
+    this.#log('print-failed', { reason: r.error.code, stage: r.error.stage });
+    return { ok: false, reason: printFailure(r), partial: r.error.stage === 'during' };
   }
 
   async #printerReadiness(): Promise<PrinterReadiness> {

@@ -13,4 +13,4 @@ import type { CardReadResult } from '@ovs/devices';
 /** Exactly the bytes the terminals' self-test writes (a test checks they still agree). */
 export const TECHNICIAN_CARD_PAYLOAD = utf8('OVS TECHNICIAN TEST CARD');
 
-export const isTechnicianCard = (read: CardReadResult): boolean => read.ok && bytesEqual(read.payload, TECHNICIAN_CARD_PAYLOAD);
+export const isTechnicianCard = (read: CardReadResult): boolean => read.ok && bytesEqual(read.value.payload, TECHNICIAN_CARD_PAYLOAD);

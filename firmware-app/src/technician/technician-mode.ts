@@ -130,7 +130,7 @@ export class TechnicianMode {
       this.#show({ step: 'running', phase, activity: 'report' });
       const printed = await this.o.print(report);
       this.#last = report;
-      this.#show({ step: 'report', phases: this.o.phases, report, printed: printed.ok ? { ok: true } : { ok: false, error: printed.error } });
+      this.#show({ step: 'report', phases: this.o.phases, report, printed: printed.ok ? { ok: true } : { ok: false, error: printed.error.code } });
       this.o.finished?.(report);
     } catch (e) {
       // A bug, not a device failure (those are in the report): say so and allow another try.

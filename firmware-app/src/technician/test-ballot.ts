@@ -25,7 +25,7 @@ export async function printTestBallot(printer: ThermalPrinter, context: BallotCo
   const job = ballotJob(context, { test: true, vote: { elections: testVote(context, station) }, language }, station, throwaway, randomBytes(16));
   if (!job.ok) return { ok: false, check: check('test-ballot-print', title, 'fail', `kon niet opgemaakt worden (${job.error})`) };
   const r = await printer.print(job.job);
-  if (!r.ok) return { ok: false, check: check('test-ballot-print', title, 'fail', `${r.error} (${r.stage === 'before' ? 'niets afgedrukt' : 'deels afgedrukt'})`) };
+  if (!r.ok) return { ok: false, check: check('test-ballot-print', title, 'fail', `${r.error.code} (${r.error.stage === 'before' ? 'niets afgedrukt' : 'deels afgedrukt'})`) };
   return { ok: true, barcode: job.barcode, check: check('test-ballot-print', title, 'pass', `testbiljet met QR-code van ${job.barcode.length} bytes, "TESTSTEMBILJET - NIET IN DE STEMBUS"`) };
 }
 
@@ -42,7 +42,7 @@ export function compareReadBack(printed: Uint8Array, read: Uint8Array, how: stri
 export function readBackFromPicture(printed: Uint8Array, png: Uint8Array | undefined, decoder: QrDecoder): SelfTestCheck {
   if (!png) return check('test-ballot-read', TITLE, 'fail', 'geen afdruk gevonden');
   const r = decoder.decode(png);
-  return r.ok ? compareReadBack(printed, r.bytes, 'gelezen uit de afdruk (simulatie)') : check('test-ballot-read', TITLE, 'fail', `de afdruk is onleesbaar (${r.error})`);
+  return r.ok ? compareReadBack(printed, r.value, 'gelezen uit de afdruk (simulatie)') : check('test-ballot-read', TITLE, 'fail', `de afdruk is onleesbaar (${r.error})`);
 }
 
 /** The first QR code the hand scanner delivers within `ms` (the technician holds the test ballot under it). */

@@ -59,7 +59,7 @@ export function storedSessionVerifier(db: HoofdbureauDb, station: number, certif
   const key = s ? fromBase64(s.stembureauKey.publicKey) : undefined;
   if (!key) return { ok: false, error: 'onbekend stembureau' };
   const cert = verifySessionCertificate(certificate, { hashPrefix: db.pkg.hash.subarray(0, HASH_PREFIX_BYTES), station, stembureauPublicKey: key });
-  return cert.ok ? { ok: true, verifier: cert.verifier } : { ok: false, error: cert.error };
+  return cert.ok ? { ok: true, verifier: cert.value.verifier } : { ok: false, error: cert.error };
 }
 
 /** The closing record's signed count per election, or why it cannot be trusted. */
@@ -116,7 +116,7 @@ export function recount(db: HoofdbureauDb, sources: readonly RecountSource[] = [
       return t ? [t] : [];
     });
     const summed = sumTallies(shapeOfElection(total.election), parts);
-    if (!summed.ok || !sameTally(summed.tally, total.tally)) differences.push(`${total.election.id}: de hertelling verschilt van het totaal`);
+    if (!summed.ok || !sameTally(summed.value, total.tally)) differences.push(`${total.election.id}: de hertelling verschilt van het totaal`);
   }
 
   const verifiedAgainstSources: number[] = [];
@@ -143,5 +143,5 @@ function recountElection(election: Election, texts: readonly string[]): { rows: 
   }
   if (unreadable > 0) return { rows: texts.length, result: `${unreadable} bewaarde stem(men) onleesbaar` };
   const counted = countChoices(shapeOfElection(election), choices);
-  return { rows: texts.length, result: counted.ok ? counted.tally : `een stem kan niet geteld worden (${counted.error})` };
+  return { rows: texts.length, result: counted.ok ? counted.value : `een stem kan niet geteld worden (${counted.error.code})` };
 }

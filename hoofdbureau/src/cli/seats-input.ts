@@ -108,6 +108,6 @@ export function decodeSeatsInput(text: string): DecodedSeatsInput {
   }
   // Ranges and uniqueness the shape cannot express (duplicate numbers, preference votes above the stemcijfer, …).
   const checked = checkSeatInput(input);
-  if (!checked.ok) return { ok: false, message: `${checked.path}: ${checked.message}` };
+  if (!checked.ok) return { ok: false, message: `${checked.error.path}: ${checked.error.message}` };
   return { ok: true, input };
 }

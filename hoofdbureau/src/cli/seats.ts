@@ -58,28 +58,30 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
 
   const result = electionResult(decoded.input);
   if (!result.ok) {
-    if ('path' in result) {
+    const e = result.error;
+    if ('path' in e) {
       // Already refused by the decoder; kept so that no input problem can pass unreported.
-      io.stderr(`hoofdbureau seats: ${path}: ${result.path}: ${result.message}\n`);
+      io.stderr(`hoofdbureau seats: ${path}: ${e.path}: ${e.message}\n`);
       return EXIT.badInput;
     }
-    io.stderr(`hoofdbureau seats: ${describeTie(result.error, result.seat, result.lists)}\n`);
+    io.stderr(`hoofdbureau seats: ${describeTie(e.code, e.seat, e.lists)}\n`);
     return EXIT.undecided;
   }
-  if (!result.initiatiefrecht.ok) {
+  const outcome = result.value;
+  if (!outcome.initiatiefrecht.ok) {
     io.stderr(
-      `hoofdbureau seats: initiatiefrecht: lists ${joinLists(result.initiatiefrecht.lists)} have equal stemcijfers and DLB art. 5 §3 gives no order for them\n`,
+      `hoofdbureau seats: initiatiefrecht: lists ${joinLists(outcome.initiatiefrecht.error.lists)} have equal stemcijfers and DLB art. 5 §3 gives no order for them\n`,
     );
     return EXIT.undecided;
   }
 
   const output = {
-    lists: result.lists.map((l) => ({ number: l.number, seats: l.seats, elected: l.elected, substitutes: l.substitutes })),
-    initiatiefrecht: result.initiatiefrecht.holders.map((h) => ({ list: h.list, position: h.position })),
-    ...(result.unfilledSeats > 0 ? { unfilledSeats: result.unfilledSeats } : {}),
+    lists: outcome.lists.map((l) => ({ number: l.number, seats: l.seats, elected: l.elected, substitutes: l.substitutes })),
+    initiatiefrecht: outcome.initiatiefrecht.value.map((h) => ({ list: h.list, position: h.position })),
+    ...(outcome.unfilledSeats > 0 ? { unfilledSeats: outcome.unfilledSeats } : {}),
   };
-  if (result.unfilledSeats > 0) {
-    io.stderr(`hoofdbureau seats: warning: ${result.unfilledSeats} seat(s) stay unfilled: every list ran out of candidates (LPKD art. 168)\n`);
+  if (outcome.unfilledSeats > 0) {
+    io.stderr(`hoofdbureau seats: warning: ${outcome.unfilledSeats} seat(s) stay unfilled: every list ran out of candidates (LPKD art. 168)\n`);
   }
   io.stdout(`${JSON.stringify(output)}\n`);
   return EXIT.ok;

@@ -167,10 +167,10 @@ async function sessionFromReportImage(path: string): Promise<ReportSession> {
   }
   const read = await decodeQr(image);
   if (!read.ok) return { ok: false, problem: `${path}: ${QR_PROBLEMS[read.error]}.` };
-  if (read.bytes.length !== SESSION_CERTIFICATE_BYTES) {
-    return { ok: false, problem: `${path}: deze QR-code is geen sessiecertificaat (${read.bytes.length} bytes in plaats van ${SESSION_CERTIFICATE_BYTES}); scan de code "Sessiecertificaat" van het kerncijferrapport.` };
+  if (read.value.length !== SESSION_CERTIFICATE_BYTES) {
+    return { ok: false, problem: `${path}: deze QR-code is geen sessiecertificaat (${read.value.length} bytes in plaats van ${SESSION_CERTIFICATE_BYTES}); scan de code "Sessiecertificaat" van het kerncijferrapport.` };
   }
-  return { ok: true, certificate: read.bytes };
+  return { ok: true, certificate: read.value };
 }
 
 export async function importRescanIn(ctx: StickContext, input: RescanInput): Promise<ImportReport> {
@@ -207,7 +207,7 @@ export async function importRescanIn(ctx: StickContext, input: RescanInput): Pro
   for (const cert of candidates) {
     const checked = verifySessionCertificate(cert, { hashPrefix: db.pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: station.number, stembureauPublicKey: stembureauKey });
     if (!checked.ok) return refuse(hoofdbureauProblem('rescan-certificate', `een sessiecertificaat is ongeldig (${checked.error}).`), true);
-    verifiers.push(checked.verifier);
+    verifiers.push(checked.value.verifier);
   }
   if (verifiers.length === 0) return refuse(hoofdbureauProblem('rescan-certificate', `geen sessiecertificaat voor stembureau ${station.number}.`), true);
 
@@ -266,18 +266,18 @@ export function verifyScans(context: BallotContext, station: number, scans: read
       refuseScan(opened.error);
       continue;
     }
-    if (opened.ballot.test) {
+    if (opened.value.ballot.test) {
       refuseScan('test-ballot');
       continue;
     }
-    const id = toHex(opened.ballot.ballotId);
+    const id = toHex(opened.value.ballot.ballotId);
     const known = byId.get(id);
     if (known) {
       if (Buffer.compare(known.signed, scan) === 0) report.duplicates++;
       else refuseScan('same-id-other-vote');
       continue;
     }
-    byId.set(id, { ballot: opened.ballot, signed: new Uint8Array(scan) });
+    byId.set(id, { ballot: opened.value.ballot, signed: new Uint8Array(scan) });
   }
   report.accepted = byId.size;
   return { ballots: [...byId.values()].map((b) => b.ballot).sort((a, b) => Buffer.compare(a.ballotId, b.ballotId)), report };
@@ -292,8 +292,8 @@ export function scansContent(election: ElectionPackage, context: BallotContext, 
     const choices: ElectionChoice[] = [];
     for (const b of ballots) for (const ev of b.vote.elections) if (ev.election === layout.id) choices.push(ev.choice);
     const counted = countChoices(shapeOfElection(e), choices);
-    if (!counted.ok) throw new Error(`scansContent: a verified ballot cannot be counted (${counted.error})`);
-    tallies.push({ election: layout.id, tally: counted.tally });
+    if (!counted.ok) throw new Error(`scansContent: a verified ballot cannot be counted (${counted.error.code})`);
+    tallies.push({ election: layout.id, tally: counted.value });
   }
   return { count: ballots.length, votes: votesOfBallots(layouts.map((l) => l.id), ballots), tallies };
 }

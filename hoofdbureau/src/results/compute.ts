@@ -140,8 +140,9 @@ function electionView(db: HoofdbureauDb, election: Election, tally: Tally, stati
   let initiatief: InitiatiefrechtView;
   const applies = initiatiefrechtApplies(election.kind, randgemeente);
   if (result.ok) {
-    for (const l of result.lists) seatsOf.set(l.number, l);
-    seatAllocation = { ok: true, awardOrder: [...result.awardOrder], unfilledSeats: result.unfilledSeats };
+    const outcome = result.value;
+    for (const l of outcome.lists) seatsOf.set(l.number, l);
+    seatAllocation = { ok: true, awardOrder: [...outcome.awardOrder], unfilledSeats: outcome.unfilledSeats };
     if (!applies) {
       initiatief = {
         applies: false,
@@ -150,13 +151,13 @@ function electionView(db: HoofdbureauDb, election: Election, tally: Tally, stati
             ? 'geen initiatiefrecht voor de provincieraad'
             : 'geen initiatiefrecht in de randgemeenten en Voeren (rechtstreeks verkozen schepenen)',
       };
-    } else if (!result.initiatiefrecht.ok) {
-      initiatief = { applies: true, ok: false, message: `lijsten ${result.initiatiefrecht.lists.join(' en ')} hebben een gelijk stemcijfer; DLB art. 5 §3 geeft geen volgorde` };
+    } else if (!outcome.initiatiefrecht.ok) {
+      initiatief = { applies: true, ok: false, message: `lijsten ${outcome.initiatiefrecht.error.lists.join(' en ')} hebben een gelijk stemcijfer; DLB art. 5 §3 geeft geen volgorde` };
     } else {
       initiatief = {
         applies: true,
         ok: true,
-        holders: result.initiatiefrecht.holders.map((h, i) => {
+        holders: outcome.initiatiefrecht.value.map((h, i) => {
           const list = election.lists.find((l) => l.number === h.list)!;
           const candidate = list.candidates.find((c) => c.position === h.position)!;
           return {
@@ -170,10 +171,11 @@ function electionView(db: HoofdbureauDb, election: Election, tally: Tally, stati
         }),
       };
     }
-  } else if ('path' in result) {
-    throw new Error(`electionView: counted totals refused as seat input (${result.path}: ${result.message})`);
+  } else if ('path' in result.error) {
+    throw new Error(`electionView: counted totals refused as seat input (${result.error.path}: ${result.error.message})`);
   } else {
-    seatAllocation = { ok: false, error: result.error, seat: result.seat, lists: [...result.lists], message: `zetel ${result.seat}: lijsten ${result.lists.join(' en ')}: ${TIE_MESSAGES[result.error]}` };
+    const tie = result.error;
+    seatAllocation = { ok: false, error: tie.code, seat: tie.seat, lists: [...tie.lists], message: `zetel ${tie.seat}: lijsten ${tie.lists.join(' en ')}: ${TIE_MESSAGES[tie.code]}` };
     initiatief = applies ? { applies: true, ok: false, message: 'de zetelverdeling is niet beslist' } : { applies: false, reason: 'geen initiatiefrecht voor deze verkiezing' };
   }
 
@@ -241,15 +243,15 @@ export function computeResults(db: HoofdbureauDb, now: Date = new Date()): Resul
       });
       const summed = sumTallies(shapeOfElection(el), parts);
       if (!summed.ok) throw new Error(`computeResults: tallies of ${el.id} do not merge`);
-      return tallyView(el.id, summed.tally);
+      return tallyView(el.id, summed.value);
     });
 
   const plan = publicationUnits(
     imported.map((s) => ({ number: s.number, deelgebied: s.deelgebied, voted: s.imported!.ballots })),
     PUBLICATION_THRESHOLD,
   );
-  if (!plan.ok) throw new Error(`computeResults: publication units refused station ${plan.station} (${plan.error})`);
-  const units: PublicationUnitView[] = plan.units.map((u) => ({
+  if (!plan.ok) throw new Error(`computeResults: publication units refused station ${plan.error.station} (${plan.error.code})`);
+  const units: PublicationUnitView[] = plan.value.units.map((u) => ({
     deelgebied: u.deelgebied,
     stations: [...u.stations],
     voted: u.voted,

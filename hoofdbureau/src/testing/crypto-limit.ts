@@ -34,7 +34,7 @@ export async function rawStick(dir: string, organiserPublicKey: Uint8Array, hoof
   });
   if (!cert.ok) throw new Error('rawStick: certificate');
   const key = deriveSharedKey(hoofdbureauPrivateKey, s.ballotPublicKey, BALLOT_KEY_INFO)!;
-  const verifier = cert.verifier;
+  const verifier = cert.value.verifier;
   return {
     run() {
       let n = 0;

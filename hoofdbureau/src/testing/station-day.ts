@@ -51,7 +51,7 @@ export async function stembureauSigner(pkg: ElectionPackage, station: number, ke
   if (key instanceof Signer) return key;
   const r = await unsealStembureauKey(pkg, station, key.password);
   if (!r.ok) throw new Error(`stembureau ${station}: ${r.error}`);
-  return r.signer;
+  return r.value;
 }
 
 export async function runStationDay(options: StationDayOptions): Promise<StationDay> {
@@ -115,8 +115,8 @@ export async function runStationDay(options: StationDayOptions): Promise<Station
     if (!options.withoutVoterCards) await append(card);
     const ballot: Ballot = { test: false, pollingStation: station, ballotId: voters.bytes(16), vote };
     const signed = encodeSignedBallot(context, ballot, session);
-    if (!signed.ok) throw new Error(`encodeSignedBallot: ${signed.error} ${signed.detail}`);
-    const stored = await pair.registerBallot(signed.payload, ballot);
+    if (!signed.ok) throw new Error(`encodeSignedBallot: ${signed.error.code} ${signed.error.detail}`);
+    const stored = await pair.registerBallot(signed.value, ballot);
     if (stored.outcome !== 'stored') throw new Error(`registerBallot: ${stored.outcome}`);
     ballots.push(ballot);
   }

@@ -14,6 +14,7 @@
 //
 // The decoder checks every byte: version, flags, lengths, padding, every index in range, a
 // list vote with at least one box, and it never throws on any input.
+import { err, ok, type Result } from '@ovs/basics';
 import { bytesEqual } from '@ovs/crypto';
 import { BitReader, BitWriter, bitsFor } from './bits.ts';
 import { HASH_PREFIX_BYTES, type BallotContext, type ElectionLayout } from './context.ts';
@@ -42,11 +43,17 @@ export type DecodeError =
   | 'nonzero-padding'
   | 'bad-length';
 
-export type DecodeResult = { ok: true; ballot: Ballot } | { ok: false; error: DecodeError };
+export type DecodeResult = Result<Ballot, DecodeError>;
 
 export type EncodeError = 'unknown-station' | 'no-election' | 'unknown-election' | 'election-order' | 'unknown-list' | 'bad-candidate' | 'empty-list-vote' | 'bad-ballot-id';
 
-export type EncodeResult = { ok: true; payload: Uint8Array } | { ok: false; error: EncodeError; detail: string };
+/** `detail` names what the package cannot hold (the station, the election, the ballot id's length). */
+export interface EncodeFailure {
+  code: EncodeError;
+  detail: string;
+}
+
+export type EncodeResult = Result<Uint8Array, EncodeFailure>;
 
 function encodeChoice(w: BitWriter, layout: ElectionLayout, choice: ElectionChoice): EncodeError | undefined {
   const width = bitsFor(layout.listNumbers.length);
@@ -73,15 +80,15 @@ function encodeChoice(w: BitWriter, layout: ElectionLayout, choice: ElectionChoi
 /** Encodes a ballot (without signature). Rejects, as values, votes the package cannot hold. */
 export function encodeBallot(context: BallotContext, ballot: Ballot): EncodeResult {
   const layouts = context.stations.get(ballot.pollingStation);
-  if (!layouts) return { ok: false, error: 'unknown-station', detail: `polling station ${ballot.pollingStation}` };
-  if (ballot.ballotId.length !== BALLOT_ID_BYTES) return { ok: false, error: 'bad-ballot-id', detail: `${ballot.ballotId.length} bytes` };
-  if (ballot.vote.elections.length === 0) return { ok: false, error: 'no-election', detail: 'empty vote' };
+  if (!layouts) return err({ code: 'unknown-station', detail: `polling station ${ballot.pollingStation}` });
+  if (ballot.ballotId.length !== BALLOT_ID_BYTES) return err({ code: 'bad-ballot-id', detail: `${ballot.ballotId.length} bytes` });
+  if (ballot.vote.elections.length === 0) return err({ code: 'no-election', detail: 'empty vote' });
   const byId = new Map<string, ElectionVote>();
   let lastIndex = -1;
   for (const ev of ballot.vote.elections) {
     const index = layouts.findIndex((l) => l.id === ev.election);
-    if (index < 0) return { ok: false, error: 'unknown-election', detail: ev.election };
-    if (index <= lastIndex) return { ok: false, error: 'election-order', detail: ev.election };
+    if (index < 0) return err({ code: 'unknown-election', detail: ev.election });
+    if (index <= lastIndex) return err({ code: 'election-order', detail: ev.election });
     lastIndex = index;
     byId.set(ev.election, ev);
   }
@@ -96,9 +103,9 @@ export function encodeBallot(context: BallotContext, ballot: Ballot): EncodeResu
     w.write(ev ? 1 : 0, 1);
     if (!ev) continue;
     const error = encodeChoice(w, layout, ev.choice);
-    if (error) return { ok: false, error, detail: layout.id };
+    if (error) return err({ code: error, detail: layout.id });
   }
-  return { ok: true, payload: w.finish() };
+  return ok(w.finish());
 }
 
 function decodeChoice(r: BitReader, layout: ElectionLayout): ElectionChoice | DecodeError {
@@ -121,29 +128,29 @@ function decodeChoice(r: BitReader, layout: ElectionLayout): ElectionChoice | De
 
 /** Decodes an unsigned payload of exactly the right length. Never throws. */
 export function decodeBallot(context: BallotContext, payload: Uint8Array): DecodeResult {
-  if (payload.length < HEADER_BYTES + 1) return { ok: false, error: 'too-short' };
-  if (payload[0] !== BALLOT_FORMAT_VERSION) return { ok: false, error: 'bad-version' };
+  if (payload.length < HEADER_BYTES + 1) return err('too-short');
+  if (payload[0] !== BALLOT_FORMAT_VERSION) return err('bad-version');
   const flags = payload[1] as number;
-  if ((flags & 0xfe) !== 0) return { ok: false, error: 'bad-flags' };
-  if (!bytesEqual(payload.subarray(2, 2 + HASH_PREFIX_BYTES), context.hashPrefix)) return { ok: false, error: 'wrong-package' };
+  if ((flags & 0xfe) !== 0) return err('bad-flags');
+  if (!bytesEqual(payload.subarray(2, 2 + HASH_PREFIX_BYTES), context.hashPrefix)) return err('wrong-package');
   const station = ((payload[10] as number) << 8) | (payload[11] as number);
   const layouts = context.stations.get(station);
-  if (!layouts) return { ok: false, error: 'unknown-station' };
+  if (!layouts) return err('unknown-station');
   const ballotId = payload.slice(12, 12 + BALLOT_ID_BYTES);
   const r = new BitReader(payload.subarray(HEADER_BYTES));
   const elections: ElectionVote[] = [];
   for (const layout of layouts) {
     const present = r.read(1);
-    if (present === undefined) return { ok: false, error: 'bad-length' };
+    if (present === undefined) return err('bad-length');
     if (present === 0) continue;
     const choice = decodeChoice(r, layout);
-    if (typeof choice === 'string') return { ok: false, error: choice };
+    if (typeof choice === 'string') return err(choice);
     elections.push({ election: layout.id, choice });
   }
-  if (!r.paddingIsZero()) return { ok: false, error: 'nonzero-padding' };
-  if (r.remainingBits !== 0) return { ok: false, error: 'bad-length' };
-  if (elections.length === 0) return { ok: false, error: 'no-election' };
-  return { ok: true, ballot: { test: (flags & 1) === 1, pollingStation: station, ballotId, vote: { elections } } };
+  if (!r.paddingIsZero()) return err('nonzero-padding');
+  if (r.remainingBits !== 0) return err('bad-length');
+  if (elections.length === 0) return err('no-election');
+  return ok({ test: (flags & 1) === 1, pollingStation: station, ballotId, vote: { elections } });
 }
 
 /** Largest possible payload for a polling station: every election, every candidate ticked. */

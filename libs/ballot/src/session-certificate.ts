@@ -8,6 +8,7 @@
 //   bytes 9–10    polling station, big-endian
 //   bytes 11–42   session public key (Ed25519)
 //   bytes 43–106  stembureau signature over bytes 0–42
+import { err, ok, type Result } from '@ovs/basics';
 import type { Signer} from '@ovs/crypto';
 import { bytesEqual, concatBytes, Verifier, withDomain } from '@ovs/crypto';
 import { HASH_PREFIX_BYTES } from './context.ts';
@@ -27,23 +28,28 @@ export function issueSessionCertificate(
 
 export type CertificateError = 'bad-length' | 'bad-version' | 'wrong-package' | 'wrong-station' | 'bad-key' | 'bad-signature';
 
-export type CertificateResult = { ok: true; sessionPublicKey: Uint8Array; verifier: Verifier } | { ok: false; error: CertificateError };
+export interface CertifiedSessionKey {
+  sessionPublicKey: Uint8Array;
+  verifier: Verifier;
+}
+
+export type CertificateResult = Result<CertifiedSessionKey, CertificateError>;
 
 export function verifySessionCertificate(
   certificate: Uint8Array,
   expected: { hashPrefix: Uint8Array; station: number; stembureauPublicKey: Uint8Array },
 ): CertificateResult {
-  if (certificate.length !== SESSION_CERTIFICATE_BYTES) return { ok: false, error: 'bad-length' };
-  if (certificate[0] !== 1) return { ok: false, error: 'bad-version' };
-  if (!bytesEqual(certificate.subarray(1, 1 + HASH_PREFIX_BYTES), expected.hashPrefix)) return { ok: false, error: 'wrong-package' };
+  if (certificate.length !== SESSION_CERTIFICATE_BYTES) return err('bad-length');
+  if (certificate[0] !== 1) return err('bad-version');
+  if (!bytesEqual(certificate.subarray(1, 1 + HASH_PREFIX_BYTES), expected.hashPrefix)) return err('wrong-package');
   const station = ((certificate[9] as number) << 8) | (certificate[10] as number);
-  if (station !== expected.station) return { ok: false, error: 'wrong-station' };
+  if (station !== expected.station) return err('wrong-station');
   const stembureau = Verifier.from(expected.stembureauPublicKey);
-  if (!stembureau) return { ok: false, error: 'bad-key' };
+  if (!stembureau) return err('bad-key');
   const body = certificate.subarray(0, SIGNED_BYTES);
-  if (!stembureau.verify(withDomain('session-certificate', body), certificate.subarray(SIGNED_BYTES))) return { ok: false, error: 'bad-signature' };
+  if (!stembureau.verify(withDomain('session-certificate', body), certificate.subarray(SIGNED_BYTES))) return err('bad-signature');
   const sessionPublicKey = certificate.slice(11, 43);
   const verifier = Verifier.from(sessionPublicKey);
-  if (!verifier) return { ok: false, error: 'bad-key' };
-  return { ok: true, sessionPublicKey, verifier };
+  if (!verifier) return err('bad-key');
+  return ok({ sessionPublicKey, verifier });
 }

@@ -1,4 +1,5 @@
 // The barcode carries payload ‖ Ed25519 signature by the voting computer's session key.
+import { err, ok, type Result } from '@ovs/basics';
 import type { Signer, Verifier} from '@ovs/crypto';
 import { bytesEqual, concatBytes, withDomain } from '@ovs/crypto';
 import { HASH_PREFIX_BYTES, type BallotContext } from './context.ts';
@@ -16,12 +17,18 @@ export function signBallotPayload(payload: Uint8Array, session: Signer): Uint8Ar
 export function encodeSignedBallot(context: BallotContext, ballot: Ballot, session: Signer): EncodeResult {
   const encoded = encodeBallot(context, ballot);
   if (!encoded.ok) return encoded;
-  return { ok: true, payload: signBallotPayload(encoded.payload, session) };
+  return ok(signBallotPayload(encoded.value, session));
 }
 
 export type OpenError = DecodeError | 'wrong-station' | 'bad-signature';
 
-export type OpenResult = { ok: true; ballot: Ballot; payload: Uint8Array } | { ok: false; error: OpenError };
+/** `payload`: the signed payload without its signature (a copy). */
+export interface OpenedBallot {
+  ballot: Ballot;
+  payload: Uint8Array;
+}
+
+export type OpenResult = Result<OpenedBallot, OpenError>;
 
 /**
  * Verifies a scanned or stored ballot for one polling station. The header is classified
@@ -34,16 +41,16 @@ export function openSignedBallot(
   expectedStation: number,
   sessionKeys: readonly Verifier[],
 ): OpenResult {
-  if (bytes.length < HEADER_BYTES + 1 + SIGNATURE_BYTES) return { ok: false, error: 'too-short' };
-  if (bytes[0] !== BALLOT_FORMAT_VERSION) return { ok: false, error: 'bad-version' };
-  if (!bytesEqual(bytes.subarray(2, 2 + HASH_PREFIX_BYTES), context.hashPrefix)) return { ok: false, error: 'wrong-package' };
+  if (bytes.length < HEADER_BYTES + 1 + SIGNATURE_BYTES) return err('too-short');
+  if (bytes[0] !== BALLOT_FORMAT_VERSION) return err('bad-version');
+  if (!bytesEqual(bytes.subarray(2, 2 + HASH_PREFIX_BYTES), context.hashPrefix)) return err('wrong-package');
   const station = ((bytes[10] as number) << 8) | (bytes[11] as number);
-  if (station !== expectedStation) return { ok: false, error: 'wrong-station' };
+  if (station !== expectedStation) return err('wrong-station');
   const payload = bytes.subarray(0, bytes.length - SIGNATURE_BYTES);
   const signature = bytes.subarray(bytes.length - SIGNATURE_BYTES);
   const message = signedMessage(payload);
-  if (!sessionKeys.some((k) => k.verify(message, signature))) return { ok: false, error: 'bad-signature' };
+  if (!sessionKeys.some((k) => k.verify(message, signature))) return err('bad-signature');
   const decoded = decodeBallot(context, payload);
   if (!decoded.ok) return decoded;
-  return { ok: true, ballot: decoded.ballot, payload: new Uint8Array(payload) };
+  return ok({ ballot: decoded.value, payload: new Uint8Array(payload) });
 }

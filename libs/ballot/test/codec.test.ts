@@ -12,9 +12,9 @@ t.test('encode → decode round trip on random elections and votes (fast-check)'
         const ballot: Ballot = { test, pollingStation: 7, ballotId, vote };
         const encoded = encodeBallot(context, ballot);
         if (!encoded.ok) return false;
-        if (encoded.payload.length > maxPayloadBytes(layouts)) return false;
-        const decoded = decodeBallot(context, encoded.payload);
-        return decoded.ok && decoded.ballot.test === test && sameVote(decoded.ballot.vote, vote) && Buffer.from(decoded.ballot.ballotId).equals(Buffer.from(ballotId));
+        if (encoded.value.length > maxPayloadBytes(layouts)) return false;
+        const decoded = decodeBallot(context, encoded.value);
+        return decoded.ok && decoded.value.test === test && sameVote(decoded.value.vote, vote) && Buffer.from(decoded.value.ballotId).equals(Buffer.from(ballotId));
       },
     ),
     { numRuns: 2000 },
@@ -27,7 +27,7 @@ t.test('the encoder refuses votes the package cannot hold', (t) => {
   const id = new Uint8Array(16);
   const bad = (vote: Ballot['vote'], station = 1, ballotId = id) => {
     const r = encodeBallot(context, { test: false, pollingStation: station, ballotId, vote });
-    return r.ok ? 'ok' : r.error;
+    return r.ok ? 'ok' : r.error.code;
   };
   t.equal(bad({ elections: [] }), 'no-election');
   t.equal(bad({ elections: [{ election: 'X', choice: { kind: 'blank' } }] }), 'unknown-election');
@@ -50,8 +50,8 @@ t.test('the strict decoder: version, flags, package, station, length, padding, r
     vote: { elections: [{ election: 'G', choice: { kind: 'list', list: 2, topBox: false, candidates: [1] } }] },
   };
   const r = encodeBallot(context, ballot);
-  if (!r.ok) throw new Error(r.error);
-  const payload = r.payload;
+  if (!r.ok) throw new Error(r.error.code);
+  const payload = r.value;
   const err = (bytes: Uint8Array) => {
     const d = decodeBallot(context, bytes);
     return d.ok ? 'ok' : d.error;

@@ -19,13 +19,13 @@ for (const { name, ballot } of GOLDEN_BALLOTS) {
     if (!stored) return t.fail('missing from ballots.json');
     const r = encodeSignedBallot(context, ballot, sessionSigner());
     t.ok(r.ok);
-    if (r.ok) t.equal(toHex(r.payload), stored.signed, 'byte-identical to the committed payload (format drift?)');
+    if (r.ok) t.equal(toHex(r.value), stored.signed, 'byte-identical to the committed payload (format drift?)');
     const opened = openSignedBallot(context, fromHex(stored.signed)!, 7, [sessionVerifier()]);
     t.ok(opened.ok);
     if (opened.ok) {
-      t.ok(sameVote(opened.ballot.vote, ballot.vote));
-      t.equal(opened.ballot.test, ballot.test);
-      t.equal(toHex(opened.ballot.ballotId), toHex(ballot.ballotId));
+      t.ok(sameVote(opened.value.ballot.vote, ballot.vote));
+      t.equal(opened.value.ballot.test, ballot.test);
+      t.equal(toHex(opened.value.ballot.ballotId), toHex(ballot.ballotId));
     }
     t.end();
   });

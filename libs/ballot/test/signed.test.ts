@@ -28,32 +28,32 @@ const sample = (): Ballot => ({
 t.test('a signed ballot opens with the session key of its station only', (t) => {
   const { context } = demoContext();
   const signed = encodeSignedBallot(context, sample(), sessionSigner());
-  if (!signed.ok) throw new Error(signed.error);
+  if (!signed.ok) throw new Error(signed.error.code);
   const open = (bytes: Uint8Array, station: number, keys: Verifier[]) => {
     const r = openSignedBallot(context, bytes, station, keys);
     return r.ok ? 'ok' : r.error;
   };
-  t.equal(open(signed.payload, 3, [sessionVerifier()]), 'ok');
-  t.equal(open(signed.payload, 4, [sessionVerifier()]), 'wrong-station');
-  t.equal(open(signed.payload, 3, [Verifier.from(generateSigningKeyPair().publicKey)!]), 'bad-signature');
-  t.equal(open(signed.payload, 3, [Verifier.from(generateSigningKeyPair().publicKey)!, sessionVerifier()]), 'ok', 'any of the certified keys');
-  t.equal(open(signed.payload, 3, []), 'bad-signature');
+  t.equal(open(signed.value, 3, [sessionVerifier()]), 'ok');
+  t.equal(open(signed.value, 4, [sessionVerifier()]), 'wrong-station');
+  t.equal(open(signed.value, 3, [Verifier.from(generateSigningKeyPair().publicKey)!]), 'bad-signature');
+  t.equal(open(signed.value, 3, [Verifier.from(generateSigningKeyPair().publicKey)!, sessionVerifier()]), 'ok', 'any of the certified keys');
+  t.equal(open(signed.value, 3, []), 'bad-signature');
   t.end();
 });
 
 t.test('every single-bit flip of a signed ballot is rejected', (t) => {
   const { context } = demoContext();
   const signed = encodeSignedBallot(context, sample(), sessionSigner());
-  if (!signed.ok) throw new Error(signed.error);
+  if (!signed.ok) throw new Error(signed.error.code);
   let rejected = 0;
-  for (let bit = 0; bit < signed.payload.length * 8; bit++) {
-    const bad = new Uint8Array(signed.payload);
+  for (let bit = 0; bit < signed.value.length * 8; bit++) {
+    const bad = new Uint8Array(signed.value);
     bad[bit >> 3]! ^= 0x80 >> (bit & 7);
     const r = openSignedBallot(context, bad, 3, [sessionVerifier()]);
     if (r.ok) t.fail(`bit ${bit} accepted`);
     else rejected++;
   }
-  t.equal(rejected, signed.payload.length * 8);
+  t.equal(rejected, signed.value.length * 8);
   t.end();
 });
 
@@ -61,8 +61,8 @@ t.test('100,000 random byte strings: an error every time, never an exception or 
   const { context } = demoContext();
   const keys = [sessionVerifier()];
   const valid = encodeSignedBallot(context, sample(), sessionSigner());
-  if (!valid.ok) throw new Error(valid.error);
-  const header = valid.payload.subarray(0, 12);
+  if (!valid.ok) throw new Error(valid.error.code);
+  const header = valid.value.subarray(0, 12);
   let accepted = 0;
   fc.assert(
     fc.property(fc.uint8Array({ maxLength: 200 }), fc.boolean(), (bytes, withHeader) => {
@@ -83,7 +83,7 @@ t.test('20,000 random bodies signed with the session key: the decoder itself ref
   const { context } = demoContext();
   const keys = [sessionVerifier()];
   const signer = sessionSigner();
-  const header = new Uint8Array([...(encodeSignedBallot(context, sample(), signer) as { payload: Uint8Array }).payload.subarray(0, 12)]);
+  const header = new Uint8Array([...(encodeSignedBallot(context, sample(), signer) as { value: Uint8Array }).value.subarray(0, 12)]);
   const errors = new Map<string, number>();
   let ballots = 0;
   fc.assert(
@@ -96,8 +96,8 @@ t.test('20,000 random bodies signed with the session key: the decoder itself ref
       }
       ballots++;
       // Whatever decodes re-encodes to the very same bytes: no second spelling of a vote.
-      const again = encodeBallot(context, r.ballot);
-      return again.ok && Buffer.from(again.payload).equals(Buffer.from(payload));
+      const again = encodeBallot(context, r.value.ballot);
+      return again.ok && Buffer.from(again.value).equals(Buffer.from(payload));
     }),
     { numRuns: 20_000, seed: 0xdec0de },
   );
@@ -114,8 +114,8 @@ t.test('signed round trip on random votes of the demo election', (t) => {
       const ballot: Ballot = { test: false, pollingStation: 5, ballotId: randomBytes(16), vote };
       const s = encodeSignedBallot(context, ballot, sessionSigner());
       if (!s.ok) return false;
-      const o = openSignedBallot(context, s.payload, 5, [sessionVerifier()]);
-      return o.ok && JSON.stringify(o.ballot.vote) === JSON.stringify(vote);
+      const o = openSignedBallot(context, s.value, 5, [sessionVerifier()]);
+      return o.ok && JSON.stringify(o.value.ballot.vote) === JSON.stringify(vote);
     }),
     { numRuns: 500 },
   );
@@ -127,11 +127,11 @@ t.test('session certificates: bound to package, station and stembureau key', asy
   const unsealed = await unsealStembureauKey(demo.election, 3, demo.passwords.get(3)!);
   if (!unsealed.ok) throw new Error(unsealed.error);
   const session = new Signer(demoKeyMaterial('ballot-tests', 'session'));
-  const cert = issueSessionCertificate(context.hashPrefix, 3, session.publicKey, unsealed.signer);
-  const expected = { hashPrefix: context.hashPrefix, station: 3, stembureauPublicKey: unsealed.signer.publicKey };
+  const cert = issueSessionCertificate(context.hashPrefix, 3, session.publicKey, unsealed.value);
+  const expected = { hashPrefix: context.hashPrefix, station: 3, stembureauPublicKey: unsealed.value.publicKey };
   const ok = verifySessionCertificate(cert, expected);
   t.ok(ok.ok);
-  if (ok.ok) t.same(ok.sessionPublicKey, session.publicKey);
+  if (ok.ok) t.same(ok.value.sessionPublicKey, session.publicKey);
   const err = (c: Uint8Array, e = expected) => {
     const r = verifySessionCertificate(c, e);
     return r.ok ? 'ok' : r.error;

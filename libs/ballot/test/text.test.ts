@@ -21,7 +21,7 @@ t.test('the printed text says what the barcode says', (t) => {
   const prepared = prepareBallotPrint(context, ballot(), sessionSigner(), 'nl');
   t.ok(prepared.ok);
   if (!prepared.ok) return t.end();
-  const text = prepared.text.map((l) => l.text).join('\n');
+  const text = prepared.value.text.map((l) => l.text).join('\n');
   const g = findElection(demo.election, 'G')!;
   const list = g.lists.find((l) => l.number === 2)!;
   t.match(text, 'STEMBILJET');
@@ -43,7 +43,7 @@ t.test('a test ballot says so in its title, in every language', (t) => {
   for (const lang of ['nl', 'fr', 'de'] as const) {
     const p = prepareBallotPrint(context, ballot(true), sessionSigner(), lang);
     t.ok(p.ok);
-    if (p.ok) t.equal(p.text[0]!.text, toLatin1(BALLOT_LABELS[lang].testBallot));
+    if (p.ok) t.equal(p.value.text[0]!.text, toLatin1(BALLOT_LABELS[lang].testBallot));
   }
   t.end();
 });

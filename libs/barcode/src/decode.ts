@@ -10,6 +10,7 @@ import {
   type ZXingReaderOptions,
   type ZXingReadResult,
 } from 'zxing-wasm/reader';
+import { err, ok, type Result } from '@ovs/basics';
 import { MAX_IMAGE_PIXELS, readPng } from './png.ts';
 import type { DecodeInput } from './types.ts';
 import { loadZxingReader, markBroken } from './zxing-module.ts';
@@ -30,7 +31,8 @@ export type DecodeQrError =
   /** The decoder itself failed (WebAssembly abort, out of memory); the next call starts a new one. */
   | 'decoder-failure';
 
-export type DecodeQrResult = { ok: true; bytes: Uint8Array } | { ok: false; error: DecodeQrError };
+/** The bytes of the one QR code in the image. */
+export type DecodeQrResult = Result<Uint8Array, DecodeQrError>;
 
 export interface QrDecoderOptions {
   /**
@@ -98,24 +100,24 @@ interface Pixels {
   data: ArrayLike<number>;
 }
 
-type Prepared = { ok: true; pixels: Pixels } | { ok: false; error: 'unreadable-image' | 'image-too-large' };
+type Prepared = Result<Pixels, 'unreadable-image' | 'image-too-large'>;
 
 function prepare(input: unknown): Prepared {
   if (input instanceof Uint8Array) {
     const png = readPng(input);
-    if (!png.ok) return { ok: false, error: png.error === 'image-too-large' ? 'image-too-large' : 'unreadable-image' };
-    return prepare(png.image);
+    if (!png.ok) return err(png.error === 'image-too-large' ? 'image-too-large' : 'unreadable-image');
+    return prepare(png.value);
   }
-  if (!isImageObject(input)) return { ok: false, error: 'unreadable-image' };
+  if (!isImageObject(input)) return err('unreadable-image');
   const { width, height, data } = input;
   if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width <= 0 || height <= 0) {
-    return { ok: false, error: 'unreadable-image' };
+    return err('unreadable-image');
   }
   const pixels = width * height;
-  if (pixels > MAX_IMAGE_PIXELS || width > MAX_SIDE || height > MAX_SIDE) return { ok: false, error: 'image-too-large' };
-  if (data.length === pixels) return { ok: true, pixels: { width, height, channels: 1, data } };
-  if (data.length === pixels * 4) return { ok: true, pixels: { width, height, channels: 4, data } };
-  return { ok: false, error: 'unreadable-image' };
+  if (pixels > MAX_IMAGE_PIXELS || width > MAX_SIDE || height > MAX_SIDE) return err('image-too-large');
+  if (data.length === pixels) return ok({ width, height, channels: 1, data });
+  if (data.length === pixels * 4) return ok({ width, height, channels: 4, data });
+  return err('unreadable-image');
 }
 
 function isImageObject(input: unknown): input is { width: number; height: number; data: Uint8Array | Uint8ClampedArray } {
@@ -127,15 +129,15 @@ function isImageObject(input: unknown): input is { width: number; height: number
 function classify(results: readonly ZXingReadResult[]): DecodeQrResult | undefined {
   // zxing-wasm turns a C++ exception into a result with no format and the message in
   // `error` (and no bytes at all); it is the decoder failing, not the image.
-  if (results.some((r) => r.format === '')) return { ok: false, error: 'decoder-failure' };
+  if (results.some((r) => r.format === '')) return err('decoder-failure');
   const valid = results.filter((r) => r.isValid);
   const qr = valid.filter((r) => QR_MODEL_2.has(r.format) && r.sequenceSize < 0);
-  if (qr.length > 1) return { ok: false, error: 'multiple-barcodes' };
+  if (qr.length > 1) return err('multiple-barcodes');
   const [only] = qr;
   // `slice` copies: the bytes must not alias anything zxing may reuse.
-  if (only) return { ok: true, bytes: only.bytes.slice() };
-  if (valid.length > 0) return { ok: false, error: 'not-qr' };
-  if (results.some((r) => r.symbology === 'QRCode')) return { ok: false, error: 'damaged-barcode' };
+  if (only) return ok(only.bytes.slice());
+  if (valid.length > 0) return err('not-qr');
+  if (results.some((r) => r.symbology === 'QRCode')) return err('damaged-barcode');
   return undefined;
 }
 
@@ -175,7 +177,7 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
       buffer = 0;
       capacity = 0;
       const ptr = m._malloc(n);
-      if (!ptr) return { ok: false, error: 'decoder-failure' };
+      if (!ptr) return err('decoder-failure');
       buffer = ptr;
       capacity = n;
     }
@@ -195,9 +197,9 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
     const harder = retry ? classify(read(m, pixels, harderPass)) : undefined;
     if (harder) return harder;
     if (fast) return fast;
-    if (!identify) return { ok: false, error: 'no-barcode' };
+    if (!identify) return err('no-barcode');
     const others = read(m, pixels, anyPass).filter((r) => r.isValid);
-    return { ok: false, error: others.length > 0 ? 'not-qr' : 'no-barcode' };
+    return err(others.length > 0 ? 'not-qr' : 'no-barcode');
   };
 
   return {
@@ -205,21 +207,21 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
       return !instance.broken;
     },
     decode(input: DecodeInput): DecodeQrResult {
-      if (instance.broken) return { ok: false, error: 'decoder-failure' };
+      if (instance.broken) return err('decoder-failure');
       let prepared: Prepared;
       try {
         prepared = prepare(input);
       } catch {
         // Only reachable with a hostile object (a throwing getter, a detached buffer).
-        return { ok: false, error: 'unreadable-image' };
+        return err('unreadable-image');
       }
       if (!prepared.ok) return prepared;
       try {
-        return decodeWith(zxing, prepared.pixels);
+        return decodeWith(zxing, prepared.value);
       } catch {
         // A WebAssembly trap leaves the instance in an unknown state: never use it again.
         markBroken(instance);
-        return { ok: false, error: 'decoder-failure' };
+        return err('decoder-failure');
       }
     },
   };

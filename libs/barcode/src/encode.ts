@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '@ovs/basics';
 import encodeQR from 'qr';
 import { BALLOT_QR } from './ballot-qr.ts';
 import type { EccLevel, QrMatrix } from './types.ts';
@@ -11,9 +12,13 @@ export interface EncodeQrOptions {
   mask?: number;
 }
 
-export type EncodeQrResult =
-  | { ok: true; matrix: QrMatrix; version: number; ecc: EccLevel }
-  | { ok: false; error: 'payload-too-large' };
+export interface EncodedQr {
+  matrix: QrMatrix;
+  version: number;
+  ecc: EccLevel;
+}
+
+export type EncodeQrResult = Result<EncodedQr, 'payload-too-large'>;
 
 const ECC_NAMES = { L: 'low', M: 'medium', Q: 'quartile', H: 'high' } as const;
 
@@ -48,7 +53,7 @@ export function encodeQr(bytes: Uint8Array, options: EncodeQrOptions = {}): Enco
       border: 1,
     });
   } catch (e) {
-    if (e instanceof Error && e.message === 'Capacity overflow') return { ok: false, error: 'payload-too-large' };
+    if (e instanceof Error && e.message === 'Capacity overflow') return err('payload-too-large');
     throw e;
   }
   const size = rows.length - 2;
@@ -57,5 +62,5 @@ export function encodeQr(bytes: Uint8Array, options: EncodeQrOptions = {}): Enco
     const row = rows[y + 1] as boolean[];
     for (let x = 0; x < size; x++) modules[y * size + x] = row[x + 1] ? 1 : 0;
   }
-  return { ok: true, matrix: { size, modules }, version, ecc };
+  return ok({ matrix: { size, modules }, version, ecc });
 }

@@ -12,7 +12,7 @@ export {
   type QrGeometry,
   type QrLayout,
 } from './ballot-qr.ts';
-export { encodeQr, type EncodeQrOptions, type EncodeQrResult } from './encode.ts';
+export { encodeQr, type EncodedQr, type EncodeQrOptions, type EncodeQrResult } from './encode.ts';
 export { renderQr, type RenderQrOptions } from './render.ts';
 export {
   bitmapToGray,
@@ -25,7 +25,7 @@ export {
   setDot,
   stackBitmaps,
 } from './bitmap.ts';
-export { MAX_IMAGE_PIXELS, bitmapToPng, grayToPng, pngToBitmap, readPng, type PngToBitmapResult, type ReadPngResult } from './png.ts';
+export { MAX_IMAGE_PIXELS, bitmapToPng, grayToPng, pngToBitmap, readPng, type PngError, type PngToBitmapResult, type ReadPngResult } from './png.ts';
 export {
   createQrDecoder,
   decodeQr,

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '@ovs/basics';
 import { PNG } from 'pngjs';
 import { grayToBitmap } from './bitmap.ts';
 import type { Bitmap, GrayImage } from './types.ts';
@@ -9,11 +10,11 @@ import type { Bitmap, GrayImage } from './types.ts';
  */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 
-export type ReadPngResult =
-  | { ok: true; image: GrayImage }
-  | { ok: false; error: 'not-png' | 'corrupt-png' | 'image-too-large' };
+export type PngError = 'not-png' | 'corrupt-png' | 'image-too-large';
 
-export type PngToBitmapResult = { ok: true; bitmap: Bitmap } | { ok: false; error: 'not-png' | 'corrupt-png' | 'image-too-large' };
+export type ReadPngResult = Result<GrayImage, PngError>;
+
+export type PngToBitmapResult = Result<Bitmap, PngError>;
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -39,23 +40,23 @@ export function grayToPng(image: GrayImage): Uint8Array {
 
 /** Any PNG (gray, palette, RGB, with or without alpha) to 8-bit gray; transparency is shown over white paper. */
 export function readPng(bytes: Uint8Array, maxPixels = MAX_IMAGE_PIXELS): ReadPngResult {
-  if (bytes.length < 24 || SIGNATURE.some((b, i) => bytes[i] !== b)) return { ok: false, error: 'not-png' };
+  if (bytes.length < 24 || SIGNATURE.some((b, i) => bytes[i] !== b)) return err('not-png');
   // IHDR must be the first chunk: length(4) "IHDR"(4) width(4) height(4).
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return { ok: false, error: 'corrupt-png' };
+  if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return err('corrupt-png');
   const width = view.getUint32(16);
   const height = view.getUint32(20);
-  if (width === 0 || height === 0) return { ok: false, error: 'corrupt-png' };
-  if (width * height > maxPixels) return { ok: false, error: 'image-too-large' };
+  if (width === 0 || height === 0) return err('corrupt-png');
+  if (width * height > maxPixels) return err('image-too-large');
 
   let decoded: { width: number; height: number; data: Buffer };
   try {
     decoded = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
-    return { ok: false, error: 'corrupt-png' };
+    return err('corrupt-png');
   }
   if (decoded.width !== width || decoded.height !== height || decoded.data.length !== width * height * 4) {
-    return { ok: false, error: 'corrupt-png' };
+    return err('corrupt-png');
   }
   const rgba = decoded.data;
   const gray = new Uint8Array(width * height);
@@ -64,12 +65,12 @@ export function readPng(bytes: Uint8Array, maxPixels = MAX_IMAGE_PIXELS): ReadPn
     const alpha = rgba[p + 3] as number;
     gray[i] = alpha === 255 ? lum : (lum * alpha + 255 * (255 - alpha) + 127) / 255;
   }
-  return { ok: true, image: { width, height, data: gray } };
+  return ok({ width, height, data: gray });
 }
 
 /** Reads a PNG back into a printer raster; pixels darker than mid-gray become black dots. */
 export function pngToBitmap(bytes: Uint8Array, maxPixels = MAX_IMAGE_PIXELS): PngToBitmapResult {
   const read = readPng(bytes, maxPixels);
   if (!read.ok) return read;
-  return { ok: true, bitmap: grayToBitmap(read.image) };
+  return ok(grayToBitmap(read.value));
 }

@@ -20,7 +20,7 @@ t.test('round trip: random binary payloads → QR → 203 dpi raster → decode,
     fc.property(fc.uint8Array({ minLength: 1, maxLength: MAX_BALLOT_PAYLOAD_BYTES }), fc.integer({ min: 0, max: 1000 }), (payload, seed) => {
       const ballot = bitmapToGray(mockBallot(qrBitmap(payload), { seed }));
       const r = decoder.decode(ballot);
-      return r.ok && sameBytes(r.bytes, payload);
+      return r.ok && sameBytes(r.value, payload);
     }),
     { numRuns: 120 },
   );
@@ -39,7 +39,7 @@ t.test('payloads that look like text still come back as the same bytes', (t) => 
   ];
   for (const payload of awkward) {
     const r = decoder.decode(ballotImage(payload));
-    t.ok(r.ok && sameBytes(r.bytes, payload), `${Buffer.from(payload.subarray(0, 8)).toString('hex')}…`);
+    t.ok(r.ok && sameBytes(r.value, payload), `${Buffer.from(payload.subarray(0, 8)).toString('hex')}…`);
   }
   t.end();
 });
@@ -57,7 +57,7 @@ t.test('gray, RGBA, Uint8ClampedArray and PNG inputs all decode', async (t) => {
   ];
   for (const [label, input] of inputs) {
     const viaDecoder = decoder.decode(input);
-    t.ok(viaDecoder.ok && sameBytes(viaDecoder.bytes, payload), label);
+    t.ok(viaDecoder.ok && sameBytes(viaDecoder.value, payload), label);
     const viaShared = await decodeQr(input);
     t.same(viaShared, viaDecoder, `${label}: decodeQr agrees`);
   }
@@ -68,8 +68,8 @@ t.test('the decoded bytes are a copy, not a view of decoder memory', (t) => {
   const b = payloadFromSeed(4);
   const first = decoder.decode(ballotImage(a));
   decoder.decode(ballotImage(b));
-  t.ok(first.ok && sameBytes(first.bytes, a), 'the first result is unchanged by the second decode');
-  t.ok(first.ok && first.bytes.buffer.byteLength === first.bytes.length, 'owns its buffer');
+  t.ok(first.ok && sameBytes(first.value, a), 'the first result is unchanged by the second decode');
+  t.ok(first.ok && first.value.buffer.byteLength === first.value.length, 'owns its buffer');
   t.end();
 });
 
@@ -79,7 +79,7 @@ t.test('the buffer is reused across sizes: small after large still decodes', (t)
   const big = placeOnCanvas(img, 2000, 1500, 700, 400);
   for (const input of [big, img, big, img]) {
     const r = decoder.decode(input);
-    t.ok(r.ok && sameBytes(r.bytes, payload), `${input.width}×${input.height}`);
+    t.ok(r.ok && sameBytes(r.value, payload), `${input.width}×${input.height}`);
   }
   t.end();
 });
@@ -142,5 +142,5 @@ t.test('images that are not images are values, never exceptions', async (t) => {
   }
   t.ok(decoder.usable, 'none of this broke the decoder');
   const r = decoder.decode(ballotImage(payloadFromSeed(10)));
-  t.ok(r.ok && sameBytes(r.bytes, payloadFromSeed(10)), 'and it still decodes');
+  t.ok(r.ok && sameBytes(r.value, payloadFromSeed(10)), 'and it still decodes');
 });

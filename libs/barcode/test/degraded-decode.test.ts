@@ -15,7 +15,7 @@ function failures(degrade: (img: GrayImage, seed: number) => GrayImage): string[
     const payload = payloadFromSeed(seed);
     const r = decoder.decode(degrade(ballotImage(payload, seed), seed));
     if (!r.ok) failed.push(`seed ${seed}: ${r.error}`);
-    else if (!sameBytes(r.bytes, payload)) failed.push(`seed ${seed}: WRONG BYTES`);
+    else if (!sameBytes(r.value, payload)) failed.push(`seed ${seed}: WRONG BYTES`);
   }
   return failed;
 }
@@ -92,7 +92,7 @@ t.test('torn or stained codes: an error or the right bytes, never wrong bytes', 
     const y = qrY + ((seed * 29) % (qrSide - h));
     const r = decoder.decode(eraseRect(img, x, y, w, h, seed % 2 ? 0 : 255));
     if (r.ok) {
-      t.ok(sameBytes(r.bytes, payload), `seed ${seed}: decoded bytes are the printed ones`);
+      t.ok(sameBytes(r.value, payload), `seed ${seed}: decoded bytes are the printed ones`);
       repaired++;
     } else {
       t.ok(['damaged-barcode', 'no-barcode'].includes(r.error), `seed ${seed}: ${r.error}`);

@@ -30,10 +30,10 @@ t.test('the ballot layout holds the largest ballot payload and has a fixed size'
   for (const length of [1, 100, MAX_BALLOT_PAYLOAD_BYTES]) {
     const r = encodeQr(payloadFromSeed(length, length));
     if (!r.ok) throw new Error(r.error);
-    t.equal(r.version, BALLOT_QR.version);
-    t.equal(r.ecc, BALLOT_QR.ecc);
-    t.equal(r.matrix.size, modulesForVersion(BALLOT_QR.version), `${length} bytes: same symbol size`);
-    t.equal(r.matrix.modules.length, r.matrix.size * r.matrix.size);
+    t.equal(r.value.version, BALLOT_QR.version);
+    t.equal(r.value.ecc, BALLOT_QR.ecc);
+    t.equal(r.value.matrix.size, modulesForVersion(BALLOT_QR.version), `${length} bytes: same symbol size`);
+    t.equal(r.value.matrix.modules.length, r.value.matrix.size * r.value.matrix.size);
   }
   t.end();
 });
@@ -69,13 +69,13 @@ t.test('one byte-mode segment, no ECI, even for digits and capitals', (t) => {
   for (const payload of [digits, capitals, payloadFromSeed(3, 100)]) {
     const single = encodeQr(payload, { version: 5, ecc: 'L', mask: 0 });
     if (!single.ok) throw new Error(single.error);
-    const bits = leadingBits(single.matrix, 12);
+    const bits = leadingBits(single.value.matrix, 12);
     t.same(bits.slice(0, 4), [0, 1, 0, 0], 'mode indicator 0100 = byte (ECI would be 0111, numeric 0001)');
     t.equal(parseInt(bits.slice(4).join(''), 2), payload.length, 'character count = whole payload: one segment');
     // At the ballot layout the first codeword still starts with the byte-mode indicator.
     const ballot = encodeQr(payload, { mask: 0 });
     if (!ballot.ok) throw new Error(ballot.error);
-    t.same(leadingBits(ballot.matrix, 4), [0, 1, 0, 0]);
+    t.same(leadingBits(ballot.value.matrix, 4), [0, 1, 0, 0]);
     // An independent decoder agrees: one chunk, of type byte, with the same bytes.
     const img = toRgba(bitmapToGray(qrBitmap(payload, { mask: 0 })));
     const read = jsQR(img.data, img.width, img.height);
@@ -92,7 +92,7 @@ t.test('encoding is deterministic and the caller’s buffer is not kept', (t) =>
       const copy = Uint8Array.from(payload);
       payload.fill(0xa5);
       const b = encodeQr(copy);
-      return a.ok && b.ok && sameBytes(a.matrix.modules, b.matrix.modules);
+      return a.ok && b.ok && sameBytes(a.value.matrix.modules, b.value.matrix.modules);
     }),
     { numRuns: 50 },
   );
@@ -102,7 +102,7 @@ t.test('encoding is deterministic and the caller’s buffer is not kept', (t) =>
 t.test('finder patterns sit in three corners', (t) => {
   const r = encodeQr(payloadFromSeed(9));
   if (!r.ok) throw new Error(r.error);
-  const { size, modules } = r.matrix;
+  const { size, modules } = r.value.matrix;
   const at = (x: number, y: number): number => modules[y * size + x] as number;
   for (const [ox, oy] of [
     [0, 0],

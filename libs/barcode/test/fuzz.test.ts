@@ -41,7 +41,7 @@ t.test('random noise, gray and RGBA, any size: no barcode', (t) => {
   for (let i = 0; i < 400; i++) {
     const img = noise(random, 1 + random.int(300), 1 + random.int(300));
     const r = decoder.decode(i % 2 ? toRgba(img) : img);
-    if (r.ok) t.fail(`noise ${i}: decoded ${r.bytes.length} bytes`);
+    if (r.ok) t.fail(`noise ${i}: decoded ${r.value.length} bytes`);
   }
   t.pass('400 noise images, no decode');
   t.end();
@@ -53,7 +53,7 @@ t.test('QR look-alikes (finder patterns, random modules): no barcode', (t) => {
     const matrix = fakeQr(random, 1 + random.int(15));
     const img = bitmapToGray(renderQr(matrix, { moduleDots: 2 + random.int(3), quietZoneModules: 4 }));
     const r = decoder.decode(img);
-    if (r.ok) t.fail(`look-alike ${i}: decoded ${r.bytes.length} bytes`);
+    if (r.ok) t.fail(`look-alike ${i}: decoded ${r.value.length} bytes`);
   }
   t.pass('300 look-alikes, no decode');
   t.end();
@@ -68,11 +68,11 @@ t.test('real codes with modules flipped at random: the printed bytes or an error
     // Level Q repairs up to ~3 % of data modules flipped at random; a flipped module in a
     // finder pattern can hide the whole code. 0–4 % gives both outcomes in good numbers.
     const flipRate = random.next() * 0.04;
-    const modules = encoded.matrix.modules.map((m) => (random.next() < flipRate ? m ^ 1 : m));
-    const img = bitmapToGray(renderQr({ size: encoded.matrix.size, modules }, { moduleDots: 2 }));
+    const modules = encoded.value.matrix.modules.map((m) => (random.next() < flipRate ? m ^ 1 : m));
+    const img = bitmapToGray(renderQr({ size: encoded.value.matrix.size, modules }, { moduleDots: 2 }));
     const r = decoder.decode(img);
     if (r.ok) {
-      if (!sameBytes(r.bytes, payload)) t.fail(`flipped ${i} (rate ${flipRate.toFixed(2)}): WRONG BYTES`);
+      if (!sameBytes(r.value, payload)) t.fail(`flipped ${i} (rate ${flipRate.toFixed(2)}): WRONG BYTES`);
       decodedReal++;
     }
   }
@@ -95,7 +95,7 @@ t.test('random bytes and corrupted PNG files: unreadable-image, never an excepti
       if (!truncate) bad[at] = (bad[at] as number) ^ xor;
       const r = decoder.decode(bad);
       // A flipped bit in a chunk that is not checked (none here) could still decode; then it must be exact.
-      return r.ok ? sameBytes(r.bytes, payloadFromSeed(1)) : ['unreadable-image', 'image-too-large'].includes(r.error);
+      return r.ok ? sameBytes(r.value, payloadFromSeed(1)) : ['unreadable-image', 'image-too-large'].includes(r.error);
     }),
     { numRuns: 200 },
   );

@@ -32,7 +32,7 @@ t.test('bitmap → PNG → bitmap is exact, any width (also not a multiple of 8)
   fc.assert(
     fc.property(arbitraryBitmap, (bmp) => {
       const back = pngToBitmap(bitmapToPng(bmp));
-      return back.ok && bitmapsEqual(back.bitmap, bmp);
+      return back.ok && bitmapsEqual(back.value, bmp);
     }),
     { numRuns: 150 },
   );
@@ -43,23 +43,23 @@ t.test('a whole mock ballot survives PNG and gray conversions', (t) => {
   const ballot = mockBallot(qrBitmap(payloadFromSeed(4)), { seed: 4 });
   const png = bitmapToPng(ballot);
   const back = pngToBitmap(png);
-  t.ok(back.ok && bitmapsEqual(back.bitmap, ballot));
+  t.ok(back.ok && bitmapsEqual(back.value, ballot));
   t.ok(bitmapsEqual(grayToBitmap(bitmapToGray(ballot)), ballot));
   const gray = readPng(png);
-  t.ok(gray.ok && sameBytes(gray.image.data as Uint8Array, bitmapToGray(ballot).data as Uint8Array));
+  t.ok(gray.ok && sameBytes(gray.value.data as Uint8Array, bitmapToGray(ballot).data as Uint8Array));
   t.end();
 });
 
 t.test('gray PNG round trip and alpha shown over white paper', (t) => {
   const gray = { width: 3, height: 1, data: Uint8Array.of(0, 128, 255) };
   const r = readPng(grayToPng(gray));
-  t.ok(r.ok && sameBytes(r.image.data as Uint8Array, gray.data));
+  t.ok(r.ok && sameBytes(r.value.data as Uint8Array, gray.data));
   // RGBA: opaque black, fully transparent black, half-transparent black.
   const png = new PNG({ width: 3, height: 1 });
   png.data = Buffer.from([0, 0, 0, 255, 0, 0, 0, 0, 0, 0, 0, 128]);
   const rgba = readPng(new Uint8Array(PNG.sync.write(png)));
   t.ok(rgba.ok);
-  if (rgba.ok) t.same(Array.from(rgba.image.data), [0, 255, 127]);
+  if (rgba.ok) t.same(Array.from(rgba.value.data), [0, 255, 127]);
   t.end();
 });
 

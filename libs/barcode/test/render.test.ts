@@ -52,7 +52,7 @@ t.test('every dot is its module, every quiet-zone and padding bit is white', (t)
 t.test('the ballot QR fits the 576-dot line and its geometry is as documented', (t) => {
   const r = encodeQr(payloadFromSeed(1));
   if (!r.ok) throw new Error(r.error);
-  const bmp = renderQr(r.matrix);
+  const bmp = renderQr(r.value.matrix);
   const g = qrGeometry();
   t.equal(bmp.width, g.withQuietZoneDots);
   t.ok(bmp.width <= PRINTER_WIDTH_DOTS);

@@ -12,7 +12,7 @@ export function payloadFromSeed(seed: number, length = 170): Uint8Array {
 export function qrBitmap(payload: Uint8Array, options: EncodeQrOptions = {}, moduleDots = BALLOT_QR.moduleDots): Bitmap {
   const encoded = encodeQr(payload, options);
   if (!encoded.ok) throw new Error(`fixture does not fit: ${encoded.error}`);
-  return renderQr(encoded.matrix, { moduleDots, quietZoneModules: BALLOT_QR.quietZoneModules });
+  return renderQr(encoded.value.matrix, { moduleDots, quietZoneModules: BALLOT_QR.quietZoneModules });
 }
 
 /** The printed ballot (mock text + QR) as a perfect gray scan at 8 dots/mm. */

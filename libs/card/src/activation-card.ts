@@ -18,6 +18,7 @@
 // key = scrypt(the 16 digits, salt, N, 8, 1); AAD = "ovs:activation-card\0" ‖ bytes 0–137, so
 // the version, the cost, the salt and the certificate (which names the package hash prefix, the
 // polling station and the session public key) are all bound to the sealed key.
+import { err, ok, type Result } from '@ovs/basics';
 import { aeadOpen, aeadSeal, AEAD_NONCE_BYTES, AEAD_TAG_BYTES, bytesEqual, concatBytes, deriveKeyFromPassword, Signer, withDomain, type ScryptParams, type Verifier } from '@ovs/crypto';
 import { SESSION_CERTIFICATE_BYTES, verifySessionCertificate, type CertificateError } from '@ovs/ballot';
 import { canonicalActivationCode } from './activation-code.ts';
@@ -82,52 +83,52 @@ export interface SealedActivationCard {
   sealed: Uint8Array;
 }
 
-export type ReadActivationResult = { ok: true; card: SealedActivationCard } | { ok: false; error: ActivationError };
+export type ReadActivationResult = Result<SealedActivationCard, ActivationError>;
 
 /** Checks everything that can be checked without the code. Never throws. */
 export function readActivationCard(
   bytes: Uint8Array,
   expected: { hashPrefix: Uint8Array; station: number; stembureauPublicKey: Uint8Array },
 ): ReadActivationResult {
-  if (bytes.length < 2) return { ok: false, error: 'bad-length' };
-  if (bytes[1] !== CARD_TYPE_ACTIVATION) return { ok: false, error: 'not-an-activation-card' };
-  if (bytes[0] !== ACTIVATION_CARD_VERSION) return { ok: false, error: 'bad-version' };
-  if (bytes.length !== ACTIVATION_CARD_BYTES) return { ok: false, error: 'bad-length' };
+  if (bytes.length < 2) return err('bad-length');
+  if (bytes[1] !== CARD_TYPE_ACTIVATION) return err('not-an-activation-card');
+  if (bytes[0] !== ACTIVATION_CARD_VERSION) return err('bad-version');
+  if (bytes.length !== ACTIVATION_CARD_BYTES) return err('bad-length');
   const log2N = bytes[2] as number;
-  if (!validKdf(log2N)) return { ok: false, error: 'bad-kdf' };
+  if (!validKdf(log2N)) return err('bad-kdf');
   const certificate = bytes.slice(3 + ACTIVATION_SALT_BYTES + AEAD_NONCE_BYTES, HEADER_BYTES);
   const checked = verifySessionCertificate(certificate, expected);
   if (!checked.ok) return checked;
-  return {
-    ok: true,
-    card: {
-      certificate,
-      sessionPublicKey: checked.sessionPublicKey,
-      verifier: checked.verifier,
-      kdf: { log2N },
-      salt: bytes.slice(3, 3 + ACTIVATION_SALT_BYTES),
-      nonce: bytes.slice(3 + ACTIVATION_SALT_BYTES, 3 + ACTIVATION_SALT_BYTES + AEAD_NONCE_BYTES),
-      header: bytes.slice(0, HEADER_BYTES),
-      sealed: bytes.slice(HEADER_BYTES),
-    },
-  };
+  return ok({
+    certificate,
+    sessionPublicKey: checked.value.sessionPublicKey,
+    verifier: checked.value.verifier,
+    kdf: { log2N },
+    salt: bytes.slice(3, 3 + ACTIVATION_SALT_BYTES),
+    nonce: bytes.slice(3 + ACTIVATION_SALT_BYTES, 3 + ACTIVATION_SALT_BYTES + AEAD_NONCE_BYTES),
+    header: bytes.slice(0, HEADER_BYTES),
+    sealed: bytes.slice(HEADER_BYTES),
+  });
 }
 
-export type OpenActivationResult =
-  | { ok: true; session: Signer; alarmKey: Uint8Array }
-  /** `key-mismatch`: the code opened the card but the key is not the certified one (never from a real console). */
-  | { ok: false; error: 'wrong-code' | 'key-mismatch' };
+export interface OpenedActivationCard {
+  session: Signer;
+  alarmKey: Uint8Array;
+}
+
+/** `key-mismatch`: the code opened the card but the key is not the certified one (never from a real console). */
+export type OpenActivationResult = Result<OpenedActivationCard, 'wrong-code' | 'key-mismatch'>;
 
 /** One scrypt (the card's cost) and one AEAD open. A code that is not 16 digits is a wrong code. */
 export async function openActivationCard(card: SealedActivationCard, typed: string): Promise<OpenActivationResult> {
   const code = canonicalActivationCode(typed);
-  if (code === undefined) return { ok: false, error: 'wrong-code' };
+  if (code === undefined) return err('wrong-code');
   const key = await deriveKeyFromPassword(code, card.salt, scryptParams(card.kdf));
   const seed = aeadOpen(key, card.nonce, card.sealed, withDomain('activation-card', card.header));
-  if (!seed || seed.length !== 32) return { ok: false, error: 'wrong-code' };
+  if (!seed || seed.length !== 32) return err('wrong-code');
   const session = new Signer(seed);
-  if (!bytesEqual(session.publicKey, card.sessionPublicKey)) return { ok: false, error: 'key-mismatch' };
-  return { ok: true, session, alarmKey: alarmKeyOf(seed) };
+  if (!bytesEqual(session.publicKey, card.sessionPublicKey)) return err('key-mismatch');
+  return ok({ session, alarmKey: alarmKeyOf(seed) });
 }
 
 /** Read and open in one step, for whoever holds the bytes and the code at once (tests, tools). */
@@ -135,7 +136,7 @@ export async function openActivationCardBytes(
   bytes: Uint8Array,
   code: string,
   expected: { hashPrefix: Uint8Array; station: number; stembureauPublicKey: Uint8Array },
-): Promise<OpenActivationResult | { ok: false; error: ActivationError }> {
+): Promise<Result<OpenedActivationCard, 'wrong-code' | 'key-mismatch' | ActivationError>> {
   const read = readActivationCard(bytes, expected);
-  return read.ok ? openActivationCard(read.card, code) : read;
+  return read.ok ? openActivationCard(read.value, code) : read;
 }

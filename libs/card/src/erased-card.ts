@@ -14,6 +14,7 @@
 //   bytes 3–10    package hash prefix
 //   bytes 11–12   polling station, big-endian
 //   bytes 13–28   alarm key, or zeros
+import { err, ok, type Result } from '@ovs/basics';
 import { bytesEqual, concatBytes, sha256, withDomain } from '@ovs/crypto';
 import { CARD_HASH_PREFIX_BYTES } from './voter-card.ts';
 
@@ -39,22 +40,21 @@ export function erasedActivationCard(hashPrefix: Uint8Array, station: number, al
 
 export type ErasedCardError = 'bad-length' | 'bad-version' | 'not-an-erased-card' | 'bad-reason' | 'wrong-package' | 'wrong-station';
 
-export type ErasedCardResult =
-  | { ok: true; why: 'activated'; alarmKey: Uint8Array }
-  | { ok: true; why: 'refused' }
-  | { ok: false; error: ErasedCardError };
+export type ErasedCard = { why: 'activated'; alarmKey: Uint8Array } | { why: 'refused' };
+
+export type ErasedCardResult = Result<ErasedCard, ErasedCardError>;
 
 /** Strict: every byte is checked. Never throws. */
 export function readErasedActivationCard(bytes: Uint8Array, expected: { hashPrefix: Uint8Array; station: number }): ErasedCardResult {
-  if (bytes.length < 2) return { ok: false, error: 'bad-length' };
-  if (bytes[1] !== CARD_TYPE_ERASED_ACTIVATION) return { ok: false, error: 'not-an-erased-card' };
-  if (bytes[0] !== 1) return { ok: false, error: 'bad-version' };
-  if (bytes.length !== ERASED_CARD_BYTES) return { ok: false, error: 'bad-length' };
+  if (bytes.length < 2) return err('bad-length');
+  if (bytes[1] !== CARD_TYPE_ERASED_ACTIVATION) return err('not-an-erased-card');
+  if (bytes[0] !== 1) return err('bad-version');
+  if (bytes.length !== ERASED_CARD_BYTES) return err('bad-length');
   const alarmKey = bytes.slice(13);
   const why = bytes[2];
-  if (why !== REASON_ACTIVATED && why !== REASON_REFUSED) return { ok: false, error: 'bad-reason' };
-  if (why === REASON_REFUSED && !alarmKey.every((b) => b === 0)) return { ok: false, error: 'bad-reason' };
-  if (!bytesEqual(bytes.subarray(3, 11), expected.hashPrefix.subarray(0, CARD_HASH_PREFIX_BYTES))) return { ok: false, error: 'wrong-package' };
-  if ((((bytes[11] as number) << 8) | (bytes[12] as number)) !== expected.station) return { ok: false, error: 'wrong-station' };
-  return why === REASON_ACTIVATED ? { ok: true, why: 'activated', alarmKey } : { ok: true, why: 'refused' };
+  if (why !== REASON_ACTIVATED && why !== REASON_REFUSED) return err('bad-reason');
+  if (why === REASON_REFUSED && !alarmKey.every((b) => b === 0)) return err('bad-reason');
+  if (!bytesEqual(bytes.subarray(3, 11), expected.hashPrefix.subarray(0, CARD_HASH_PREFIX_BYTES))) return err('wrong-package');
+  if ((((bytes[11] as number) << 8) | (bytes[12] as number)) !== expected.station) return err('wrong-station');
+  return why === REASON_ACTIVATED ? ok({ why: 'activated', alarmKey }) : ok({ why: 'refused' });
 }

@@ -10,6 +10,7 @@
 //   byte 13       elections: bit i (LSB first) = the i-th election of the station in legal order
 //   bytes 14–29   random nonce
 //   bytes 30–93   stembureau signature over bytes 0–29
+import { err, ok, type Result } from '@ovs/basics';
 import type { Signer, Verifier} from '@ovs/crypto';
 import { bytesEqual, concatBytes, withDomain } from '@ovs/crypto';
 import { electionsForStation, type ElectionPackage } from '@ovs/election';
@@ -64,7 +65,7 @@ export type VoterCardError =
   | 'bad-elections'
   | 'bad-signature';
 
-export type VoterCardResult = { ok: true; card: VoterCard } | { ok: false; error: VoterCardError };
+export type VoterCardResult = Result<VoterCard, VoterCardError>;
 
 export interface CardExpectation {
   pkg: ElectionPackage;
@@ -75,22 +76,22 @@ export interface CardExpectation {
 
 /** Checks a card read from the reader. Never throws. */
 export function verifyVoterCard(bytes: Uint8Array, expected: CardExpectation): VoterCardResult {
-  if (bytes.length < 2) return { ok: false, error: 'bad-length' };
-  if (bytes[0] !== 1) return { ok: false, error: 'bad-version' };
-  if (bytes[1] !== CARD_TYPE_VOTER) return { ok: false, error: 'not-a-voter-card' };
-  if (bytes.length !== VOTER_CARD_BYTES) return { ok: false, error: 'bad-length' };
-  if (((bytes[2] as number) & 0xfe) !== 0) return { ok: false, error: 'bad-flags' };
-  if (!bytesEqual(bytes.subarray(3, 11), expected.hashPrefix.subarray(0, CARD_HASH_PREFIX_BYTES))) return { ok: false, error: 'wrong-package' };
+  if (bytes.length < 2) return err('bad-length');
+  if (bytes[0] !== 1) return err('bad-version');
+  if (bytes[1] !== CARD_TYPE_VOTER) return err('not-a-voter-card');
+  if (bytes.length !== VOTER_CARD_BYTES) return err('bad-length');
+  if (((bytes[2] as number) & 0xfe) !== 0) return err('bad-flags');
+  if (!bytesEqual(bytes.subarray(3, 11), expected.hashPrefix.subarray(0, CARD_HASH_PREFIX_BYTES))) return err('wrong-package');
   const station = ((bytes[11] as number) << 8) | (bytes[12] as number);
-  if (station !== expected.station) return { ok: false, error: 'wrong-station' };
+  if (station !== expected.station) return err('wrong-station');
   if (!expected.stembureau.verify(withDomain('voter-card', bytes.subarray(0, SIGNED_BYTES)), bytes.subarray(SIGNED_BYTES))) {
-    return { ok: false, error: 'bad-signature' };
+    return err('bad-signature');
   }
   const stationElections = electionsForStation(expected.pkg, station).map((e) => e.id);
   const bitmap = bytes[13] as number;
-  if (bitmap === 0 || bitmap >> stationElections.length !== 0) return { ok: false, error: 'bad-elections' };
+  if (bitmap === 0 || bitmap >> stationElections.length !== 0) return err('bad-elections');
   const elections = stationElections.filter((_, i) => (bitmap >> i) & 1);
-  return { ok: true, card: { test: ((bytes[2] as number) & 1) === 1, pollingStation: station, elections, nonce: bytes.slice(14, 30) } };
+  return ok({ test: ((bytes[2] as number) & 1) === 1, pollingStation: station, elections, nonce: bytes.slice(14, 30) });
 }
 
 /** What the voting computer shows for each refusal, in Dutch. */

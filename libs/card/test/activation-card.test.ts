@@ -27,7 +27,7 @@ if (!verified.ok) throw new Error(verified.error.message);
 const context = createBallotContext(verified.value);
 const unsealed = await unsealStembureauKey(verified.value.election, 1, demo.passwords.get(1)!);
 if (!unsealed.ok) throw new Error(unsealed.error);
-const stembureau = unsealed.signer;
+const stembureau = unsealed.value;
 const expected = { hashPrefix: context.hashPrefix, station: 1, stembureauPublicKey: stembureau.publicKey };
 
 const seed = demoKeyMaterial('card-tests', 'session');
@@ -39,8 +39,8 @@ const card = await issueActivationCard({ certificate, sessionPrivateKey: seed, c
 const open = async (bytes: Uint8Array, typed: string, e = expected): Promise<string> => {
   const read = readActivationCard(bytes, e);
   if (!read.ok) return read.error;
-  const r = await openActivationCard(read.card, typed);
-  return r.ok ? `ok ${toHex(r.session.publicKey) === toHex(session.publicKey)}` : r.error;
+  const r = await openActivationCard(read.value, typed);
+  return r.ok ? `ok ${toHex(r.value.session.publicKey) === toHex(session.publicKey)}` : r.error;
 };
 
 t.test('whoever reads the card gets no key that signs a ballot the box accepts', (t) => {
@@ -53,8 +53,8 @@ t.test('whoever reads the card gets no key that signs a ballot the box accepts',
   // Every 32 bytes of the card taken as an Ed25519 seed, as an attacker with a card reader would.
   for (let offset = 0; offset + 32 <= card.length; offset++) {
     const signed = encodeSignedBallot(context, ballot, new Signer(card.slice(offset, offset + 32)));
-    if (!signed.ok) throw new Error(signed.error);
-    const r = openSignedBallot(context, signed.payload, 1, [read.card.verifier]);
+    if (!signed.ok) throw new Error(signed.error.code);
+    const r = openSignedBallot(context, signed.value, 1, [read.value.verifier]);
     t.equal(r.ok ? 'accepted' : r.error, 'bad-signature', `bytes ${offset}–${offset + 31}`);
     tried++;
   }
@@ -72,8 +72,8 @@ t.test('the right code opens the card and hands over the certified session key; 
   t.equal(await open(card, ''), 'wrong-code');
   const read = readActivationCard(card, expected);
   if (!read.ok) throw new Error(read.error);
-  const r = await openActivationCard(read.card, code);
-  t.ok(r.ok && toHex(r.alarmKey) === toHex(alarmKeyOf(seed)), 'with the alarm key the erased card will carry');
+  const r = await openActivationCard(read.value, code);
+  t.ok(r.ok && toHex(r.value.alarmKey) === toHex(alarmKeyOf(seed)), 'with the alarm key the erased card will carry');
 });
 
 t.test('the certificate is checked before any code: foreign station, foreign package, forged', async (t) => {
@@ -137,11 +137,11 @@ t.test('golden bytes: the committed cards are still what the format writes, and 
   const e = { hashPrefix: goldenHashPrefix(), station: GOLDEN_STATION, stembureauPublicKey: goldenStembureau().publicKey };
   const read = readActivationCard(fromHex(stored.activation ?? '')!, e);
   if (!read.ok) throw new Error(read.error);
-  const r = await openActivationCard(read.card, stored.code ?? '');
-  t.ok(r.ok && toHex(r.session.publicKey) === toHex(g.sessionPublicKey));
-  t.equal((await openActivationCard(read.card, '0000000000000000')).ok, false);
+  const r = await openActivationCard(read.value, stored.code ?? '');
+  t.ok(r.ok && toHex(r.value.session.publicKey) === toHex(g.sessionPublicKey));
+  t.equal((await openActivationCard(read.value, '0000000000000000')).ok, false);
   const erased = readErasedActivationCard(fromHex(stored.erasedAfterActivation ?? '')!, e);
-  t.ok(erased.ok && erased.why === 'activated' && r.ok && toHex(erased.alarmKey) === toHex(r.alarmKey));
+  t.ok(erased.ok && erased.value.why === 'activated' && r.ok && toHex(erased.value.alarmKey) === toHex(r.value.alarmKey));
 });
 
 t.test('the erased card: no sealed key, the alarm key or nothing, every byte checked', (t) => {
@@ -152,8 +152,8 @@ t.test('the erased card: no sealed key, the alarm key or nothing, every byte che
   t.equal(after.length, ERASED_CARD_BYTES);
   t.notOk(toHex(after).includes(toHex(seed).slice(0, 16)), 'nothing of the seed');
   const r = readErasedActivationCard(after, e);
-  t.ok(r.ok && r.why === 'activated' && toHex(r.alarmKey) === toHex(alarmKey));
-  t.same(readErasedActivationCard(refused, e), { ok: true, why: 'refused' });
+  t.ok(r.ok && r.value.why === 'activated' && toHex(r.value.alarmKey) === toHex(alarmKey));
+  t.same(readErasedActivationCard(refused, e), { ok: true, value: { why: 'refused' } });
   t.same(readErasedActivationCard(after, { ...e, station: 2 }), { ok: false, error: 'wrong-station' });
   t.same(readErasedActivationCard(after, { ...e, hashPrefix: new Uint8Array(8) }), { ok: false, error: 'wrong-package' });
   t.same(readErasedActivationCard(card, e), { ok: false, error: 'not-an-erased-card' });

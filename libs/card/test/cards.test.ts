@@ -21,7 +21,7 @@ const pkg = verified.value.election;
 const { hashPrefix } = createBallotContext(verified.value);
 const unsealed = await unsealStembureauKey(pkg, 2, demo.passwords.get(2)!);
 if (!unsealed.ok) throw new Error(unsealed.error);
-const stembureau = unsealed.signer;
+const stembureau = unsealed.value;
 const expect = { pkg, hashPrefix, station: 2, stembureau: Verifier.from(stembureau.publicKey)! };
 
 t.test('a voter card carries exactly the elections of its category', (t) => {
@@ -30,7 +30,7 @@ t.test('a voter card carries exactly the elections of its category', (t) => {
     t.equal(bytes.length, VOTER_CARD_BYTES);
     const r = verifyVoterCard(bytes, expect);
     t.ok(r.ok);
-    if (r.ok) t.same(r.card.elections, elections);
+    if (r.ok) t.same(r.value.elections, elections);
   }
   t.end();
 });
@@ -45,7 +45,7 @@ t.test('refusals: foreign station, foreign package, forged, damaged', (t) => {
   const card = issueVoterCard(pkg, hashPrefix, { test: true, pollingStation: 2, elections: ['G'], nonce: randomBytes(16) }, stembureau);
   const err = (bytes: Uint8Array, e = expect) => {
     const r = verifyVoterCard(bytes, e);
-    return r.ok ? `ok test=${r.card.test}` : r.error;
+    return r.ok ? `ok test=${r.value.test}` : r.error;
   };
   t.equal(err(card), 'ok test=true');
   t.equal(err(card, { ...expect, station: 3 }), 'wrong-station');
@@ -71,8 +71,8 @@ t.test('golden bytes: the committed voter cards are what the format writes, and 
   t.equal(toHex(g.voterAll), stored.voterAll, "a Belgian's card byte-identical (format drift?)");
   t.equal(toHex(g.testCardMunicipal), stored.testCardMunicipal, 'the test card too');
   const e = { pkg: goldenPackage(), hashPrefix: goldenHashPrefix(), station: GOLDEN_VOTER_STATION, stembureau: Verifier.from(goldenStembureau().publicKey)! };
-  t.match(verifyVoterCard(fromHex(stored.voterAll ?? '')!, e), { ok: true, card: { test: false, elections: ['G', 'D-NOORD', 'P'] } });
-  t.match(verifyVoterCard(fromHex(stored.testCardMunicipal ?? '')!, e), { ok: true, card: { test: true, elections: ['G'] } });
+  t.match(verifyVoterCard(fromHex(stored.voterAll ?? '')!, e), { ok: true, value: { test: false, elections: ['G', 'D-NOORD', 'P'] } });
+  t.match(verifyVoterCard(fromHex(stored.testCardMunicipal ?? '')!, e), { ok: true, value: { test: true, elections: ['G'] } });
 });
 
 t.test('random bytes never verify and never throw', (t) => {
@@ -99,7 +99,7 @@ t.test('random cards that reach every check: right header and length, then unsig
       if (!signed) return outcome === 'bad-signature';
       // Signed: the bitmap alone decides — a subset of the station's three elections, not empty.
       if (bitmap === 0 || bitmap >> elections.length !== 0) return outcome === 'bad-elections';
-      return r.ok && r.card.test === test && r.card.elections.join() === elections.filter((_, i) => (bitmap >> i) & 1).join();
+      return r.ok && r.value.test === test && r.value.elections.join() === elections.filter((_, i) => (bitmap >> i) & 1).join();
     }),
     { numRuns: 5_000, seed: 0xb17 },
   );

@@ -1,6 +1,7 @@
 // Images crossing device boundaries: 8-bit grayscale camera frames, and PNG in and out
 // (the simulated printer's paper, the simulated scanner's input).
 
+import { err, ok, type Result } from '@ovs/basics';
 import { PNG } from 'pngjs';
 import { getPixel, type Bitmap } from './bitmap.ts';
 
@@ -31,7 +32,7 @@ export function bitmapToPng(b: Bitmap): Buffer {
   return grayToPng(bitmapToGray(b));
 }
 
-export type PngDecodeResult = { readonly ok: true; readonly image: GrayImage } | { readonly ok: false; readonly error: 'bad-png' };
+export type PngDecodeResult = Result<GrayImage, 'bad-png'>;
 
 /** Any PNG → grayscale (ITU-R BT.601 luma; transparent counts as white paper). */
 export function pngToGray(bytes: Uint8Array): PngDecodeResult {
@@ -39,7 +40,7 @@ export function pngToGray(bytes: Uint8Array): PngDecodeResult {
   try {
     png = PNG.sync.read(Buffer.from(bytes));
   } catch {
-    return { ok: false, error: 'bad-png' };
+    return err('bad-png');
   }
   const { width, height, data } = png;
   const out = new Uint8Array(width * height);
@@ -51,5 +52,5 @@ export function pngToGray(bytes: Uint8Array): PngDecodeResult {
     const luma = 0.299 * r + 0.587 * g + 0.114 * b;
     out[i] = Math.round(luma * a + 255 * (1 - a));
   }
-  return { ok: true, image: { width, height, data: out } };
+  return ok({ width, height, data: out });
 }

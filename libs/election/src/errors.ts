@@ -1,3 +1,5 @@
+import type { Result } from '@ovs/basics';
+
 /**
  * Every way an election package can be wrong, as a value. `path` points at the field
  * (e.g. "elections[0].lists[3].candidates[12].position"); `message` is for the person at
@@ -32,7 +34,7 @@ export interface PackageError {
   message: string;
 }
 
-export type PackageResult<T> = { ok: true; value: T } | { ok: false; error: PackageError };
+export type PackageResult<T> = Result<T, PackageError>;
 
 export const packageError = (code: PackageErrorCode, path: string, message: string): PackageError => ({ code, path, message });
 

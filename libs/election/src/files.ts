@@ -2,6 +2,7 @@
 // organiser's Ed25519 signature in base64). Shared by every app that loads a package.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { err } from '@ovs/basics';
 import { fromBase64, toBase64 } from '@ovs/crypto';
 import { verifyPackage, MAX_PACKAGE_BYTES, type VerifiedPackage } from './package.ts';
 import { packageError, type PackageResult } from './errors.ts';
@@ -29,11 +30,11 @@ async function readLimited(path: string): Promise<Uint8Array | string> {
 /** Reads and verifies the package in `dir` against the pinned organiser key. Never throws. */
 export async function readPackageDir(dir: string, organiserPublicKey: Uint8Array): Promise<PackageResult<VerifiedPackage>> {
   const bytes = await readLimited(join(dir, PACKAGE_FILE));
-  if (typeof bytes === 'string') return { ok: false, error: packageError('unreadable', PACKAGE_FILE, `Het verkiezingspakket kan niet gelezen worden: ${bytes}.`) };
+  if (typeof bytes === 'string') return err(packageError('unreadable', PACKAGE_FILE, `Het verkiezingspakket kan niet gelezen worden: ${bytes}.`));
   const sigFile = await readLimited(join(dir, SIGNATURE_FILE));
-  if (typeof sigFile === 'string') return { ok: false, error: packageError('unreadable', SIGNATURE_FILE, `De handtekening van het verkiezingspakket kan niet gelezen worden: ${sigFile}.`) };
+  if (typeof sigFile === 'string') return err(packageError('unreadable', SIGNATURE_FILE, `De handtekening van het verkiezingspakket kan niet gelezen worden: ${sigFile}.`));
   const signature = fromBase64(new TextDecoder().decode(sigFile).trim());
-  if (!signature) return { ok: false, error: packageError('bad-signature', SIGNATURE_FILE, 'De handtekening van het verkiezingspakket is beschadigd.') };
+  if (!signature) return err(packageError('bad-signature', SIGNATURE_FILE, 'De handtekening van het verkiezingspakket is beschadigd.'));
   return verifyPackage(bytes, signature, organiserPublicKey);
 }
 

@@ -1,5 +1,6 @@
 // Parsing, signing and verifying the election package. The organiser signs the exact bytes
 // of election.json, so no canonical JSON is needed: what was signed is what is read.
+import { err, ok } from '@ovs/basics';
 import type { Signer} from '@ovs/crypto';
 import { sha256, shortHash, Verifier, withDomain } from '@ovs/crypto';
 import { ElectionPackageSchema, type ElectionPackage } from './schema.ts';
@@ -32,40 +33,37 @@ export function signPackage(election: ElectionPackage, organiser: Signer): { byt
 /** Schema and rules, without the signature: for tools that build packages. */
 export function parsePackage(bytes: Uint8Array): PackageResult<ElectionPackage> {
   if (bytes.length > MAX_PACKAGE_BYTES) {
-    return { ok: false, error: packageError('unreadable', '(root)', `Het verkiezingspakket is groter dan ${MAX_PACKAGE_BYTES} bytes.`) };
+    return err(packageError('unreadable', '(root)', `Het verkiezingspakket is groter dan ${MAX_PACKAGE_BYTES} bytes.`));
   }
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    return { ok: false, error: packageError('not-json', '(root)', `Het verkiezingspakket is geen geldige JSON: ${(e as Error).message}`) };
+    return err(packageError('not-json', '(root)', `Het verkiezingspakket is geen geldige JSON: ${(e as Error).message}`));
   }
   const parsed = ElectionPackageSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = formatPath(issue?.path ?? []);
     if (issue && issue.path.at(-1) === 'method' && issue.code === 'invalid_value') {
-      return { ok: false, error: packageError('unknown-method', path, `Onbekende zetelverdeling op ${path}: alleen "imperiali" en "dhondt" bestaan.`) };
+      return err(packageError('unknown-method', path, `Onbekende zetelverdeling op ${path}: alleen "imperiali" en "dhondt" bestaan.`));
     }
-    return { ok: false, error: packageError('schema', path, `Ongeldig veld ${path}: ${issue?.message ?? 'onbekende fout'}.`) };
+    return err(packageError('schema', path, `Ongeldig veld ${path}: ${issue?.message ?? 'onbekende fout'}.`));
   }
   const violation = checkRules(parsed.data);
-  if (violation) return { ok: false, error: violation };
-  return { ok: true, value: parsed.data };
+  if (violation) return err(violation);
+  return ok(parsed.data);
 }
 
 /** Signature first (never parse what the organiser did not sign), then schema and rules. */
 export function verifyPackage(bytes: Uint8Array, signature: Uint8Array, organiserPublicKey: Uint8Array): PackageResult<VerifiedPackage> {
   const verifier = Verifier.from(organiserPublicKey);
-  if (!verifier) return { ok: false, error: packageError('bad-signature', '(signature)', 'De ingestelde sleutel van de organisator is ongeldig.') };
+  if (!verifier) return err(packageError('bad-signature', '(signature)', 'De ingestelde sleutel van de organisator is ongeldig.'));
   if (!verifier.verify(signedMessage(bytes), signature)) {
-    return {
-      ok: false,
-      error: packageError('bad-signature', '(signature)', 'De handtekening van het verkiezingspakket klopt niet: het pakket is gewijzigd of niet door de organisator ondertekend.'),
-    };
+    return err(packageError('bad-signature', '(signature)', 'De handtekening van het verkiezingspakket klopt niet: het pakket is gewijzigd of niet door de organisator ondertekend.'));
   }
   const parsed = parsePackage(bytes);
   if (!parsed.ok) return parsed;
   const hash = sha256(bytes);
-  return { ok: true, value: { election: parsed.value, bytes, hash, shortHash: shortHash(hash) } };
+  return ok({ election: parsed.value, bytes, hash, shortHash: shortHash(hash) });
 }

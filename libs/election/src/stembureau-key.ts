@@ -1,5 +1,6 @@
 // The stembureau key: an Ed25519 key per polling station, inside the signed package but
 // sealed under a key derived (scrypt) from the password in the sealed envelope.
+import { err, ok, type Result } from '@ovs/basics';
 import {
   aeadOpen,
   aeadSeal,
@@ -42,27 +43,27 @@ export function sealStembureauKey(
 
 export type UnsealError = 'malformed-password' | 'wrong-password' | 'unknown-station' | 'corrupt-key';
 
-export type UnsealResult = { ok: true; signer: Signer } | { ok: false; error: UnsealError };
+export type UnsealResult = Result<Signer, UnsealError>;
 
 /** Opens the stembureau key with the typed password. Slow on purpose (scrypt); never throws. */
 export async function unsealStembureauKey(pkg: ElectionPackage, station: number, typedPassword: string): Promise<UnsealResult> {
   const canonical = canonicalEnvelopePassword(typedPassword);
-  if (!canonical) return { ok: false, error: 'malformed-password' };
+  if (!canonical) return err('malformed-password');
   const entry = pkg.pollingStations.find((s) => s.number === station);
-  if (!entry) return { ok: false, error: 'unknown-station' };
+  if (!entry) return err('unknown-station');
   const sealed = entry.stembureauKey.sealedPrivateKey;
   const params = { N: sealed.N, r: sealed.r, p: sealed.p };
   const salt = fromBase64(sealed.salt);
   const nonce = fromBase64(sealed.nonce);
   const ciphertext = fromBase64(sealed.ciphertext);
-  if (!validScryptParams(params) || !salt || !nonce || !ciphertext) return { ok: false, error: 'corrupt-key' };
+  if (!validScryptParams(params) || !salt || !nonce || !ciphertext) return err('corrupt-key');
   const key = await deriveKeyFromPassword(canonical, salt, params);
   const privateKey = aeadOpen(key, nonce, ciphertext, aad(station, entry.stembureauKey.publicKey));
-  if (!privateKey) return { ok: false, error: 'wrong-password' };
-  if (privateKey.length !== 32) return { ok: false, error: 'corrupt-key' };
+  if (!privateKey) return err('wrong-password');
+  if (privateKey.length !== 32) return err('corrupt-key');
   const signer = new Signer(privateKey);
-  if (toBase64(signer.publicKey) !== entry.stembureauKey.publicKey) return { ok: false, error: 'corrupt-key' };
-  return { ok: true, signer };
+  if (toBase64(signer.publicKey) !== entry.stembureauKey.publicKey) return err('corrupt-key');
+  return ok(signer);
 }
 
 export const UNSEAL_MESSAGES: Record<UnsealError, string> = {

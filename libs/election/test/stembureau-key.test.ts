@@ -7,7 +7,7 @@ t.test('the envelope password opens its own station key only', async (t) => {
   const d = demo();
   const ok = await unsealStembureauKey(d.election, 3, d.passwords.get(3)!);
   t.ok(ok.ok);
-  if (ok.ok) t.equal(toBase64(ok.signer.publicKey), d.election.pollingStations[2]!.stembureauKey.publicKey);
+  if (ok.ok) t.equal(toBase64(ok.value.publicKey), d.election.pollingStations[2]!.stembureauKey.publicKey);
   const typed = d.passwords.get(3)!.toLowerCase().replace(/-/g, ' ');
   t.ok((await unsealStembureauKey(d.election, 3, typed)).ok, 'lower case with spaces is accepted');
   t.same(await unsealStembureauKey(d.election, 3, d.passwords.get(4)!), { ok: false, error: 'wrong-password' });

@@ -40,8 +40,8 @@ for (let run = 0; run < 6; run++) {
   const start = performance.now();
   const r = countChoices(shape, choices);
   const ms = performance.now() - start;
-  if (!r.ok) throw new Error(`count failed: ${r.error} at ${r.index}`);
-  counted = r.tally.ballots;
+  if (!r.ok) throw new Error(`count failed: ${r.error.code} at ${r.error.index}`);
+  counted = r.value.ballots;
   if (run > 0) runs.push(ms); // the first run warms up the JIT
 }
 runs.sort((a, b) => a - b);

@@ -1,7 +1,8 @@
+import { ok, type Result } from '@ovs/basics';
 import { designate } from './elected.ts';
 import { initiatiefrecht, type InitiatiefrechtOrder } from './initiatiefrecht.ts';
-import { allocateSeats, type TieProblem } from './seat-allocation.ts';
-import { checkSeatInput, type InputProblem, type SeatInput } from './seat-input.ts';
+import { allocateSeats, type TieFailure } from './seat-allocation.ts';
+import { checkSeatInput, type InputFailure, type SeatInput } from './seat-input.ts';
 
 /**
  * Everything the hoofdbureau declares for one election from its totals: seats per list (LPKD
@@ -20,23 +21,22 @@ export interface ListResult {
   readonly substitutes: readonly number[];
 }
 
-export type ElectionResult =
-  | {
-      readonly ok: true;
-      /** Ascending by list number. */
-      readonly lists: readonly ListResult[];
-      /** The list numbers that received the 1st, 2nd, … seat. */
-      readonly awardOrder: readonly number[];
-      /** Seats left when every list ran out of candidates (LPKD art. 168). */
-      readonly unfilledSeats: number;
-      /**
-       * Empty holders when some list that won a seat came without candidates: nobody can then be
-       * named for it, and an order that skipped it would be wrong.
-       */
-      readonly initiatiefrecht: InitiatiefrechtOrder;
-    }
-  | { readonly ok: false; readonly error: InputProblem; readonly path: string; readonly message: string }
-  | { readonly ok: false; readonly error: TieProblem; readonly seat: number; readonly lists: readonly number[] };
+export interface ElectionOutcome {
+  /** Ascending by list number. */
+  readonly lists: readonly ListResult[];
+  /** The list numbers that received the 1st, 2nd, … seat. */
+  readonly awardOrder: readonly number[];
+  /** Seats left when every list ran out of candidates (LPKD art. 168). */
+  readonly unfilledSeats: number;
+  /**
+   * No holders when some list that won a seat came without candidates: nobody can then be
+   * named for it, and an order that skipped it would be wrong.
+   */
+  readonly initiatiefrecht: InitiatiefrechtOrder;
+}
+
+/** The input refused (it has a `path`), or a tie the law's rules leave open. */
+export type ElectionResult = Result<ElectionOutcome, InputFailure | TieFailure>;
 
 export function electionResult(input: SeatInput): ElectionResult {
   const checked = checkSeatInput(input);
@@ -45,7 +45,7 @@ export function electionResult(input: SeatInput): ElectionResult {
   const allocation = allocateSeats(input.method, input.seats, input.lists);
   if (!allocation.ok) return allocation;
 
-  const seatsOf = new Map(allocation.lists.map((l) => [l.number, l.seats]));
+  const seatsOf = new Map(allocation.value.lists.map((l) => [l.number, l.seats]));
   const lists: ListResult[] = [...input.lists]
     .sort((a, b) => a.number - b.number)
     .map((l) => {
@@ -55,11 +55,10 @@ export function electionResult(input: SeatInput): ElectionResult {
     });
 
   const everyWinnerNamed = input.lists.every((l) => l.candidates !== undefined || (seatsOf.get(l.number) ?? 0) === 0);
-  return {
-    ok: true,
+  return ok({
     lists,
-    awardOrder: allocation.awardOrder,
-    unfilledSeats: allocation.unfilledSeats,
-    initiatiefrecht: everyWinnerNamed ? initiatiefrecht(lists) : { ok: true, holders: [] },
-  };
+    awardOrder: allocation.value.awardOrder,
+    unfilledSeats: allocation.value.unfilledSeats,
+    initiatiefrecht: everyWinnerNamed ? initiatiefrecht(lists) : ok([]),
+  });
 }

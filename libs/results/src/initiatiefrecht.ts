@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '@ovs/basics';
 import type { Council } from './councils.ts';
 
 /**
@@ -35,9 +36,8 @@ export interface InitiatiefrechtHolder {
   readonly position: number;
 }
 
-export type InitiatiefrechtOrder =
-  | { readonly ok: true; readonly holders: readonly InitiatiefrechtHolder[] }
-  | { readonly ok: false; readonly error: 'equal-stemcijfer'; readonly lists: readonly number[] };
+/** The holders in order, or the lists with equal stemcijfers the decree gives no order for. */
+export type InitiatiefrechtOrder = Result<readonly InitiatiefrechtHolder[], { readonly code: 'equal-stemcijfer'; readonly lists: readonly number[] }>;
 
 export function initiatiefrecht(lists: readonly ElectedList[]): InitiatiefrechtOrder {
   const withElected = lists.filter((l) => l.elected.length > 0).sort((a, b) => b.votes - a.votes || a.number - b.number);
@@ -46,10 +46,10 @@ export function initiatiefrecht(lists: readonly ElectedList[]): InitiatiefrechtO
     const current = withElected[i]!;
     if (previous.votes === current.votes) {
       const tied = withElected.filter((l) => l.votes === current.votes).map((l) => l.number);
-      return { ok: false, error: 'equal-stemcijfer', lists: tied.sort((a, b) => a - b) };
+      return err({ code: 'equal-stemcijfer', lists: tied.sort((a, b) => a - b) });
     }
   }
-  return { ok: true, holders: withElected.map((l) => ({ list: l.number, position: l.elected[0]! })) };
+  return ok(withElected.map((l) => ({ list: l.number, position: l.elected[0]! })));
 }
 
 /**

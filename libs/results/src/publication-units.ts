@@ -1,3 +1,5 @@
+import { err, ok, type Result } from '@ovs/basics';
+
 /**
  * Which polling stations' results may be published on their own (the 500-voter rule of the 2024
  * instructions, onderrichtingen §V.3.2, and the ABB information session on results management).
@@ -45,19 +47,19 @@ export interface DeelgebiedTotal {
   readonly voted: number;
 }
 
-export type PublicationPlan =
-  | {
-      readonly ok: true;
-      /** Ordered by their lowest station number. */
-      readonly units: readonly PublicationUnit[];
-      /** Ordered by their lowest station number. */
-      readonly deelgebieden: readonly DeelgebiedTotal[];
-    }
-  | {
-      readonly ok: false;
-      readonly error: 'bad-station-number' | 'duplicate-station' | 'bad-deelgebied' | 'bad-voted';
-      readonly station: number;
-    };
+export interface PlannedUnits {
+  /** Ordered by their lowest station number. */
+  readonly units: readonly PublicationUnit[];
+  /** Ordered by their lowest station number. */
+  readonly deelgebieden: readonly DeelgebiedTotal[];
+}
+
+export interface TurnoutFailure {
+  readonly code: 'bad-station-number' | 'duplicate-station' | 'bad-deelgebied' | 'bad-voted';
+  readonly station: number;
+}
+
+export type PublicationPlan = Result<PlannedUnits, TurnoutFailure>;
 
 interface Unit {
   stations: number[];
@@ -85,11 +87,11 @@ function mergeDeelgebied(stations: readonly StationTurnout[], threshold: number)
 export function publicationUnits(stations: readonly StationTurnout[], threshold: number = PUBLICATION_THRESHOLD): PublicationPlan {
   const seen = new Set<number>();
   for (const s of stations) {
-    if (!Number.isSafeInteger(s.number) || s.number < 1) return { ok: false, error: 'bad-station-number', station: s.number };
-    if (seen.has(s.number)) return { ok: false, error: 'duplicate-station', station: s.number };
+    if (!Number.isSafeInteger(s.number) || s.number < 1) return err({ code: 'bad-station-number', station: s.number });
+    if (seen.has(s.number)) return err({ code: 'duplicate-station', station: s.number });
     seen.add(s.number);
-    if (typeof s.deelgebied !== 'string' || s.deelgebied.length === 0) return { ok: false, error: 'bad-deelgebied', station: s.number };
-    if (!Number.isSafeInteger(s.voted) || s.voted < 0) return { ok: false, error: 'bad-voted', station: s.number };
+    if (typeof s.deelgebied !== 'string' || s.deelgebied.length === 0) return err({ code: 'bad-deelgebied', station: s.number });
+    if (!Number.isSafeInteger(s.voted) || s.voted < 0) return err({ code: 'bad-voted', station: s.number });
   }
 
   const byDeelgebied = new Map<string, StationTurnout[]>();
@@ -114,5 +116,5 @@ export function publicationUnits(stations: readonly StationTurnout[], threshold:
     });
   }
   units.sort((a, b) => (a.stations[0] ?? 0) - (b.stations[0] ?? 0));
-  return { ok: true, units, deelgebieden };
+  return ok({ units, deelgebieden });
 }

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '@ovs/basics';
 import { compareQuotients, type DivisorMethod } from './divisor-method.ts';
 import { dhondt } from './dhondt.ts';
 import { imperiali } from './imperiali.ts';
@@ -41,27 +42,27 @@ export interface ListSeats {
   readonly seats: number;
 }
 
-export type SeatAllocation =
-  | {
-      readonly ok: true;
-      /** Seats per list, in the order of the input lists. */
-      readonly lists: readonly ListSeats[];
-      /**
-       * The list number that received the 1st, 2nd, … seat. Where equal quotients all received a
-       * seat the law does not order them; they are shown by stemcijfer, then list number.
-       */
-      readonly awardOrder: readonly number[];
-      /** Seats nobody could take because every list ran out of candidates (art. 168). */
-      readonly unfilledSeats: number;
-    }
-  | {
-      readonly ok: false;
-      readonly error: TieProblem;
-      /** The seat (1-based, in award order) that the tie is about. */
-      readonly seat: number;
-      /** The list numbers still tied when the rules ran out, ascending. */
-      readonly lists: readonly number[];
-    };
+export interface AllocatedSeats {
+  /** Seats per list, in the order of the input lists. */
+  readonly lists: readonly ListSeats[];
+  /**
+   * The list number that received the 1st, 2nd, … seat. Where equal quotients all received a
+   * seat the law does not order them; they are shown by stemcijfer, then list number.
+   */
+  readonly awardOrder: readonly number[];
+  /** Seats nobody could take because every list ran out of candidates (art. 168). */
+  readonly unfilledSeats: number;
+}
+
+export interface TieFailure {
+  readonly code: TieProblem;
+  /** The seat (1-based, in award order) that the tie is about. */
+  readonly seat: number;
+  /** The list numbers still tied when the rules ran out, ascending. */
+  readonly lists: readonly number[];
+}
+
+export type SeatAllocation = Result<AllocatedSeats, TieFailure>;
 
 export function divisorMethod(method: SeatMethod): DivisorMethod {
   switch (method) {
@@ -105,15 +106,16 @@ const TIE_RULES: readonly TieRule[] = [
   { missing: 'tie-needs-birth-date', key: (c) => atStake(c)?.birthDate },
 ];
 
-type Selection =
-  | { readonly ok: true; readonly chosen: readonly Contender[] }
-  | {
-      readonly ok: false;
-      readonly error: TieProblem;
-      readonly lists: readonly number[];
-      /** Contenders the rules had already put ahead of the unresolved tie. */
-      readonly settled: number;
-    };
+/** The contenders chosen, or the tie the rules could not break. */
+type Selection = Result<
+  readonly Contender[],
+  {
+    readonly code: TieProblem;
+    readonly lists: readonly number[];
+    /** Contenders the rules had already put ahead of the unresolved tie. */
+    readonly settled: number;
+  }
+>;
 
 const ascendingNumbers = (group: readonly Contender[]): number[] => group.map((c) => c.number).sort((a, b) => a - b);
 
@@ -123,23 +125,23 @@ const ascendingNumbers = (group: readonly Contender[]): number[] => group.map((c
  * seat really depends on it.
  */
 function selectByTieRules(group: readonly Contender[], k: number, rule: number): Selection {
-  if (k <= 0) return { ok: true, chosen: [] };
-  if (k >= group.length) return { ok: true, chosen: group };
+  if (k <= 0) return ok([]);
+  if (k >= group.length) return ok(group);
   const current = TIE_RULES[rule];
-  if (current === undefined) return { ok: false, error: 'unbreakable-tie', lists: ascendingNumbers(group), settled: 0 };
+  if (current === undefined) return err({ code: 'unbreakable-tie', lists: ascendingNumbers(group), settled: 0 });
   const keyed: Array<{ contender: Contender; key: number | string }> = [];
   for (const contender of group) {
     const key = current.key(contender);
-    if (key === undefined) return { ok: false, error: current.missing, lists: ascendingNumbers(group), settled: 0 };
+    if (key === undefined) return err({ code: current.missing, lists: ascendingNumbers(group), settled: 0 });
     keyed.push({ contender, key });
   }
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const boundary = keyed[k - 1]!.key;
   const ahead = keyed.filter((x) => x.key < boundary).map((x) => x.contender);
   const level = keyed.filter((x) => x.key === boundary).map((x) => x.contender);
-  if (ahead.length + level.length === k) return { ok: true, chosen: [...ahead, ...level] };
+  if (ahead.length + level.length === k) return ok([...ahead, ...level]);
   const rest = selectByTieRules(level, k - ahead.length, rule + 1);
-  return rest.ok ? { ok: true, chosen: [...ahead, ...rest.chosen] } : { ...rest, settled: rest.settled + ahead.length };
+  return rest.ok ? ok([...ahead, ...rest.value]) : err({ ...rest.error, settled: rest.error.settled + ahead.length });
 }
 
 const byStemcijferThenNumber = (a: Contender, b: Contender): number => b.votes - a.votes || a.number - b.number;
@@ -181,9 +183,9 @@ export function allocateSeats(method: SeatMethod, seats: number, lists: readonly
     } else {
       const picked = selectByTieRules(best, remaining, 0);
       if (!picked.ok) {
-        return { ok: false, error: picked.error, seat: awardOrder.length + picked.settled + 1, lists: picked.lists };
+        return err({ code: picked.error.code, seat: awardOrder.length + picked.error.settled + 1, lists: picked.error.lists });
       }
-      winners = picked.chosen;
+      winners = picked.value;
     }
     for (const w of winners) {
       w.won += 1;
@@ -191,10 +193,9 @@ export function allocateSeats(method: SeatMethod, seats: number, lists: readonly
     }
   }
 
-  return {
-    ok: true,
+  return ok({
     lists: contenders.map((c) => ({ number: c.number, seats: c.won })),
     awardOrder,
     unfilledSeats: seats - awardOrder.length,
-  };
+  });
 }

@@ -1,3 +1,5 @@
+import { done, err, type Result } from '@ovs/basics';
+
 /**
  * What the hoofdbureau knows about one election once the votes are counted: the stemcijfer of
  * every list and, where known, the preference votes of its candidates. This is the input of the
@@ -55,15 +57,14 @@ export type InputProblem =
   | 'preference-votes-exceed-votes'
   | 'bad-birth-date';
 
-export type InputCheck =
-  | { readonly ok: true }
-  | {
-      readonly ok: false;
-      readonly error: InputProblem;
-      /** Where, in the JSON path notation of the CLI input, e.g. `lists[1].candidates[0].position`. */
-      readonly path: string;
-      readonly message: string;
-    };
+export interface InputFailure {
+  readonly code: InputProblem;
+  /** Where, in the JSON path notation of the CLI input, e.g. `lists[1].candidates[0].position`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type InputCheck = Result<void, InputFailure>;
 
 /** Largest number of seats accepted: Flemish councils have at most 55; this only stops absurd input. */
 export const MAX_SEATS = 1000;
@@ -82,8 +83,8 @@ export function isBirthDate(s: string): boolean {
   return d <= days;
 }
 
-function problem(error: InputProblem, path: string, message: string): InputCheck {
-  return { ok: false, error, path, message };
+function problem(code: InputProblem, path: string, message: string): InputCheck {
+  return err({ code, path, message });
 }
 
 /**
@@ -130,5 +131,5 @@ export function checkSeatInput(input: SeatInput): InputCheck {
       }
     }
   }
-  return { ok: true };
+  return done;
 }

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '@ovs/basics';
 import type { ListInput } from './seat-input.ts';
 
 /**
@@ -53,13 +54,17 @@ export interface Tally {
 
 export type ChoiceProblem = 'unknown-kind' | 'unknown-list' | 'bad-candidate' | 'duplicate-candidate' | 'empty-list-choice';
 
-export type CountResult =
-  | { readonly ok: true; readonly tally: Tally }
-  | { readonly ok: false; readonly error: ChoiceProblem; /** index of the offending choice */ readonly index: number };
+export interface CountFailure {
+  readonly code: ChoiceProblem;
+  /** Index of the offending choice. */
+  readonly index: number;
+}
 
-export type AddResult = { readonly ok: true; readonly tally: Tally } | { readonly ok: false; readonly error: ChoiceProblem };
+export type CountResult = Result<Tally, CountFailure>;
 
-export type MergeResult = { readonly ok: true; readonly tally: Tally } | { readonly ok: false; readonly error: 'shape-mismatch' };
+export type AddResult = Result<Tally, ChoiceProblem>;
+
+export type MergeResult = Result<Tally, 'shape-mismatch'>;
 
 /** List numbers are 1–99 in the election package (libs/election schema); the count allows up to this. */
 export const MAX_LIST_NUMBER = 999;
@@ -114,13 +119,13 @@ function listChoiceProblem(choice: { topBox: boolean; candidates: readonly numbe
 export function addChoice(tally: Tally, choice: ElectionChoice): AddResult {
   switch (choice.kind) {
     case 'blank':
-      return { ok: true, tally: { ...tally, ballots: tally.ballots + 1, blank: tally.blank + 1 } };
+      return ok({ ...tally, ballots: tally.ballots + 1, blank: tally.blank + 1 });
     case 'list': {
       const at = tally.lists.findIndex((l) => l.number === choice.list);
       const target = tally.lists[at];
-      if (target === undefined) return { ok: false, error: 'unknown-list' };
+      if (target === undefined) return err('unknown-list');
       const problem = listChoiceProblem(choice, target.preferenceVotes.length);
-      if (problem) return { ok: false, error: problem };
+      if (problem) return err(problem);
       const hasCandidates = choice.candidates.length > 0;
       const preferenceVotes = [...target.preferenceVotes];
       for (const p of choice.candidates) preferenceVotes[p - 1] = (preferenceVotes[p - 1] ?? 0) + 1;
@@ -132,12 +137,12 @@ export function addChoice(tally: Tally, choice: ElectionChoice): AddResult {
         topBoxAndCandidates: target.topBoxAndCandidates + (hasCandidates && choice.topBox ? 1 : 0),
         preferenceVotes,
       };
-      return { ok: true, tally: { ...tally, ballots: tally.ballots + 1, lists: tally.lists.map((l, i) => (i === at ? updated : l)) } };
+      return ok({ ...tally, ballots: tally.ballots + 1, lists: tally.lists.map((l, i) => (i === at ? updated : l)) });
     }
     default: {
       const unknown: never = choice;
       void unknown;
-      return { ok: false, error: 'unknown-kind' };
+      return err('unknown-kind');
     }
   }
 }
@@ -151,25 +156,22 @@ const sameShape = (a: Tally, b: Tally): boolean =>
 
 /** The tally of both sets of ballots. Tallies of different elections do not merge. */
 export function mergeTallies(a: Tally, b: Tally): MergeResult {
-  if (!sameShape(a, b)) return { ok: false, error: 'shape-mismatch' };
-  return {
-    ok: true,
-    tally: {
-      ballots: a.ballots + b.ballots,
-      blank: a.blank + b.blank,
-      lists: a.lists.map((l, i) => {
-        const m = b.lists[i]!;
-        return {
-          number: l.number,
-          stemcijfer: l.stemcijfer + m.stemcijfer,
-          topBoxOnly: l.topBoxOnly + m.topBoxOnly,
-          withCandidates: l.withCandidates + m.withCandidates,
-          topBoxAndCandidates: l.topBoxAndCandidates + m.topBoxAndCandidates,
-          preferenceVotes: l.preferenceVotes.map((v, j) => v + (m.preferenceVotes[j] ?? 0)),
-        };
-      }),
-    },
-  };
+  if (!sameShape(a, b)) return err('shape-mismatch');
+  return ok({
+    ballots: a.ballots + b.ballots,
+    blank: a.blank + b.blank,
+    lists: a.lists.map((l, i) => {
+      const m = b.lists[i]!;
+      return {
+        number: l.number,
+        stemcijfer: l.stemcijfer + m.stemcijfer,
+        topBoxOnly: l.topBoxOnly + m.topBoxOnly,
+        withCandidates: l.withCandidates + m.withCandidates,
+        topBoxAndCandidates: l.topBoxAndCandidates + m.topBoxAndCandidates,
+        preferenceVotes: l.preferenceVotes.map((v, j) => v + (m.preferenceVotes[j] ?? 0)),
+      };
+    }),
+  });
 }
 
 /** The merge of many tallies of one election (e.g. the polling stations of a publication unit). */
@@ -178,9 +180,9 @@ export function sumTallies(shape: TallyShape, tallies: readonly Tally[]): MergeR
   for (const t of tallies) {
     const merged = mergeTallies(total, t);
     if (!merged.ok) return merged;
-    total = merged.tally;
+    total = merged.value;
   }
-  return { ok: true, tally: total };
+  return ok(total);
 }
 
 /**
@@ -220,16 +222,16 @@ export function countChoices(shape: TallyShape, choices: readonly ElectionChoice
       default: {
         const unknown: never = choice;
         void unknown;
-        return { ok: false, error: 'unknown-kind', index: b };
+        return err({ code: 'unknown-kind', index: b });
       }
     }
     const number = choice.list;
     const li = Number.isInteger(number) && number >= 0 && number <= MAX_LIST_NUMBER ? indexOf[number]! : -1;
-    if (li < 0) return { ok: false, error: 'unknown-list', index: b };
+    if (li < 0) return err({ code: 'unknown-list', index: b });
     const picked = choice.candidates;
     const n = picked.length;
     if (n === 0) {
-      if (!choice.topBox) return { ok: false, error: 'empty-list-choice', index: b };
+      if (!choice.topBox) return err({ code: 'empty-list-choice', index: b });
       counts[li * 3] = counts[li * 3]! + 1;
       continue;
     }
@@ -237,9 +239,9 @@ export function countChoices(shape: TallyShape, choices: readonly ElectionChoice
     const size = offsets[li + 1]! - base;
     for (let k = 0; k < n; k++) {
       const p = picked[k]!;
-      if (!Number.isInteger(p) || p < 1 || p > size) return { ok: false, error: 'bad-candidate', index: b };
+      if (!Number.isInteger(p) || p < 1 || p > size) return err({ code: 'bad-candidate', index: b });
       const slot = base + p - 1;
-      if (stamp[slot] === b) return { ok: false, error: 'duplicate-candidate', index: b };
+      if (stamp[slot] === b) return err({ code: 'duplicate-candidate', index: b });
       stamp[slot] = b;
       preferences[slot] = preferences[slot]! + 1;
     }
@@ -247,7 +249,7 @@ export function countChoices(shape: TallyShape, choices: readonly ElectionChoice
     counts[kind] = counts[kind]! + 1;
   }
 
-  return { ok: true, tally: tallyFromCounters(lists, blank, counts, preferences, offsets) };
+  return ok(tallyFromCounters(lists, blank, counts, preferences, offsets));
 }
 
 /**

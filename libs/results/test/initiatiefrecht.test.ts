@@ -12,7 +12,7 @@ void t.test('DLB art. 5 §3: the most preference votes of the largest list, then
   ]);
   t.same(r, {
     ok: true,
-    holders: [
+    value: [
       { list: 2, position: 7 },
       { list: 1, position: 3 },
       { list: 4, position: 1 },
@@ -42,8 +42,8 @@ void t.test('DLB art. 5 §3: list size is the stemcijfer, not the number of seat
   });
   t.ok(r.ok);
   if (!r.ok) return t.end();
-  t.same(r.lists.map((l) => l.seats), [1, 3]);
-  t.same(r.initiatiefrecht, { ok: true, holders: [{ list: 1, position: 1 }, { list: 2, position: 2 }] });
+  t.same(r.value.lists.map((l) => l.seats), [1, 3]);
+  t.same(r.value.initiatiefrecht, { ok: true, value: [{ list: 1, position: 1 }, { list: 2, position: 2 }] });
   t.end();
 });
 
@@ -63,7 +63,7 @@ void t.test('DLB art. 5 §3 + LPKD art. 169: equal preference votes among the el
       },
     ],
   });
-  t.same(r.ok && r.initiatiefrecht, { ok: true, holders: [{ list: 1, position: 2 }] });
+  t.same(r.ok && r.value.initiatiefrecht, { ok: true, value: [{ list: 1, position: 2 }] });
   t.end();
 });
 
@@ -73,7 +73,7 @@ void t.test('equal stemcijfers between lists with elected: no tie rule found in 
     { number: 2, votes: 500, elected: [2] },
     { number: 3, votes: 700, elected: [1] },
   ]);
-  t.same(r, { ok: false, error: 'equal-stemcijfer', lists: [1, 2] });
+  t.same(r, { ok: false, error: { code: 'equal-stemcijfer', lists: [1, 2] } });
   t.end();
 });
 
@@ -91,19 +91,19 @@ void t.test('property: holders are the first elected of each list with an electe
     fc.property(decidableInput, (input) => {
       const r = electionResult(input);
       if (!r.ok) return false;
-      const order = r.initiatiefrecht;
+      const order = r.value.initiatiefrecht;
       if (!order.ok) {
         // Only refused when two lists with an elected really have the same stemcijfer.
-        const tied = r.lists.filter((l) => l.elected.length > 0 && order.lists.includes(l.number));
+        const tied = r.value.lists.filter((l) => l.elected.length > 0 && order.error.lists.includes(l.number));
         return tied.length >= 2 && tied.every((l) => l.votes === tied[0]!.votes);
       }
-      const holders = order.holders;
-      const withElected = r.lists.filter((l) => l.elected.length > 0);
+      const holders = order.value;
+      const withElected = r.value.lists.filter((l) => l.elected.length > 0);
       if (holders.length !== withElected.length) return false;
       return holders.every((h, i) => {
-        const list = r.lists.find((l) => l.number === h.list)!;
+        const list = r.value.lists.find((l) => l.number === h.list)!;
         const next = holders[i + 1];
-        const nextVotes = next ? r.lists.find((l) => l.number === next.list)!.votes : -1;
+        const nextVotes = next ? r.value.lists.find((l) => l.number === next.list)!.votes : -1;
         return list.elected[0] === h.position && list.votes > nextVotes;
       });
     }),

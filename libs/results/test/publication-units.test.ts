@@ -21,7 +21,7 @@ void t.test('the 500 rule on the fictitious municipality Vlindermeer of the ABB 
     S(12, 'Lentebeek', 1200),
   ];
   const r = publicationUnits(stations);
-  t.same(r.ok && r.units, [
+  t.same(r.ok && r.value.units, [
     { deelgebied: 'Zonnebrug', stations: [1], voted: 620, belowThreshold: false },
     // 350 (station 3) is the smallest below 500; the smallest other unit is station 2.
     { deelgebied: 'Zonnebrug', stations: [2, 3], voted: 830, belowThreshold: false },
@@ -35,7 +35,7 @@ void t.test('the 500 rule on the fictitious municipality Vlindermeer of the ABB 
     { deelgebied: 'Lentebeek', stations: [10, 11], voted: 998, belowThreshold: false },
     { deelgebied: 'Lentebeek', stations: [12], voted: 1200, belowThreshold: false },
   ]);
-  t.same(r.ok && r.deelgebieden, [
+  t.same(r.ok && r.value.deelgebieden, [
     { deelgebied: 'Zonnebrug', stations: [1, 2, 3], voted: 1450 },
     { deelgebied: 'Bergzicht', stations: [4, 5, 6, 7], voted: 2615 },
     { deelgebied: 'Bloemenveld', stations: [8, 9], voted: 450 },
@@ -47,19 +47,19 @@ void t.test('the 500 rule on the fictitious municipality Vlindermeer of the ABB 
 void t.test('merging repeats until every unit reaches 500', (t) => {
   const r = publicationUnits([S(1, 'A', 100), S(2, 'A', 150), S(3, 'A', 200), S(4, 'A', 600), S(5, 'A', 700)]);
   // 100+150 = 250; 200+250 = 450; 450+600 = 1050; station 5 stays alone.
-  t.same(r.ok && r.units.map((u) => u.stations), [[1, 2, 3, 4], [5]]);
+  t.same(r.ok && r.value.units.map((u) => u.stations), [[1, 2, 3, 4], [5]]);
   t.end();
 });
 
 void t.test('exactly 500 voters is enough', (t) => {
   const r = publicationUnits([S(1, 'A', 500), S(2, 'A', 500)]);
-  t.same(r.ok && r.units.map((u) => u.stations), [[1], [2]]);
+  t.same(r.ok && r.value.units.map((u) => u.stations), [[1], [2]]);
   t.end();
 });
 
 void t.test('stations of different deelgebieden are never merged', (t) => {
   const r = publicationUnits([S(1, 'A', 100), S(2, 'B', 100)]);
-  t.same(r.ok && r.units.map((u) => [u.deelgebied, u.stations, u.belowThreshold]), [
+  t.same(r.ok && r.value.units.map((u) => [u.deelgebied, u.stations, u.belowThreshold]), [
     ['A', [1], true],
     ['B', [2], true],
   ]);
@@ -67,10 +67,10 @@ void t.test('stations of different deelgebieden are never merged', (t) => {
 });
 
 void t.test('malformed station lists are refused', (t) => {
-  t.same(publicationUnits([S(1, 'A', 10), S(1, 'B', 10)]), { ok: false, error: 'duplicate-station', station: 1 });
-  t.same(publicationUnits([S(0, 'A', 10)]), { ok: false, error: 'bad-station-number', station: 0 });
-  t.same(publicationUnits([S(2, '', 10)]), { ok: false, error: 'bad-deelgebied', station: 2 });
-  t.same(publicationUnits([S(3, 'A', -1)]), { ok: false, error: 'bad-voted', station: 3 });
+  t.same(publicationUnits([S(1, 'A', 10), S(1, 'B', 10)]), { ok: false, error: { code: 'duplicate-station', station: 1 } });
+  t.same(publicationUnits([S(0, 'A', 10)]), { ok: false, error: { code: 'bad-station-number', station: 0 } });
+  t.same(publicationUnits([S(2, '', 10)]), { ok: false, error: { code: 'bad-deelgebied', station: 2 } });
+  t.same(publicationUnits([S(3, 'A', -1)]), { ok: false, error: { code: 'bad-voted', station: 3 } });
   t.end();
 });
 
@@ -86,13 +86,13 @@ void t.test('property: every station in exactly one unit of its own deelgebied; 
       const r = publicationUnits(stations);
       if (!r.ok) return false;
       const deelgebiedOf = new Map(stations.map((s) => [s.number, s.deelgebied]));
-      const covered = r.units.flatMap((u) => u.stations);
+      const covered = r.value.units.flatMap((u) => u.stations);
       const unitsPer = new Map<string, number>();
-      for (const u of r.units) unitsPer.set(u.deelgebied, (unitsPer.get(u.deelgebied) ?? 0) + 1);
+      for (const u of r.value.units) unitsPer.set(u.deelgebied, (unitsPer.get(u.deelgebied) ?? 0) + 1);
       return (
         covered.length === stations.length &&
         new Set(covered).size === stations.length &&
-        r.units.every(
+        r.value.units.every(
           (u) =>
             u.stations.every((s) => deelgebiedOf.get(s) === u.deelgebied) &&
             u.voted === u.stations.reduce((sum, s) => sum + stations.find((x) => x.number === s)!.voted, 0) &&

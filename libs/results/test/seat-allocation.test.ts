@@ -10,7 +10,7 @@ const C = (position: number, preferenceVotes: number, birthDate?: string) =>
 
 function seatsOf(result: SeatAllocation): Record<number, number> {
   if (!result.ok) throw new Error(`allocation failed: ${JSON.stringify(result)}`);
-  return Object.fromEntries(result.lists.map((l) => [l.number, l.seats]));
+  return Object.fromEntries(result.value.lists.map((l) => [l.number, l.seats]));
 }
 
 // ---- Worked examples from official and explanatory sources ----
@@ -19,7 +19,7 @@ void t.test('Imperiali, vlaanderen.be "Zetelverdeling" (and vlaanderenkiest.be F
   const r = allocateSeats('imperiali', 9, [L(1, 840), L(2, 432), L(3, 360), L(4, 328)]);
   t.same(seatsOf(r), { 1: 5, 2: 2, 3: 1, 4: 1 });
   // Quotients 840, 560, 432, 420, 360, 336, 328, 288, 280: the 9th (last ranked) is list 1's 280.
-  t.same(r.ok && r.awardOrder, [1, 1, 2, 1, 3, 1, 4, 2, 1]);
+  t.same(r.ok && r.value.awardOrder, [1, 1, 2, 1, 3, 1, 4, 2, 1]);
   t.end();
 });
 
@@ -27,14 +27,14 @@ void t.test('Imperiali, VRT explainer 2012: 600/400/200, 5 seats → 3/2/0; the 
   const r = allocateSeats('imperiali', 5, [L(1, 600), L(2, 400), L(3, 200)]);
   t.same(seatsOf(r), { 1: 3, 2: 2, 3: 0 });
   // "Bij een ex aequo gaat de zetel naar de lijst met het grootste stemcijfer en dus Lijst A."
-  t.same(r.ok && r.awardOrder, [1, 1, 2, 1, 2]);
+  t.same(r.ok && r.value.awardOrder, [1, 1, 2, 1, 2]);
   t.end();
 });
 
 void t.test("D'Hondt, Vlaams Parlement \"Het aantal zetels per partij berekenen\": Venus 48,000 / Mars 132,000 / Uranus 90,000, 6 seats", (t) => {
   const r = allocateSeats('dhondt', 6, [L(1, 48_000), L(2, 132_000), L(3, 90_000)]);
   // The page ranks 132,000 (I), 90,000 (II), 66,000 (III), 48,000 (IV); then 45,000 and 44,000.
-  t.same(r.ok && r.awardOrder.slice(0, 4), [2, 3, 2, 1]);
+  t.same(r.ok && r.value.awardOrder.slice(0, 4), [2, 3, 2, 1]);
   t.same(seatsOf(r), { 1: 1, 2: 3, 3: 2 });
   t.end();
 });
@@ -73,7 +73,7 @@ void t.test('art. 166 rule 2: equal stemcijfers → the candidate whose election
 });
 
 void t.test('art. 166 rule 2 needs candidates: without them the allocation asks for them', (t) => {
-  t.same(allocateSeats('imperiali', 1, [L(1, 100), L(2, 100)]), { ok: false, error: 'tie-needs-candidates', seat: 1, lists: [1, 2] });
+  t.same(allocateSeats('imperiali', 1, [L(1, 100), L(2, 100)]), { ok: false, error: { code: 'tie-needs-candidates', seat: 1, lists: [1, 2] } });
   t.end();
 });
 
@@ -89,7 +89,7 @@ void t.test('art. 166 rule 3: equal preference votes → the oldest of the candi
 void t.test('art. 166 rule 3 needs birth dates: asked for only when reached', (t) => {
   const a = L(1, 100, [C(1, 60, '1980-05-01')]);
   const b = L(2, 100, [C(1, 60)]);
-  t.same(allocateSeats('dhondt', 1, [a, b]), { ok: false, error: 'tie-needs-birth-date', seat: 1, lists: [1, 2] });
+  t.same(allocateSeats('dhondt', 1, [a, b]), { ok: false, error: { code: 'tie-needs-birth-date', seat: 1, lists: [1, 2] } });
   const c = L(3, 100, [C(1, 70)]);
   t.same(seatsOf(allocateSeats('dhondt', 1, [a, b, c])), { 1: 0, 2: 0, 3: 1 }, 'rule 2 settles it: no birth date needed');
   t.end();
@@ -98,7 +98,7 @@ void t.test('art. 166 rule 3 needs birth dates: asked for only when reached', (t
 void t.test('art. 166: the rules run out → unbreakable-tie, never a silent pick', (t) => {
   const a = L(1, 100, [C(1, 60, '1980-05-01')]);
   const b = L(2, 100, [C(1, 60, '1980-05-01')]);
-  t.same(allocateSeats('dhondt', 1, [a, b]), { ok: false, error: 'unbreakable-tie', seat: 1, lists: [1, 2] });
+  t.same(allocateSeats('dhondt', 1, [a, b]), { ok: false, error: { code: 'unbreakable-tie', seat: 1, lists: [1, 2] } });
   t.end();
 });
 
@@ -109,7 +109,7 @@ void t.test('art. 166: a three-way tie for two seats consults rule 2 only for th
   const c = L(3, 100, [C(1, 40)]);
   t.same(seatsOf(allocateSeats('dhondt', 2, [a, b, c])), { 1: 1, 2: 1, 3: 0 });
   // One seat: C is out on rule 2, A and B need rule 3.
-  t.same(allocateSeats('dhondt', 1, [a, b, c]), { ok: false, error: 'tie-needs-birth-date', seat: 1, lists: [1, 2] });
+  t.same(allocateSeats('dhondt', 1, [a, b, c]), { ok: false, error: { code: 'tie-needs-birth-date', seat: 1, lists: [1, 2] } });
   t.end();
 });
 
@@ -117,7 +117,7 @@ void t.test('art. 166: a tie for a later seat reports that seat number', (t) => 
   // D'Hondt, 3 seats: A 200 → 200, 100; B 100 → 100; C 100 → 100. Seat 1 A; seats 2–3: three 100s.
   const r = allocateSeats('dhondt', 3, [L(1, 200), L(2, 100), L(3, 100)]);
   // Rule 1 gives seat 2 to A (stemcijfer 200); B and C tie for seat 3 and have no candidates.
-  t.same(r, { ok: false, error: 'tie-needs-candidates', seat: 3, lists: [2, 3] });
+  t.same(r, { ok: false, error: { code: 'tie-needs-candidates', seat: 3, lists: [2, 3] } });
   t.end();
 });
 
@@ -128,15 +128,15 @@ void t.test('art. 168: a list with fewer candidates than seats elects them all; 
   // Imperiali: A would take every seat; with 2 candidates it takes 2. Then B 300, and B 200 / C 200 for seats 4–5.
   const r = allocateSeats('imperiali', 5, [L(1, 1000, cands(2)), L(2, 300, cands(5)), L(3, 200, cands(5))]);
   t.same(seatsOf(r), { 1: 2, 2: 2, 3: 1 });
-  t.same(r.ok && r.awardOrder, [1, 1, 2, 2, 3]);
-  t.same(r.ok && r.unfilledSeats, 0);
+  t.same(r.ok && r.value.awardOrder, [1, 1, 2, 2, 3]);
+  t.same(r.ok && r.value.unfilledSeats, 0);
   t.end();
 });
 
 void t.test('art. 168: when every list runs out, the remaining seats stay unfilled', (t) => {
   const r = allocateSeats('dhondt', 5, [L(1, 100, [C(1, 10), C(2, 5)]), L(2, 50, [C(1, 3)]), L(3, 10, [])]);
   t.same(seatsOf(r), { 1: 2, 2: 1, 3: 0 });
-  t.same(r.ok && r.unfilledSeats, 2);
+  t.same(r.ok && r.value.unfilledSeats, 2);
   t.end();
 });
 
@@ -154,8 +154,8 @@ void t.test('property: seats sum to N, or to the number of candidates when lists
       const r = allocateSeats(input.method, input.seats, input.lists);
       if (!r.ok) return false;
       const capacity = input.lists.reduce((s, l) => s + (l.candidates?.length ?? 0), 0);
-      const total = r.lists.reduce((s, l) => s + l.seats, 0);
-      return total === Math.min(input.seats, capacity) && total + r.unfilledSeats === input.seats && r.awardOrder.length === total;
+      const total = r.value.lists.reduce((s, l) => s + l.seats, 0);
+      return total === Math.min(input.seats, capacity) && total + r.value.unfilledSeats === input.seats && r.value.awardOrder.length === total;
     }),
     { numRuns: 300 },
   );
@@ -167,7 +167,7 @@ void t.test('property: no list gets more seats than candidates', (t) => {
   fc.assert(
     fc.property(decidableInput, (input) => {
       const r = allocateSeats(input.method, input.seats, input.lists);
-      return r.ok && r.lists.every((l, i) => l.seats <= (input.lists[i]!.candidates?.length ?? Infinity));
+      return r.ok && r.value.lists.every((l, i) => l.seats <= (input.lists[i]!.candidates?.length ?? Infinity));
     }),
     { numRuns: 300 },
   );
@@ -179,7 +179,7 @@ void t.test('property: without candidates, the seats sum to N whenever the stemc
   fc.assert(
     fc.property(fc.constantFrom('imperiali' as const, 'dhondt' as const), fc.integer({ min: 1, max: 55 }), lists({ withCandidates: false, distinctVotes: true }), (m, n, ls) => {
       const r = allocateSeats(m, n, ls);
-      return r.ok && r.lists.reduce((s, l) => s + l.seats, 0) === n;
+      return r.ok && r.value.lists.reduce((s, l) => s + l.seats, 0) === n;
     }),
     { numRuns: 300 },
   );
@@ -194,7 +194,7 @@ void t.test('property: monotonicity — more votes for a list never costs it a s
       const before = allocateSeats(input.method, input.seats, input.lists);
       const more = input.lists.map((l, j) => (j === i ? { ...l, votes: l.votes + extra } : l));
       const after = allocateSeats(input.method, input.seats, more);
-      return before.ok && after.ok && after.lists[i]!.seats >= before.lists[i]!.seats;
+      return before.ok && after.ok && after.value.lists[i]!.seats >= before.value.lists[i]!.seats;
     }),
     { numRuns: 300 },
   );
@@ -208,8 +208,8 @@ void t.test('property: the order of the lists in the input does not change the r
       const a = allocateSeats(input.method, input.seats, input.lists);
       const b = allocateSeats(input.method, input.seats, permute(input.lists, keys));
       if (!a.ok || !b.ok) return false;
-      const byNumber = (r: typeof a) => Object.fromEntries(r.lists.map((l) => [l.number, l.seats]));
-      return JSON.stringify(byNumber(a)) === JSON.stringify(byNumber(b)) && JSON.stringify(a.awardOrder) === JSON.stringify(b.awardOrder);
+      const byNumber = (r: typeof a) => Object.fromEntries(r.value.lists.map((l) => [l.number, l.seats]));
+      return JSON.stringify(byNumber(a)) === JSON.stringify(byNumber(b)) && JSON.stringify(a.value.awardOrder) === JSON.stringify(b.value.awardOrder);
     }),
     { numRuns: 300 },
   );
@@ -227,8 +227,8 @@ void t.test("property: Imperiali favours the largest list and D'Hondt the smalle
       const sorted = [...ls.keys()].sort((a, b) => ls[b]!.votes - ls[a]!.votes);
       const largest = sorted[0]!;
       const smallest = sorted[sorted.length - 1]!;
-      if (imp.lists[largest]!.seats !== dh.lists[largest]!.seats) differed++;
-      return imp.lists[largest]!.seats >= dh.lists[largest]!.seats && imp.lists[smallest]!.seats <= dh.lists[smallest]!.seats;
+      if (imp.value.lists[largest]!.seats !== dh.value.lists[largest]!.seats) differed++;
+      return imp.value.lists[largest]!.seats >= dh.value.lists[largest]!.seats && imp.value.lists[smallest]!.seats <= dh.value.lists[smallest]!.seats;
     }),
     { numRuns: 500 },
   );

@@ -200,7 +200,7 @@ function checkSession(bytes: Uint8Array, files: StickFiles, stick: InspectedStic
     stembureauPublicKey: stick.stembureau.publicKey,
   });
   if (!cert.ok) return err(problem('bad-certificate', FILES.sessionJson, 'veld sessionCertificate', `het sessiecertificaat is ongeldig (${cert.error}).`));
-  return ok({ record, bytes, signatureFile: sigFile.value, sessionVerifier: cert.verifier });
+  return ok({ record, bytes, signatureFile: sigFile.value, sessionVerifier: cert.value.verifier });
 }
 
 function checkClosing(bytes: Uint8Array, files: StickFiles, stick: InspectedStick, session: SessionRecord): StickResult<InspectedClosing> {

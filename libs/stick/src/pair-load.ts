@@ -51,14 +51,14 @@ export function loadMemory(x: LoadInput): Result<PairMemory, PairProblem> {
     if (!x.ballotKey) continue;
     const opened = openSlot(h, x.sessionId, i, x.ballotKey, x.slots.subarray(off, off + h.slotSize));
     const ballot = opened.ok ? openSignedBallot(x.context, opened.value, x.station, [x.sessionVerifier]) : undefined;
-    if (!ballot?.ok || ballot.ballot.test) {
+    if (!ballot?.ok || ballot.value.ballot.test) {
       return err({ code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: onleesbaar op beide sticks.` });
     }
-    const id = toHex(ballot.ballot.ballotId);
+    const id = toHex(ballot.value.ballot.ballotId);
     if (ids.has(id)) return err({ code: 'corrupt', file: FILES.slots, record: `vak ${i}`, message: `${FILES.slots}, vak ${i}: stembiljet staat twee keer op de sticks.` });
     ids.add(id);
     idBySlot.set(i, id);
-    for (const ev of ballot.ballot.vote.elections) perElection[ev.election] = (perElection[ev.election] ?? 0) + 1;
+    for (const ev of ballot.value.ballot.vote.elections) perElection[ev.election] = (perElection[ev.election] ?? 0) + 1;
   }
   const withKey = x.ballotKey !== undefined;
   return ok({ lines: x.lines, events: parsed.value.events, slots: x.slots, free: new FreeSlots(h.capacity, used), ids: withKey ? ids : undefined, perElection: withKey ? perElection : undefined, idBySlot });

@@ -62,7 +62,7 @@ function validBallot(h: SlotHeader, keys: ReconcileKeys, index: number, slot: Ui
   const opened = openSlot(h, keys.sessionId, index, keys.ballotKey, slot);
   if (!opened.ok) return false;
   const ballot = openSignedBallot(keys.context, opened.value, keys.station, [keys.sessionVerifier]);
-  return ballot.ok && !ballot.ballot.test;
+  return ballot.ok && !ballot.value.ballot.test;
 }
 
 /** The longest log of the two sticks and the console's memory, when every other is a prefix of it. */

@@ -446,7 +446,7 @@ function ballotObjects(context: BallotContext, packed: PackedBallots): StickResu
     const decoded = decodeBallot(context, signedBallot.subarray(0, signedBallot.length - SIGNATURE_BYTES));
     // The fast decoder accepted it: the two decoders disagreeing is a defect, refused all the same.
     if (!decoded.ok) return fail('bad-ballot', FILES.slots, undefined, `het stembiljet is ongeldig (${decoded.error}).`);
-    ballots.push({ ballotId: decoded.ballot.ballotId, signedBallot, ballot: decoded.ballot });
+    ballots.push({ ballotId: decoded.value.ballotId, signedBallot, ballot: decoded.value });
   }
   return ok(ballots);
 }

@@ -22,17 +22,17 @@ function same(t: Test, payload: Uint8Array, what: string): boolean {
     return false;
   }
   const ok =
-    flat.test === expected.ballot.test &&
-    flat.station === expected.ballot.pollingStation &&
-    JSON.stringify(flat.toVote()) === JSON.stringify(expected.ballot.vote);
-  if (!ok) t.fail(`${what}: another vote (${JSON.stringify(flat.toVote())} instead of ${JSON.stringify(expected.ballot.vote)})`);
+    flat.test === expected.value.test &&
+    flat.station === expected.value.pollingStation &&
+    JSON.stringify(flat.toVote()) === JSON.stringify(expected.value.vote);
+  if (!ok) t.fail(`${what}: another vote (${JSON.stringify(flat.toVote())} instead of ${JSON.stringify(expected.value.vote)})`);
   return ok;
 }
 
 function payloadOf(ballot: Ballot): Uint8Array {
   const r = encodeBallot(context, ballot);
   if (!r.ok) throw new Error(`encode: ${r.error}`);
-  return r.payload;
+  return r.value;
 }
 
 t.test('valid ballots of every station decode to the same vote', (t) => {

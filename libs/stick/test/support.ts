@@ -30,8 +30,8 @@ export async function stembureau(station = STATION): Promise<Signer> {
   const d = demo();
   const r = await unsealStembureauKey(d.election, station, d.passwords.get(station) ?? '');
   if (!r.ok) throw new Error(`unseal: ${r.error}`);
-  signers.set(station, r.signer);
-  return r.signer;
+  signers.set(station, r.value);
+  return r.value;
 }
 
 const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
@@ -86,7 +86,7 @@ export function signBallot(pair: StickPair, ballot: Ballot): Uint8Array {
   if (!secrets) throw new Error('no secrets');
   const r = encodeSignedBallot(demoContext(), ballot, new Signer(secrets.sessionPrivateKey));
   if (!r.ok) throw new Error(`encode: ${r.error}`);
-  return r.payload;
+  return r.value;
 }
 
 export async function castBallots(pair: StickPair, n: number, random = new SeededRandom('cast')): Promise<Ballot[]> {

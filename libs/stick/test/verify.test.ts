@@ -182,7 +182,7 @@ t.test('every damaged or tampered file gives a specific problem', async (t) => {
     if (!signed.ok) throw new Error('encode');
     const key = deriveSharedKey(d.hoofdbureau.privateKey, (await sessionBallotKey(dir)) as Uint8Array, BALLOT_KEY_INFO) as Uint8Array;
     const i = emptySlots[3] as number;
-    bytes.set(sealSlot(h, good.sessionId, i, key, signed.payload, new Uint8Array(12).fill(1)), slotOffset(h, i));
+    bytes.set(sealSlot(h, good.sessionId, i, key, signed.value, new Uint8Array(12).fill(1)), slotOffset(h, i));
     await writeFile(join(dir, FILES.slots), bytes);
     await expectProblem(t, dir, 'test-ballot', FILES.slots, 'a test ballot among the real ones', withKey, `vak ${i}`);
   }

@@ -241,7 +241,7 @@ export class ConsoleCore {
         b: this.#o.sticks.io('B'),
         organiserPublicKey: this.#o.organiserPublicKey,
         station: this.#o.station,
-        stembureau: unsealed.signer,
+        stembureau: unsealed.value,
         software: this.#o.software,
         now: this.#o.now,
       });
@@ -257,9 +257,9 @@ export class ConsoleCore {
         return { ok: false, error: 'stick', message: this.#fatal };
       }
       const { pair, created, reconcile } = opened.value;
-      const cert = verifySessionCertificate(pair.sessionCertificate, { hashPrefix: pair.pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: this.#o.station, stembureauPublicKey: unsealed.signer.publicKey });
+      const cert = verifySessionCertificate(pair.sessionCertificate, { hashPrefix: pair.pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: this.#o.station, stembureauPublicKey: unsealed.value.publicKey });
       const failedAttempts = this.#o.maxPasswordAttempts - state.attemptsLeft;
-      this.#state = { kind: 'session', session: { opening, signer: unsealed.signer, pair, linkKey: pair.secrets?.linkKey, sessionVerifier: cert.ok ? cert.verifier : undefined } };
+      this.#state = { kind: 'session', session: { opening, signer: unsealed.value, pair, linkKey: pair.secrets?.linkKey, sessionVerifier: cert.ok ? cert.value.verifier : undefined } };
       this.#log(created ? 'session-started' : 'session-resumed');
       // After closing the log is final (the closing record fixes it): nothing more is added.
       if (pair.phase !== 'closed') {

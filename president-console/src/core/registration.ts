@@ -67,18 +67,18 @@ export async function registerScannedBallot(c: RegistrationContext, bytes: Uint8
     // very ballot (the box checks the answer is bound to its request), and only a ballot already
     // durably on BOTH sticks gets it: one on A alone waits for the reconciliation. Everything else
     // waits for the sticks, as before.
-    if (opened.ok && !opened.ballot.test && c.pair.hasBallot(opened.ballot.ballotId) && !c.onOneStick.has(toHex(opened.ballot.ballotId))) {
-      return { outcome: { outcome: 'duplicate', mostRecent: c.pair.isMostRecent(opened.ballot.ballotId), ...attemptOf(c, toHex(opened.ballot.ballotId), attemptId) } };
+    if (opened.ok && !opened.value.ballot.test && c.pair.hasBallot(opened.value.ballot.ballotId) && !c.onOneStick.has(toHex(opened.value.ballot.ballotId))) {
+      return { outcome: { outcome: 'duplicate', mostRecent: c.pair.isMostRecent(opened.value.ballot.ballotId), ...attemptOf(c, toHex(opened.value.ballot.ballotId), attemptId) } };
     }
     return { outcome: { outcome: 'rejected', reason: 'stick-unavailable' } };
   }
   if (!opened.ok) return { outcome: { outcome: 'rejected', ...rejectReasonFor(opened.error) } };
   // A test ballot is named as such even before opening: it must never go in the box.
-  if (opened.ballot.test) return { outcome: { outcome: 'rejected', reason: 'test-ballot' } };
+  if (opened.value.ballot.test) return { outcome: { outcome: 'rejected', reason: 'test-ballot' } };
   if (c.gate === 'preparation') return { outcome: { outcome: 'rejected', reason: 'voting-not-open' } };
   // The scanned bytes are exactly payload ‖ signature (openSignedBallot decoded every byte).
-  const w = await c.pair.registerBallot(bytes, opened.ballot);
-  const id = toHex(opened.ballot.ballotId);
+  const w = await c.pair.registerBallot(bytes, opened.value.ballot);
+  const id = toHex(opened.value.ballot.ballotId);
   if (w.outcome === 'stored' || (w.outcome === 'failed' && w.storedOnA)) c.attempts.set(id, attemptId);
   switch (w.outcome) {
     case 'stored':

@@ -53,12 +53,12 @@ function draw(doc: PDFKit.PDFDocument, b: Block, width: number): void {
       doc.font('Helvetica-Bold').fontSize(11).text(b.label, { align: 'center' });
       if (!qr.ok) return;
       const cell = 3;
-      const side = (qr.matrix.size + 8) * cell;
+      const side = (qr.value.matrix.size + 8) * cell;
       const x0 = MARGIN + (width - side) / 2;
       const y0 = doc.y + 6;
-      for (let y = 0; y < qr.matrix.size; y++) {
-        for (let x = 0; x < qr.matrix.size; x++) {
-          if (qr.matrix.modules[y * qr.matrix.size + x] === 1) doc.rect(x0 + (x + 4) * cell, y0 + (y + 4) * cell, cell, cell);
+      for (let y = 0; y < qr.value.matrix.size; y++) {
+        for (let x = 0; x < qr.value.matrix.size; x++) {
+          if (qr.value.matrix.modules[y * qr.value.matrix.size + x] === 1) doc.rect(x0 + (x + 4) * cell, y0 + (y + 4) * cell, cell, cell);
         }
       }
       doc.fill('black');

@@ -1,14 +1,12 @@
 // Printing and PDF for the console: builds the report from the core's data and sends it to the
 // thermal printer, or renders it as a PDF for the screen and the envelope.
-import type { PrintResult, ThermalPrinter } from '@ovs/devices/printer';
+import type { PrintError, ThermalPrinter } from '@ovs/devices/printer';
 import type { ConsoleCore, ReportPrinter } from '../core/console-core.ts';
 import type { ReportData, ReportKind } from '../core/report-data.ts';
 import type { ActionResult } from '../core/snapshot.ts';
 import { buildReport } from './content.ts';
 import { reportPdf } from './pdf.ts';
 import { reportJob } from './ticket.ts';
-
-export type PrintError = Extract<PrintResult, { ok: false }>['error'];
 
 export const PRINT_MESSAGES: Record<PrintError, string> = {
   'paper-out': 'De printer heeft geen papier meer. Leg een nieuwe rol in en druk opnieuw af.',
@@ -26,7 +24,7 @@ export function reportPrinter(printer: ThermalPrinter): ReportPrinter {
     const model = buildReport(kind, data);
     if (!model) return { ok: false, error: 'not-now', message: 'Dit rapport bestaat nog niet.' };
     const r = await printer.print(reportJob(model));
-    return r.ok ? { ok: true, message: `${model.title} afgedrukt.` } : { ok: false, error: 'printer', message: PRINT_MESSAGES[r.error] };
+    return r.ok ? { ok: true, message: `${model.title} afgedrukt.` } : { ok: false, error: 'printer', message: PRINT_MESSAGES[r.error.code] };
   };
 }
 

@@ -33,7 +33,7 @@ function elements(b: Block): PrintElement[] {
     case 'qr': {
       const qr = encodeQr(b.bytes, { version: REPORT_QR.version, ecc: REPORT_QR.ecc });
       if (!qr.ok) return [{ kind: 'text', text: `${b.label}: te groot om af te drukken` }];
-      return [{ kind: 'text', text: b.label, align: 'center', bold: true }, { kind: 'raster', bitmap: renderQr(qr.matrix, { moduleDots: REPORT_QR.moduleDots }), align: 'center' }];
+      return [{ kind: 'text', text: b.label, align: 'center', bold: true }, { kind: 'raster', bitmap: renderQr(qr.value.matrix, { moduleDots: REPORT_QR.moduleDots }), align: 'center' }];
     }
     case 'signatures':
       return b.roles.flatMap((r): PrintElement[] => [{ kind: 'feed', lines: 2 }, { kind: 'text', text: `${r}: ${'_'.repeat(Math.max(10, COLUMNS - r.length - 2))}` }]);

@@ -12,6 +12,6 @@ export function selfTester(devices: () => ConsoleTestDevices): SelfTester {
     const d = devices();
     const report = await runConsoleSelfTest(d, context);
     const printed = await d.printer.print(reportJob(selfTestReportModel(report)));
-    return { report, printed: printed.ok ? { ok: true } : { ok: false, message: PRINT_MESSAGES[printed.error] } };
+    return { report, printed: printed.ok ? { ok: true } : { ok: false, message: PRINT_MESSAGES[printed.error.code] } };
   };
 }

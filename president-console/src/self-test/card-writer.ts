@@ -12,11 +12,11 @@ export async function testCardWriter(writer: CardReader, phase: SelfTestPhase): 
   if (!device.checks.some((c) => c.id === 'write' && c.outcome === 'pass')) return { device, checks: [] };
   const read = await writer.read();
   if (!read.ok) return { device, checks: [check('card-read', 'Testkaart teruggelezen', 'fail', `lezen mislukt (${read.error})`)] };
-  const unused = read.used.kind === 'unused';
+  const unused = read.value.used.kind === 'unused';
   return {
     device,
     checks: [
-      check('card-read', 'Testkaart teruggelezen', unused ? 'pass' : 'fail', unused ? `${read.payload.length} bytes gelezen, kaart niet als gebruikt gemarkeerd` : 'de kaart staat nog als gebruikt gemarkeerd: neem een andere testkaart'),
+      check('card-read', 'Testkaart teruggelezen', unused ? 'pass' : 'fail', unused ? `${read.value.payload.length} bytes gelezen, kaart niet als gebruikt gemarkeerd` : 'de kaart staat nog als gebruikt gemarkeerd: neem een andere testkaart'),
     ],
   };
 }

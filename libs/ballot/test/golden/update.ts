@@ -8,8 +8,8 @@ import { GOLDEN_BALLOTS, GOLDEN_LAYOUTS } from './cases.ts';
 const context = syntheticContext(GOLDEN_LAYOUTS);
 const out = GOLDEN_BALLOTS.map(({ name, ballot }) => {
   const r = encodeSignedBallot(context, ballot, sessionSigner());
-  if (!r.ok) throw new Error(`${name}: ${r.error}`);
-  return { name, signed: toHex(r.payload) };
+  if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
+  return { name, signed: toHex(r.value) };
 });
 writeFileSync(new URL('./ballots.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
 console.log(`wrote ${out.length} golden ballots`);

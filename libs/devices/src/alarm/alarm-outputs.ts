@@ -3,6 +3,7 @@
 // the OVS serial link.
 
 import { writeFile } from 'node:fs/promises';
+import { done, err } from '@ovs/basics';
 import { DeviceClass } from '../serial/link-codes.ts';
 import { HostLink } from '../serial/link-host.ts';
 import type { ByteChannel } from '../serial/channel.ts';
@@ -22,9 +23,9 @@ export class SimulatedAlarm extends AlarmBase {
   }
 
   protected drive(on: boolean): Promise<AlarmResult> {
-    if (this.broken) return Promise.resolve({ ok: false, error: 'write-failed' });
+    if (this.broken) return Promise.resolve(err('write-failed'));
     this.sounding = on;
-    return Promise.resolve({ ok: true });
+    return Promise.resolve(done);
   }
 
   close(): Promise<void> {
@@ -47,9 +48,9 @@ export class GpioFileAlarm extends AlarmBase {
   protected async drive(on: boolean): Promise<AlarmResult> {
     try {
       await writeFile(this.path, on !== this.activeLow ? '1\n' : '0\n');
-      return { ok: true };
+      return done;
     } catch {
-      return { ok: false, error: 'write-failed' };
+      return err('write-failed');
     }
   }
 
@@ -76,8 +77,8 @@ export class SerialAlarm extends AlarmBase {
 
   protected async drive(on: boolean): Promise<AlarmResult> {
     const r = await this.link.command(SET_ALARM, Uint8Array.of(on ? 1 : 0));
-    if (r.ok) return { ok: true };
-    return { ok: false, error: r.error === 'nak' ? 'write-failed' : 'disconnected' };
+    if (r.ok) return done;
+    return err(r.error.code === 'nak' ? 'write-failed' : 'disconnected');
   }
 
   async close(): Promise<void> {

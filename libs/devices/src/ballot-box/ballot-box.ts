@@ -1,6 +1,7 @@
 // The ballot box's flap, LEDs, deposit sensor and cover switch, as the ballot-box app sees
 // them. The flap opens only when the app calls openFlap(); every doubt ends closed.
 
+import type { Result } from '@ovs/basics';
 import type { SelfTestOptions, SelfTestReport } from '../self-test.ts';
 import type { FlapCloseReason, FlapState, LedMode } from './protocol.ts';
 
@@ -29,9 +30,7 @@ export type BallotBoxEvent =
   | { readonly kind: 'connection-lost' }
   | { readonly kind: 'connection-restored' };
 
-export type BallotBoxResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly error: 'disconnected' | 'timeout' | 'cover-open' | 'flap-jammed' | 'refused' };
+export type BallotBoxResult = Result<void, 'disconnected' | 'timeout' | 'cover-open' | 'flap-jammed' | 'refused'>;
 
 export interface BallotBox {
   readonly implementation: 'simulated' | 'real';

@@ -3,7 +3,8 @@
 // driver is tested against over MockBinding. It closes the flap by itself on a deposit,
 // at the end of the granted time, when the cover opens and when the host falls silent.
 
-import { DeviceLink } from '../serial/link-device.ts';
+import { done, err, ok } from '@ovs/basics';
+import { DeviceLink, type DeviceReply } from '../serial/link-device.ts';
 import { DeviceClass, NakCode } from '../serial/link-codes.ts';
 import type { DeviceIdentity } from '../self-test.ts';
 import type { TimerHandle, Timers } from '../timers.ts';
@@ -141,39 +142,39 @@ export class BallotBoxControllerEmulator {
 
   // ---- protocol ----
 
-  private handle(type: number, payload: Uint8Array): { ok: true; payload?: Uint8Array } | { ok: false; code: number } {
+  private handle(type: number, payload: Uint8Array): DeviceReply {
     switch (type) {
       case Command.getStatus:
-        return { ok: true, payload: encodeStatus(this.state) };
+        return ok(encodeStatus(this.state));
       case Command.setLeds: {
         const red = LED_MODES[payload[0] ?? 99];
         const green = LED_MODES[payload[1] ?? 99];
-        if (payload.length !== 2 || red === undefined || green === undefined) return { ok: false, code: NakCode.badPayload };
+        if (payload.length !== 2 || red === undefined || green === undefined) return err(NakCode.badPayload);
         this.red = red;
         this.green = green;
-        return { ok: true };
+        return done;
       }
       case Command.openFlap: {
-        if (payload.length !== 2) return { ok: false, code: NakCode.badPayload };
+        if (payload.length !== 2) return err(NakCode.badPayload);
         const ms = ((payload[0] ?? 0) << 8) | (payload[1] ?? 0);
-        if (ms < MIN_OPEN_MS || ms > MAX_OPEN_MS) return { ok: false, code: Nak.badDuration };
-        if (this.cover === 'open') return { ok: false, code: Nak.coverOpen };
-        if (this.flap === 'jammed') return { ok: false, code: Nak.flapJammed };
+        if (ms < MIN_OPEN_MS || ms > MAX_OPEN_MS) return err(Nak.badDuration);
+        if (this.cover === 'open') return err(Nak.coverOpen);
+        if (this.flap === 'jammed') return err(Nak.flapJammed);
         this.openCommands++;
         this.open(ms);
-        return { ok: true };
+        return done;
       }
       case Command.closeFlap:
-        if (payload.length !== 0) return { ok: false, code: NakCode.badPayload };
+        if (payload.length !== 0) return err(NakCode.badPayload);
         this.close('command');
-        return { ok: true };
+        return done;
       case Command.selfTest: {
         const all =
           SelfTestBits.depositSensor | SelfTestBits.flapClosedSwitch | SelfTestBits.flapOpenSwitch | SelfTestBits.coverSwitch | SelfTestBits.redLed | SelfTestBits.greenLed;
-        return { ok: true, payload: Uint8Array.of(all & ~this.failedChecks) };
+        return ok(Uint8Array.of(all & ~this.failedChecks));
       }
       default:
-        return { ok: false, code: NakCode.unknownCommand };
+        return err(NakCode.unknownCommand);
     }
   }
 

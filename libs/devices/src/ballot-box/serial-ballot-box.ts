@@ -3,6 +3,7 @@
 // never replayed after a reconnect; when an open is not confirmed the driver sends
 // CLOSE_FLAP at once; whenever the link comes (back) up the first command is CLOSE_FLAP.
 
+import { done, err } from '@ovs/basics';
 import type { ByteChannel } from '../serial/channel.ts';
 import { DeviceClass, NakCode } from '../serial/link-codes.ts';
 import { DEFAULT_LINK_TIMING, HostLink, type CommandResult, type LinkTiming } from '../serial/link-host.ts';
@@ -94,27 +95,27 @@ export class SerialBallotBox implements BallotBox {
   }
 
   async openFlap(ms: number): Promise<BallotBoxResult> {
-    if (!Number.isInteger(ms) || ms < MIN_OPEN_MS || ms > MAX_OPEN_MS) return { ok: false, error: 'refused' };
+    if (!Number.isInteger(ms) || ms < MIN_OPEN_MS || ms > MAX_OPEN_MS) return err('refused');
     // retries: the link resends the same SEQ; the controller executes it once.
     const r = await this.link.command(Command.openFlap, Uint8Array.of(ms >> 8, ms & 0xff));
-    if (r.ok) return { ok: true };
-    if (r.error === 'nak') {
-      switch (r.code) {
+    if (r.ok) return done;
+    if (r.error.code === 'nak') {
+      switch (r.error.nak) {
         case Nak.coverOpen:
-          return { ok: false, error: 'cover-open' };
+          return err('cover-open');
         case Nak.flapJammed:
-          return { ok: false, error: 'flap-jammed' };
+          return err('flap-jammed');
         case NakCode.notGreeted:
           // The controller restarted before it executed this (or forgot that it did): not opened.
-          return { ok: false, error: 'disconnected' };
+          return err('disconnected');
         default:
-          return { ok: false, error: 'refused' };
+          return err('refused');
       }
     }
     // Not confirmed: it may have opened. Close it now; the controller's own timer and
     // watchdog close it anyway if this does not get through.
     void this.link.command(Command.closeFlap);
-    return { ok: false, error: r.error === 'timeout' ? 'timeout' : 'disconnected' };
+    return err(r.error.code === 'timeout' ? 'timeout' : 'disconnected');
   }
 
   async closeFlap(): Promise<BallotBoxResult> {
@@ -135,10 +136,10 @@ export class SerialBallotBox implements BallotBox {
     }
     checks.push(check('link', 'Controller answers on the serial line', 'pass', `${link.identity.model} firmware ${link.identity.firmware}`));
     const st = await this.link.command(Command.selfTest);
-    if (!st.ok || st.payload.length !== 1) {
-      checks.push(check('sensors', "Controller's sensor self-test", 'fail', st.ok ? 'malformed answer' : st.error));
+    if (!st.ok || st.value.length !== 1) {
+      checks.push(check('sensors', "Controller's sensor self-test", 'fail', st.ok ? 'malformed answer' : st.error.code));
     } else {
-      const bits = st.payload[0] ?? 0;
+      const bits = st.value[0] ?? 0;
       const named: [number, string, string][] = [
         [SelfTestBits.depositSensor, 'deposit-sensor', 'Deposit sensor (light barrier) sees its emitter'],
         [SelfTestBits.flapClosedSwitch, 'flap-closed-switch', 'Flap "closed" end switch'],
@@ -189,7 +190,7 @@ export class SerialBallotBox implements BallotBox {
     await this.link.command(Command.closeFlap);
     await this.link.command(Command.setLeds, Uint8Array.of(LED_MODES.indexOf(this.leds.red), LED_MODES.indexOf(this.leds.green)));
     const s = await this.link.command(Command.getStatus);
-    if (s.ok) this.remember(decodeStatus(s.payload));
+    if (s.ok) this.remember(decodeStatus(s.value));
     if (reconnected) this.emit({ kind: 'connection-restored' });
   }
 
@@ -230,16 +231,16 @@ export class SerialBallotBox implements BallotBox {
   }
 
   private result(r: CommandResult): BallotBoxResult {
-    if (r.ok) return { ok: true };
-    switch (r.error) {
+    if (r.ok) return done;
+    switch (r.error.code) {
       case 'nak':
-        return { ok: false, error: 'refused' };
+        return err('refused');
       case 'timeout':
-        return { ok: false, error: 'timeout' };
+        return err('timeout');
       case 'link-down':
-        return { ok: false, error: 'disconnected' };
+        return err('disconnected');
       default:
-        return r satisfies never;
+        return r.error satisfies never;
     }
   }
 

@@ -15,6 +15,7 @@
 // still keeps the card from voting twice.
 
 import { crc32 } from 'node:zlib';
+import { err, ok, type Result } from '@ovs/basics';
 
 export const MAGIC = Uint8Array.of(0x4f, 0x56, 0x53, 0x31); // "OVS1"
 export const LAYOUT_VERSION = 1;
@@ -34,9 +35,12 @@ export type UsedState =
   /** Neither erased nor a complete mark (torn write, damage): treated as used. */
   | { readonly kind: 'damaged' };
 
-export type ParsedCard =
-  | { readonly ok: true; readonly payload: Uint8Array; readonly used: UsedState }
-  | { readonly ok: false; readonly error: 'blank' | 'corrupt' };
+export interface CardContent {
+  readonly payload: Uint8Array;
+  readonly used: UsedState;
+}
+
+export type ParsedCard = Result<CardContent, 'blank' | 'corrupt'>;
 
 /** Header + payload, padded with 0xFF up to the used area (which is not included). */
 export function encodeCardImage(payload: Uint8Array): Uint8Array {
@@ -70,16 +74,16 @@ export function parseUsed(area: Uint8Array): UsedState {
 
 /** Strict: every header byte and the padding are checked. */
 export function parseCardImage(image: Uint8Array): ParsedCard {
-  if (image.length < LAYOUT_BYTES) return { ok: false, error: 'corrupt' };
+  if (image.length < LAYOUT_BYTES) return err('corrupt');
   const head = image.subarray(0, HEADER_BYTES);
-  if (head.every((b) => b === 0xff) || head.every((b) => b === 0x00)) return { ok: false, error: 'blank' };
-  if (!MAGIC.every((b, i) => image[i] === b) || image[4] !== LAYOUT_VERSION || image[5] !== 0) return { ok: false, error: 'corrupt' };
+  if (head.every((b) => b === 0xff) || head.every((b) => b === 0x00)) return err('blank');
+  if (!MAGIC.every((b, i) => image[i] === b) || image[4] !== LAYOUT_VERSION || image[5] !== 0) return err('corrupt');
   const len = ((image[6] ?? 0) << 8) | (image[7] ?? 0);
-  if (len < 1 || len > MAX_PAYLOAD) return { ok: false, error: 'corrupt' };
-  if (image[12] !== 0 || image[13] !== 0 || image[14] !== 0 || image[15] !== 0) return { ok: false, error: 'corrupt' };
+  if (len < 1 || len > MAX_PAYLOAD) return err('corrupt');
+  if (image[12] !== 0 || image[13] !== 0 || image[14] !== 0 || image[15] !== 0) return err('corrupt');
   const payload = image.slice(HEADER_BYTES, HEADER_BYTES + len);
   const crc = (((image[8] ?? 0) << 24) | ((image[9] ?? 0) << 16) | ((image[10] ?? 0) << 8) | (image[11] ?? 0)) >>> 0;
-  if ((crc32(payload) >>> 0) !== crc) return { ok: false, error: 'corrupt' };
-  for (let i = HEADER_BYTES + len; i < USED_OFFSET; i++) if (image[i] !== 0xff) return { ok: false, error: 'corrupt' };
-  return { ok: true, payload, used: parseUsed(image.slice(USED_OFFSET, USED_OFFSET + USED_BYTES)) };
+  if ((crc32(payload) >>> 0) !== crc) return err('corrupt');
+  for (let i = HEADER_BYTES + len; i < USED_OFFSET; i++) if (image[i] !== 0xff) return err('corrupt');
+  return ok({ payload, used: parseUsed(image.slice(USED_OFFSET, USED_OFFSET + USED_BYTES)) });
 }

@@ -3,9 +3,10 @@
 // A card's content never appears in a log.
 
 import type { SelfTestOptions, SelfTestReport } from '../self-test.ts';
-import type { UsedState } from './card-layout.ts';
+import type { Result } from '@ovs/basics';
+import type { CardContent } from './card-layout.ts';
 
-export type { UsedState } from './card-layout.ts';
+export type { CardContent, UsedState } from './card-layout.ts';
 
 export type CardReaderStatus =
   | { readonly kind: 'no-reader'; readonly reason: 'starting' | 'no-port' | 'silent' | 'wrong-device' | 'closed' }
@@ -23,17 +24,11 @@ export type CardReaderEvent =
 /** Failures any card operation can meet. */
 export type CardAccessError = 'no-reader' | 'no-card' | 'card-removed' | 'card-error' | 'timeout';
 
-export type CardReadResult =
-  | { readonly ok: true; readonly payload: Uint8Array; readonly used: UsedState }
-  | { readonly ok: false; readonly error: CardAccessError | 'blank' | 'corrupt' };
+export type CardReadResult = Result<CardContent, CardAccessError | 'blank' | 'corrupt'>;
 
-export type CardWriteResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly error: CardAccessError | 'too-large' | 'card-too-small' | 'write-protected' | 'write-failed' | 'verify-failed' };
+export type CardWriteResult = Result<void, CardAccessError | 'too-large' | 'card-too-small' | 'write-protected' | 'write-failed' | 'verify-failed'>;
 
-export type MarkUsedResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly error: CardAccessError | 'already-used' | 'write-protected' | 'write-failed' | 'verify-failed' };
+export type MarkUsedResult = Result<void, CardAccessError | 'already-used' | 'write-protected' | 'write-failed' | 'verify-failed'>;
 
 export interface CardReader {
   readonly implementation: 'simulated' | 'real';

@@ -1,4 +1,4 @@
-export type { CardAccessError, CardReader, CardReaderEvent, CardReaderStatus, CardReadResult, CardWriteResult, MarkUsedResult, UsedState } from './card-reader.ts';
+export type { CardAccessError, CardContent, CardReader, CardReaderEvent, CardReaderStatus, CardReadResult, CardWriteResult, MarkUsedResult, UsedState } from './card-reader.ts';
 export { createCardReader, type CardReaderConfig, type SimulatedCardReader } from './create-card-reader.ts';
 export { SerialCardReader } from './serial-card-reader.ts';
 export { CardTerminalEmulator, SimulatedCard } from './terminal-emulator.ts';

@@ -2,9 +2,10 @@
 // whole layout; writes are read back and compared; the used mark is a compare-and-write in
 // the terminal, so two voting computers can never both use one card.
 
+import { done, err } from '@ovs/basics';
 import type { ByteChannel } from '../serial/channel.ts';
 import { DeviceClass } from '../serial/link-codes.ts';
-import { HostLink, type CommandResult, type LinkTiming } from '../serial/link-host.ts';
+import { HostLink, type CommandError, type LinkTiming } from '../serial/link-host.ts';
 import { check, report, type SelfTestCheck, type SelfTestOptions, type SelfTestReport } from '../self-test.ts';
 import type { Timers } from '../timers.ts';
 import {
@@ -47,7 +48,7 @@ export class SerialCardReader implements CardReader {
       switch (s.kind) {
         case 'up':
           void this.link.command(Command.getStatus).then((r) => {
-            if (r.ok) this.remember(r.payload);
+            if (r.ok) this.remember(r.value);
           });
           if (!up) this.emit({ kind: 'reader-found' });
           up = true;
@@ -98,42 +99,41 @@ export class SerialCardReader implements CardReader {
 
   async read(): Promise<CardReadResult> {
     const r = await this.link.command(Command.read, Uint8Array.of(...u16(0), ...u16(LAYOUT_BYTES)));
-    if (!r.ok) return { ok: false, error: accessError(r) };
-    if (r.payload.length !== LAYOUT_BYTES) return { ok: false, error: 'card-error' };
-    const parsed = parseCardImage(r.payload);
-    return parsed.ok ? { ok: true, payload: parsed.payload, used: parsed.used } : parsed;
+    if (!r.ok) return err(accessError(r.error));
+    if (r.value.length !== LAYOUT_BYTES) return err('card-error');
+    return parseCardImage(r.value);
   }
 
   async write(payload: Uint8Array): Promise<CardWriteResult> {
-    if (payload.length < 1 || payload.length > MAX_PAYLOAD) return { ok: false, error: 'too-large' };
+    if (payload.length < 1 || payload.length > MAX_PAYLOAD) return err('too-large');
     const t = this.slotStatus;
-    if (t?.slot === 'card-present' && t.capacity < LAYOUT_BYTES) return { ok: false, error: 'card-too-small' };
+    if (t?.slot === 'card-present' && t.capacity < LAYOUT_BYTES) return err('card-too-small');
     const image = encodeCardImage(payload);
     // Payload first, then the used area: a write torn in between leaves the old mark (or a
     // bad CRC), so a half-initialised card can never vote.
     const w1 = await this.link.command(Command.write, Uint8Array.of(...u16(0), ...image));
-    if (!w1.ok) return { ok: false, error: writeError(w1) };
+    if (!w1.ok) return err(writeError(w1.error));
     const w2 = await this.link.command(Command.write, Uint8Array.of(...u16(USED_OFFSET), ...new Uint8Array(USED_BYTES).fill(0xff)));
-    if (!w2.ok) return { ok: false, error: writeError(w2) };
+    if (!w2.ok) return err(writeError(w2.error));
     const back = await this.link.command(Command.read, Uint8Array.of(...u16(0), ...u16(LAYOUT_BYTES)));
-    if (!back.ok) return { ok: false, error: accessError(back) };
+    if (!back.ok) return err(accessError(back.error));
     const expected = new Uint8Array(LAYOUT_BYTES).fill(0xff);
     expected.set(image, 0);
-    return equal(back.payload, expected) ? { ok: true } : { ok: false, error: 'verify-failed' };
+    return equal(back.value, expected) ? done : err('verify-failed');
   }
 
   async markUsed(tag: Uint8Array = new Uint8Array(USED_TAG_BYTES)): Promise<MarkUsedResult> {
-    if (tag.length > USED_TAG_BYTES) return { ok: false, error: 'write-failed' };
+    if (tag.length > USED_TAG_BYTES) return err('write-failed');
     const mark = encodeUsedMark(tag);
     const r = await this.link.command(Command.markUsed, Uint8Array.of(...u16(USED_OFFSET), ...mark));
     if (!r.ok) {
-      if (r.error === 'nak' && r.code === Nak.alreadyUsed) return { ok: false, error: 'already-used' };
-      return { ok: false, error: writeError(r) };
+      if (r.error.code === 'nak' && r.error.nak === Nak.alreadyUsed) return err('already-used');
+      return err(writeError(r.error));
     }
     const back = await this.link.command(Command.read, Uint8Array.of(...u16(USED_OFFSET), ...u16(USED_BYTES)));
-    if (!back.ok) return { ok: false, error: accessError(back) };
-    const used = parseUsed(back.payload);
-    return used.kind === 'used' && equal(used.tag, mark.slice(4)) ? { ok: true } : { ok: false, error: 'verify-failed' };
+    if (!back.ok) return err(accessError(back.error));
+    const used = parseUsed(back.value);
+    return used.kind === 'used' && equal(used.tag, mark.slice(4)) ? done : err('verify-failed');
   }
 
   async selfTest(options: SelfTestOptions): Promise<SelfTestReport> {
@@ -186,7 +186,7 @@ export class SerialCardReader implements CardReader {
     }
     // The event says what happened; the status says what is there now.
     void this.link.command(Command.getStatus).then((r) => {
-      if (r.ok) this.remember(r.payload);
+      if (r.ok) this.remember(r.value);
     });
   }
 
@@ -195,14 +195,14 @@ export class SerialCardReader implements CardReader {
   }
 }
 
-function accessError(r: Extract<CommandResult, { ok: false }>): CardAccessError {
-  switch (r.error) {
+function accessError(e: CommandError): CardAccessError {
+  switch (e.code) {
     case 'link-down':
       return 'no-reader';
     case 'timeout':
       return 'timeout';
     case 'nak':
-      switch (r.code) {
+      switch (e.nak) {
         case Nak.noCard:
           return 'no-card';
         case Nak.cardRemoved:
@@ -211,14 +211,14 @@ function accessError(r: Extract<CommandResult, { ok: false }>): CardAccessError 
           return 'card-error';
       }
     default:
-      return r satisfies never;
+      return e satisfies never;
   }
 }
 
-function writeError(r: Extract<CommandResult, { ok: false }>): CardAccessError | 'write-protected' | 'write-failed' {
-  if (r.error === 'nak' && r.code === Nak.writeProtected) return 'write-protected';
-  if (r.error === 'nak' && (r.code === Nak.writeFailed || r.code === Nak.outOfRange)) return 'write-failed';
-  return accessError(r);
+function writeError(e: CommandError): CardAccessError | 'write-protected' | 'write-failed' {
+  if (e.code === 'nak' && e.nak === Nak.writeProtected) return 'write-protected';
+  if (e.code === 'nak' && (e.nak === Nak.writeFailed || e.nak === Nak.outOfRange)) return 'write-failed';
+  return accessError(e);
 }
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {

@@ -3,7 +3,8 @@
 // MockBinding. Cards are in-memory EEPROM images that can be inserted, pulled (also in the
 // middle of an operation, leaving a torn write), damaged or write-protected.
 
-import { DeviceLink } from '../serial/link-device.ts';
+import { done, err, ok } from '@ovs/basics';
+import { DeviceLink, type DeviceReply } from '../serial/link-device.ts';
 import { DeviceClass, NakCode } from '../serial/link-codes.ts';
 import type { DeviceIdentity } from '../self-test.ts';
 import type { Timers } from '../timers.ts';
@@ -89,56 +90,56 @@ export class CardTerminalEmulator {
     this.link.stop();
   }
 
-  private handle(type: number, p: Uint8Array): { ok: true; payload?: Uint8Array } | { ok: false; code: number } {
+  private handle(type: number, p: Uint8Array): DeviceReply {
     switch (type) {
       case Command.getStatus:
-        return { ok: true, payload: encodeTerminalStatus(this.status) };
+        return ok(encodeTerminalStatus(this.status));
       case Command.read: {
-        if (p.length !== 4) return { ok: false, code: NakCode.badPayload };
+        if (p.length !== 4) return err(NakCode.badPayload);
         const offset = ((p[0] ?? 0) << 8) | (p[1] ?? 0);
         const length = ((p[2] ?? 0) << 8) | (p[3] ?? 0);
         const card = this.ready();
-        if (typeof card === 'number') return { ok: false, code: card };
-        if (length < 1 || length > MAX_TRANSFER || offset + length > card.memory.length) return { ok: false, code: Nak.outOfRange };
-        if (this.pulled()) return { ok: false, code: Nak.cardRemoved };
-        return { ok: true, payload: card.memory.slice(offset, offset + length) };
+        if (typeof card === 'number') return err(card);
+        if (length < 1 || length > MAX_TRANSFER || offset + length > card.memory.length) return err(Nak.outOfRange);
+        if (this.pulled()) return err(Nak.cardRemoved);
+        return ok(card.memory.slice(offset, offset + length));
       }
       case Command.write: {
-        if (p.length < 3) return { ok: false, code: NakCode.badPayload };
+        if (p.length < 3) return err(NakCode.badPayload);
         const offset = ((p[0] ?? 0) << 8) | (p[1] ?? 0);
         const data = p.subarray(2);
         const card = this.ready();
-        if (typeof card === 'number') return { ok: false, code: card };
-        if (data.length > MAX_TRANSFER || offset + data.length > card.memory.length) return { ok: false, code: Nak.outOfRange };
-        if (card.writeProtected) return { ok: false, code: Nak.writeProtected };
+        if (typeof card === 'number') return err(card);
+        if (data.length > MAX_TRANSFER || offset + data.length > card.memory.length) return err(Nak.outOfRange);
+        if (card.writeProtected) return err(Nak.writeProtected);
         if (this.pullNext) {
           card.memory.set(data.subarray(0, data.length >> 1), offset); // torn: half written
           this.pulled();
-          return { ok: false, code: Nak.cardRemoved };
+          return err(Nak.cardRemoved);
         }
         card.memory.set(data, offset);
-        return { ok: true };
+        return done;
       }
       case Command.markUsed: {
-        if (p.length !== 2 + USED_BYTES) return { ok: false, code: NakCode.badPayload };
+        if (p.length !== 2 + USED_BYTES) return err(NakCode.badPayload);
         const offset = ((p[0] ?? 0) << 8) | (p[1] ?? 0);
-        if (offset !== USED_OFFSET) return { ok: false, code: Nak.outOfRange };
+        if (offset !== USED_OFFSET) return err(Nak.outOfRange);
         const card = this.ready();
-        if (typeof card === 'number') return { ok: false, code: card };
-        if (offset + USED_BYTES > card.memory.length) return { ok: false, code: Nak.outOfRange };
-        if (card.writeProtected) return { ok: false, code: Nak.writeProtected };
+        if (typeof card === 'number') return err(card);
+        if (offset + USED_BYTES > card.memory.length) return err(Nak.outOfRange);
+        if (card.writeProtected) return err(Nak.writeProtected);
         // Compare-and-write in one step: only an erased area can be marked.
-        if (!card.memory.subarray(offset, offset + USED_BYTES).every((b) => b === 0xff)) return { ok: false, code: Nak.alreadyUsed };
+        if (!card.memory.subarray(offset, offset + USED_BYTES).every((b) => b === 0xff)) return err(Nak.alreadyUsed);
         if (this.pullNext) {
           card.memory.set(p.subarray(2, 2 + USED_BYTES / 2), offset);
           this.pulled();
-          return { ok: false, code: Nak.cardRemoved };
+          return err(Nak.cardRemoved);
         }
         card.memory.set(p.subarray(2), offset);
-        return { ok: true };
+        return done;
       }
       default:
-        return { ok: false, code: NakCode.unknownCommand };
+        return err(NakCode.unknownCommand);
     }
   }
 

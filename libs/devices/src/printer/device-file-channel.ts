@@ -4,6 +4,7 @@
 // channel; it is reopened in the background like a serial port.
 
 import { constants, promises as fs } from 'node:fs';
+import { done, err } from '@ovs/basics';
 import type { ByteChannel, ChannelState, WriteResult } from '../serial/channel.ts';
 import { sleep, type Timers } from '../timers.ts';
 
@@ -62,7 +63,7 @@ class DeviceFileChannel implements ByteChannel {
     let offset = 0;
     while (offset < bytes.length) {
       const h = this.handle;
-      if (h === null) return { ok: false, error: 'closed' };
+      if (h === null) return err('closed');
       try {
         const { bytesWritten } = await h.write(bytes, offset, bytes.length - offset, null);
         offset += bytesWritten;
@@ -72,10 +73,10 @@ class DeviceFileChannel implements ByteChannel {
           continue;
         }
         await this.lost();
-        return { ok: false, error: 'write-failed' };
+        return err('write-failed');
       }
     }
-    return { ok: true };
+    return done;
   }
 
   private async open(): Promise<void> {

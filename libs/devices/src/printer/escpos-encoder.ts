@@ -7,21 +7,27 @@
 // bitmaps are already in GS v 0 layout. A test checks that both paths give equal bytes.
 
 import { Printer, command } from '@node-escpos/core';
+import { err, ok, type Result } from '@ovs/basics';
 import { padLeft, sliceRows, validateBitmap, type Bitmap } from '../bitmap.ts';
 import { CaptureAdapter } from './capture-adapter.ts';
 import { encodeWpc1252, WPC1252_TABLE } from './codepage.ts';
 import { PAPER, type Align, type PrintJob, type TextElement } from './job.ts';
 
-export type EncodeResult =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly substitutions: number }
-  | { readonly ok: false; readonly error: 'invalid-job'; readonly detail: string };
+export interface EncodedJob {
+  readonly bytes: Uint8Array;
+  /** Characters printed differently from the job's text (codepage.ts). */
+  readonly substitutions: number;
+}
+
+/** `detail`: the first thing about the job that does not fit the paper. */
+export type EncodeResult = Result<EncodedJob, { readonly code: 'invalid-job'; readonly detail: string }>;
 
 /** Taller rasters are sent in bands: some printers limit one GS v 0 to 255 or 2303 rows. */
 export const RASTER_BAND_ROWS = 255;
 
 export function encodeJob(job: PrintJob): EncodeResult {
   const problem = checkJob(job);
-  if (problem !== null) return { ok: false, error: 'invalid-job', detail: problem };
+  if (problem !== null) return err({ code: 'invalid-job', detail: problem });
 
   const adapter = new CaptureAdapter();
   const p = new Printer(adapter, { encoding: 'windows-1252', width: PAPER.widthDots / PAPER.charWidth });
@@ -63,7 +69,7 @@ export function encodeJob(job: PrintJob): EncodeResult {
     }
   }
   void p.flush();
-  return { ok: true, bytes: adapter.take(), substitutions };
+  return ok({ bytes: adapter.take(), substitutions });
 }
 
 /** GS v 0, normal density, in bands of at most RASTER_BAND_ROWS rows. */

@@ -2,6 +2,7 @@
 // character device such as /dev/usb/lp0). Status before and after every job; a failure is
 // a value that says whether paper may have come out. Never logs what it prints.
 
+import { err, ok } from '@ovs/basics';
 import type { ByteChannel } from '../serial/channel.ts';
 import type { SelfTestOptions, SelfTestReport } from '../self-test.ts';
 import type { TimerHandle, Timers } from '../timers.ts';
@@ -88,29 +89,29 @@ export class EscPosPrinter implements ThermalPrinter {
 
   private async printNow(job: PrintJob): Promise<PrintResult> {
     const encoded = encodeJob(job);
-    if (!encoded.ok) return { ok: false, error: 'invalid-job', stage: 'before', detail: encoded.detail };
+    if (!encoded.ok) return err({ code: 'invalid-job', stage: 'before', detail: encoded.error.detail });
     const before = await this.readStatus();
-    if (before.kind !== 'ready') return { ok: false, error: errorForStatus(before), stage: 'before' };
+    if (before.kind !== 'ready') return err({ code: errorForStatus(before), stage: 'before' });
 
-    const bytes = new Uint8Array(encoded.bytes.length + GS_R_PAPER.length);
-    bytes.set(encoded.bytes, 0);
-    bytes.set(GS_R_PAPER, encoded.bytes.length);
+    const bytes = new Uint8Array(encoded.value.bytes.length + GS_R_PAPER.length);
+    bytes.set(encoded.value.bytes, 0);
+    bytes.set(GS_R_PAPER, encoded.value.bytes.length);
     const done = await this.request(bytes, isGsRReply, this.jobTimeoutMs(bytes.length));
     switch (done) {
       case 'closed':
-        return { ok: false, error: 'offline', stage: 'during' };
+        return err({ code: 'offline', stage: 'during' });
       case 'write-failed':
-        return { ok: false, error: 'write-failed', stage: 'during' };
+        return err({ code: 'write-failed', stage: 'during' });
       case 'no-answer': {
         // Stopped part-way: ask why (DLE EOT is answered even by a stopped printer).
         const after = await this.readStatus();
-        if (after.kind === 'ready') return { ok: false, error: 'timeout', stage: 'during' };
-        return { ok: false, error: errorForStatus(after), stage: 'during' };
+        if (after.kind === 'ready') return err({ code: 'timeout', stage: 'during' });
+        return err({ code: errorForStatus(after), stage: 'during' });
       }
       default: {
         const after = await this.readStatus();
         const nearEnd = (done & gsRBits.nearEnd) !== 0 || after.kind !== 'ready' || after.paper === 'near-end';
-        return { ok: true, paper: nearEnd ? 'near-end' : 'ok', substitutions: encoded.substitutions };
+        return ok({ paper: nearEnd ? 'near-end' : 'ok', substitutions: encoded.value.substitutions });
       }
     }
   }

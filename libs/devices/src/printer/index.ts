@@ -1,10 +1,10 @@
 export type { Align, CutElement, FeedElement, PrintElement, PrintJob, RasterElement, SizeMultiplier, TextElement } from './job.ts';
 export { COLUMNS, PAPER } from './job.ts';
-export type { PrinterStatus, PrintError, PrintResult, ThermalPrinter } from './printer.ts';
+export type { Printed, PrinterStatus, PrintError, PrintFailure, PrintResult, ThermalPrinter } from './printer.ts';
 export { createPrinter, type PrinterConfig } from './create-printer.ts';
 export { SimulatedPrinter, type SimulatedPrinterOptions, type SimulatedTicket } from './simulated-printer.ts';
 export { EscPosPrinter, type EscPosPrinterOptions } from './escpos-printer.ts';
-export { encodeJob, type EncodeResult } from './escpos-encoder.ts';
+export { encodeJob, type EncodedJob, type EncodeResult } from './escpos-encoder.ts';
 export { renderEscPos, type RenderedTicket, type RenderResult } from './render.ts';
 export { decodeWpc1252, encodeWpc1252 } from './codepage.ts';
 export { testPageJob } from './test-page.ts';

@@ -37,7 +37,7 @@ export async function printerSelfTest(printer: ThermalPrinter, options: SelfTest
     checks.push(
       result.ok
         ? check('print', 'Test page printed and cut', 'pass', 'the printer reported the job complete')
-        : check('print', 'Test page printed and cut', 'fail', `${result.error} (${result.stage} printing)`),
+        : check('print', 'Test page printed and cut', 'fail', `${result.error.code} (${result.error.stage} printing)`),
     );
     if (result.ok) {
       checks.push(

@@ -1,5 +1,6 @@
 // The one interface every app uses to print, whatever answers it (printer or simulator).
 
+import type { Result } from '@ovs/basics';
 import type { SelfTestOptions, SelfTestReport } from '../self-test.ts';
 import type { PrintJob } from './job.ts';
 
@@ -17,9 +18,20 @@ export type PrintError = 'paper-out' | 'cover-open' | 'offline' | 'write-failed'
  * (no ballot exists), 'during' means part of the job may be printed (a partial ballot
  * exists and must be annulled, decree art. 17 §2).
  */
-export type PrintResult =
-  | { readonly ok: true; readonly paper: 'ok' | 'near-end'; readonly substitutions: number }
-  | { readonly ok: false; readonly error: PrintError; readonly stage: 'before' | 'during'; readonly detail?: string };
+export interface Printed {
+  readonly paper: 'ok' | 'near-end';
+  /** Characters printed differently from the job's text (accent dropped, or '?'): codepage.ts. */
+  readonly substitutions: number;
+}
+
+/** `detail`: what is wrong with an 'invalid-job'. */
+export interface PrintFailure {
+  readonly code: PrintError;
+  readonly stage: 'before' | 'during';
+  readonly detail?: string;
+}
+
+export type PrintResult = Result<Printed, PrintFailure>;
 
 export interface ThermalPrinter {
   readonly implementation: 'simulated' | 'real';

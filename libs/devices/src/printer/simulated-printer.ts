@@ -4,6 +4,7 @@
 // Faults are switched on by hand: paper out, cover open, offline, and a roll that runs out
 // part-way through a job. For tests and the demo only: it holds printed ballots in memory.
 
+import { err, ok } from '@ovs/basics';
 import type { Bitmap } from '../bitmap.ts';
 import { bitmapToPng } from '../image.ts';
 import type { SelfTestOptions, SelfTestReport } from '../self-test.ts';
@@ -92,36 +93,36 @@ export class SimulatedPrinter implements ThermalPrinter {
 
   private printNow(job: PrintJob): PrintResult {
     const encoded = encodeJob(job);
-    if (!encoded.ok) return { ok: false, error: 'invalid-job', stage: 'before', detail: encoded.detail };
+    if (!encoded.ok) return err({ code: 'invalid-job', stage: 'before', detail: encoded.error.detail });
     const before = this.currentStatus();
     switch (before.kind) {
       case 'ready':
         break;
       case 'offline':
-        return { ok: false, error: 'offline', stage: 'before' };
+        return err({ code: 'offline', stage: 'before' });
       case 'cover-open':
-        return { ok: false, error: 'cover-open', stage: 'before' };
+        return err({ code: 'cover-open', stage: 'before' });
       case 'paper-out':
-        return { ok: false, error: 'paper-out', stage: 'before' };
+        return err({ code: 'paper-out', stage: 'before' });
       case 'error':
-        return { ok: false, error: 'printer-error', stage: 'before' };
+        return err({ code: 'printer-error', stage: 'before' });
       default:
         return before satisfies never;
     }
-    this.chunks.push(encoded.bytes);
-    const rendered = renderEscPos(encoded.bytes, { widthDots: PAPER.widthDots });
+    this.chunks.push(encoded.value.bytes);
+    const rendered = renderEscPos(encoded.value.bytes, { widthDots: PAPER.widthDots });
     for (const t of rendered.tickets) {
       if (t.image.height === 0) continue;
       if (t.image.height > this.paperDots) {
         const cutShort = { ...t.image, height: this.paperDots, data: t.image.data.slice(0, this.paperDots * t.image.bytesPerRow) };
         this.paperDots = 0;
-        this.emit(encoded.bytes, cutShort, false);
-        return { ok: false, error: 'paper-out', stage: 'during' };
+        this.emit(encoded.value.bytes, cutShort, false);
+        return err({ code: 'paper-out', stage: 'during' });
       }
       this.paperDots -= t.image.height;
-      this.emit(encoded.bytes, t.image, t.cut !== 'none');
+      this.emit(encoded.value.bytes, t.image, t.cut !== 'none');
     }
-    return { ok: true, paper: this.paperDots <= this.nearEndDots ? 'near-end' : 'ok', substitutions: encoded.substitutions };
+    return ok({ paper: this.paperDots <= this.nearEndDots ? 'near-end' : 'ok', substitutions: encoded.value.substitutions });
   }
 
   private emit(bytes: Uint8Array, image: Bitmap, complete: boolean): void {

@@ -4,6 +4,7 @@
 // decodes the frames (zxing-wasm); this driver only cuts the stream into frames.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { done } from '@ovs/basics';
 import type { GrayImage } from '../image.ts';
 import { check, report, type SelfTestCheck, type SelfTestOptions, type SelfTestReport } from '../self-test.ts';
 import type { Timers } from '../timers.ts';
@@ -58,7 +59,7 @@ export class CameraScanner implements Scanner {
 
   setEnabled(enabled: boolean): Promise<ScannerResult> {
     this.enabled = enabled;
-    return Promise.resolve({ ok: true });
+    return Promise.resolve(done);
   }
 
   async selfTest(options: SelfTestOptions): Promise<SelfTestReport> {

@@ -1,6 +1,7 @@
 // An imager's firmware behaviour on the OVS link: the reference next to HARDWARE.md and the
 // device the imager driver is tested against over MockBinding.
 
+import { done, err, ok } from '@ovs/basics';
 import { DeviceLink } from '../serial/link-device.ts';
 import { DeviceClass, NakCode } from '../serial/link-codes.ts';
 import type { DeviceIdentity } from '../self-test.ts';
@@ -24,17 +25,17 @@ export class ImagerEmulator {
       handle: (type, p) => {
         switch (type) {
           case Command.getStatus:
-            return { ok: true, payload: encodeImagerStatus({ enabled: this.enabled, fault: this.fault }) };
+            return ok(encodeImagerStatus({ enabled: this.enabled, fault: this.fault }));
           case Command.setEnabled:
-            if (p.length !== 1 || (p[0] ?? 9) > 1) return { ok: false, code: NakCode.badPayload };
+            if (p.length !== 1 || (p[0] ?? 9) > 1) return err(NakCode.badPayload);
             this.enabled = p[0] === 1;
-            return { ok: true };
+            return done;
           case Command.beep:
-            if (p.length !== 1) return { ok: false, code: NakCode.badPayload };
+            if (p.length !== 1) return err(NakCode.badPayload);
             this.beeps.push(p[0] ?? 0);
-            return { ok: true };
+            return done;
           default:
-            return { ok: false, code: NakCode.unknownCommand };
+            return err(NakCode.unknownCommand);
         }
       },
     });

@@ -2,6 +2,7 @@
 // or bytes an imager already decoded. The ballot box takes either; the hand scanner on the
 // voting computer only delivers decoded bytes.
 
+import type { Result } from '@ovs/basics';
 import type { GrayImage } from '../image.ts';
 import type { SelfTestOptions, SelfTestReport } from '../self-test.ts';
 import type { SymbologyName } from './protocol.ts';
@@ -27,7 +28,7 @@ export type ScannerStatus =
   | { readonly kind: 'fault' }
   | { readonly kind: 'disconnected'; readonly reason: 'starting' | 'no-port' | 'silent' | 'wrong-device' | 'closed' | 'no-frames' };
 
-export type ScannerResult = { readonly ok: true } | { readonly ok: false; readonly error: 'disconnected' | 'timeout' | 'refused' };
+export type ScannerResult = Result<void, 'disconnected' | 'timeout' | 'refused'>;
 
 export interface Scanner {
   readonly implementation: 'simulated' | 'real';

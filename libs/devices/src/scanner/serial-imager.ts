@@ -2,14 +2,17 @@
 // voting computer's hand scanner. Each decoded barcode arrives once (the link deduplicates
 // resent events) and is handed on as bytes; nothing is logged.
 
+import { done, err } from '@ovs/basics';
 import type { ByteChannel } from '../serial/channel.ts';
 import { DeviceClass } from '../serial/link-codes.ts';
-import { DEFAULT_LINK_TIMING, HostLink, type LinkTiming } from '../serial/link-host.ts';
+import { DEFAULT_LINK_TIMING, HostLink, type CommandError, type LinkTiming } from '../serial/link-host.ts';
 import { check, report, type SelfTestCheck, type SelfTestOptions, type SelfTestReport } from '../self-test.ts';
 import type { Timers } from '../timers.ts';
 import { BeepPattern, Command, decodeImagerStatus, Event, symbologyName, type ImagerStatus } from './protocol.ts';
 import type { DecodedScan, HandScanner, Scanner, ScannerResult, ScannerStatus } from './scanner.ts';
 import { waitForScan } from './wait-for-scan.ts';
+
+const scannerError = (e: CommandError): 'refused' | 'timeout' | 'disconnected' => (e.code === 'nak' ? 'refused' : e.code === 'timeout' ? 'timeout' : 'disconnected');
 
 export class SerialImager implements Scanner, HandScanner {
   readonly implementation: 'real' | 'simulated';
@@ -36,7 +39,7 @@ export class SerialImager implements Scanner, HandScanner {
     this.link.onState((s) => {
       if (s.kind === 'up') {
         void this.link.command(Command.getStatus).then((r) => {
-          if (r.ok) this.remember(r.payload);
+          if (r.ok) this.remember(r.value);
         });
       } else this.imager = null;
     });
@@ -75,15 +78,15 @@ export class SerialImager implements Scanner, HandScanner {
     const r = await this.link.command(Command.setEnabled, Uint8Array.of(enabled ? 1 : 0));
     if (r.ok) {
       this.imager = { enabled, fault: this.imager?.fault ?? false };
-      return { ok: true };
+      return done;
     }
-    return { ok: false, error: r.error === 'nak' ? 'refused' : r.error === 'timeout' ? 'timeout' : 'disconnected' };
+    return err(scannerError(r.error));
   }
 
   /** Audible feedback on the imager (accepted / refused). */
   async beep(kind: 'good' | 'bad'): Promise<ScannerResult> {
     const r = await this.link.command(Command.beep, Uint8Array.of(kind === 'good' ? BeepPattern.good : BeepPattern.bad));
-    return r.ok ? { ok: true } : { ok: false, error: r.error === 'nak' ? 'refused' : r.error === 'timeout' ? 'timeout' : 'disconnected' };
+    return r.ok ? done : err(scannerError(r.error));
   }
 
   async selfTest(options: SelfTestOptions): Promise<SelfTestReport> {

@@ -2,13 +2,14 @@
 // (so the demo scans exactly what was printed) or raw decoded bytes; the hand scanner's
 // one is fed decoded bytes only, as a real hand scanner delivers them.
 
+import { done, err, type Result } from '@ovs/basics';
 import { pngToGray, type GrayImage } from '../image.ts';
 import { check, report, type SelfTestOptions, type SelfTestReport } from '../self-test.ts';
 import type { Timers } from '../timers.ts';
 import type { DecodedScan, HandScanner, ScanInput, Scanner, ScannerResult, ScannerStatus, SymbologyName } from './scanner.ts';
 import { waitForScan } from './wait-for-scan.ts';
 
-export type FeedResult = { readonly ok: true } | { readonly ok: false; readonly error: 'bad-png' | 'disabled' | 'disconnected' | 'fault' };
+export type FeedResult = Result<void, 'bad-png' | 'disabled' | 'disconnected' | 'fault'>;
 
 export class SimulatedScanner implements Scanner {
   readonly implementation = 'simulated' as const;
@@ -34,16 +35,16 @@ export class SimulatedScanner implements Scanner {
   }
 
   setEnabled(enabled: boolean): Promise<ScannerResult> {
-    if (!this.connected) return Promise.resolve({ ok: false, error: 'disconnected' });
+    if (!this.connected) return Promise.resolve(err('disconnected'));
     this.enabled = enabled;
-    return Promise.resolve({ ok: true });
+    return Promise.resolve(done);
   }
 
   /** Puts a picture on the glass: any PNG (a printed ballot, a photo, noise). */
   feedPng(png: Uint8Array): FeedResult {
     const decoded = pngToGray(png);
-    if (!decoded.ok) return { ok: false, error: 'bad-png' };
-    return this.feedImage(decoded.image);
+    if (!decoded.ok) return err('bad-png');
+    return this.feedImage(decoded.value);
   }
 
   feedImage(image: GrayImage): FeedResult {
@@ -76,11 +77,11 @@ export class SimulatedScanner implements Scanner {
   }
 
   private deliver(scan: ScanInput): FeedResult {
-    if (!this.connected) return { ok: false, error: 'disconnected' };
-    if (this.fault) return { ok: false, error: 'fault' };
-    if (!this.enabled) return { ok: false, error: 'disabled' };
+    if (!this.connected) return err('disconnected');
+    if (this.fault) return err('fault');
+    if (!this.enabled) return err('disabled');
     for (const l of this.listeners) l(scan);
-    return { ok: true };
+    return done;
   }
 }
 

@@ -1,6 +1,7 @@
 // A byte pipe to a device that survives a pulled cable: a lost port is reported and
 // reopened in the background, so a driver only ever sees "open" or "closed" and bytes.
 
+import { done, err, type Result } from '@ovs/basics';
 import { SerialPort } from 'serialport';
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 import type { Timers } from '../timers.ts';
@@ -10,7 +11,7 @@ export type SerialBinding = OpenOptions['binding'];
 
 export type ChannelState = 'opening' | 'open' | 'closed';
 
-export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly error: 'closed' | 'write-failed' };
+export type WriteResult = Result<void, 'closed' | 'write-failed'>;
 
 export interface ByteChannel {
   readonly state: ChannelState;
@@ -63,13 +64,13 @@ class SerialChannel implements ByteChannel {
 
   write(bytes: Uint8Array): Promise<WriteResult> {
     const port = this.port;
-    if (this.state !== 'open' || port === null) return Promise.resolve({ ok: false, error: 'closed' });
+    if (this.state !== 'open' || port === null) return Promise.resolve(err('closed'));
     return new Promise((resolve) => {
-      port.write(Buffer.from(bytes), (err) => {
-        if (err) resolve({ ok: false, error: this.state === 'open' ? 'write-failed' : 'closed' });
+      port.write(Buffer.from(bytes), (e) => {
+        if (e) resolve(err(this.state === 'open' ? 'write-failed' : 'closed'));
         else
           port.drain((drainErr) => {
-            resolve(drainErr ? { ok: false, error: 'write-failed' } : { ok: true });
+            resolve(drainErr ? err('write-failed') : done);
           });
       });
     });
@@ -97,8 +98,8 @@ class SerialChannel implements ByteChannel {
         : new SerialPortStream({ binding, path, baudRate, rtscts, autoOpen: false });
     // Errors arrive through callbacks and 'close'; an unhandled 'error' event would crash the app.
     port.on('error', () => undefined);
-    port.open((err) => {
-      if (err) {
+    port.open((e) => {
+      if (e) {
         this.setState('closed');
         this.scheduleReopen();
         return;

@@ -4,13 +4,15 @@
 // from memory, never executed twice; events are resent until the host acknowledges them;
 // a host that falls silent trips the watchdog (the ballot box then closes its flap).
 
+import { err, ok, type Result } from '@ovs/basics';
 import type { DeviceIdentity } from '../self-test.ts';
 import type { TimerHandle, Timers } from '../timers.ts';
 import { encodeFrame, FrameDecoder, type Frame } from './frame.ts';
 import { encodeHelloReply } from './identity.ts';
 import { ACK, BOOT, HELLO, isCommandType, NAK, NakCode, PING, PROTOCOL_VERSION } from './link-codes.ts';
 
-export type DeviceReply = { readonly ok: true; readonly payload?: Uint8Array } | { readonly ok: false; readonly code: number };
+/** The ACK's payload (none: an empty ACK), or the NAK code (link-codes.ts). */
+export type DeviceReply = Result<Uint8Array | void, number>;
 
 export interface DeviceLinkOptions {
   readonly deviceClass: number;
@@ -106,11 +108,11 @@ export class DeviceLink {
       this.send(this.lastReply); // a resend: the first ACK was lost
       return;
     }
-    const reply: DeviceReply = this.greeted || frame.type === HELLO || frame.type === PING ? this.execute(frame) : { ok: false, code: NakCode.notGreeted };
+    const reply: DeviceReply = this.greeted || frame.type === HELLO || frame.type === PING ? this.execute(frame) : err(NakCode.notGreeted);
     if (frame.type === HELLO && reply.ok) this.greeted = true;
     const bytes = reply.ok
-      ? encodeFrame({ seq: frame.seq, type: ACK, payload: reply.payload ?? new Uint8Array(0) })
-      : encodeFrame({ seq: frame.seq, type: NAK, payload: Uint8Array.of(reply.code) });
+      ? encodeFrame({ seq: frame.seq, type: ACK, payload: reply.value ?? new Uint8Array(0) })
+      : encodeFrame({ seq: frame.seq, type: NAK, payload: Uint8Array.of(reply.error) });
     this.lastSeq = frame.seq;
     this.lastReply = bytes;
     this.send(bytes);
@@ -119,18 +121,17 @@ export class DeviceLink {
   private execute(frame: Frame): DeviceReply {
     switch (frame.type) {
       case HELLO:
-        if (frame.payload[0] !== PROTOCOL_VERSION) return { ok: false, code: NakCode.badPayload };
+        if (frame.payload[0] !== PROTOCOL_VERSION) return err(NakCode.badPayload);
         this.options.onHello?.();
-        return {
-          ok: true,
-          payload: encodeHelloReply({
+        return ok(
+          encodeHelloReply({
             protocolVersion: PROTOCOL_VERSION,
             deviceClass: this.options.deviceClass,
             identity: this.options.identity,
           }),
-        };
+        );
       case PING:
-        return { ok: true, payload: this.options.status() };
+        return ok(this.options.status());
       default:
         return this.options.handle(frame.type, frame.payload);
     }

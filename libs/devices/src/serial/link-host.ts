@@ -2,6 +2,7 @@
 // timeouts and retries; deduplicated device events; a heartbeat that notices a pulled
 // cable. Only one command is in flight at a time, so replies can never be confused.
 
+import { err, ok, type Result } from '@ovs/basics';
 import type { DeviceIdentity } from '../self-test.ts';
 import type { TimerHandle, Timers } from '../timers.ts';
 import type { ByteChannel } from './channel.ts';
@@ -27,10 +28,11 @@ export type LinkState =
   | { readonly kind: 'up'; readonly identity: DeviceIdentity }
   | { readonly kind: 'down'; readonly reason: 'no-port' | 'silent' | 'wrong-device' | 'closed' };
 
-export type CommandResult =
-  | { readonly ok: true; readonly payload: Uint8Array }
-  | { readonly ok: false; readonly error: 'timeout' | 'link-down' }
-  | { readonly ok: false; readonly error: 'nak'; readonly code: number };
+/** `nak`: the device refused the command, with its NAK code (link-codes.ts, the device's protocol). */
+export type CommandError = { readonly code: 'timeout' | 'link-down' } | { readonly code: 'nak'; readonly nak: number };
+
+/** The ACK's payload, or why there is none. */
+export type CommandResult = Result<Uint8Array, CommandError>;
 
 export interface LinkCounters {
   commands: number;
@@ -121,7 +123,7 @@ export class HostLink {
 
   /** Sends a command; fails at once with `link-down` unless the link is up. */
   command(type: number, payload: Uint8Array = new Uint8Array(0), retries = this.timing.retries): Promise<CommandResult> {
-    if (this.linkState.kind !== 'up') return Promise.resolve({ ok: false, error: 'link-down' });
+    if (this.linkState.kind !== 'up') return Promise.resolve(err({ code: 'link-down' }));
     return this.enqueue(type, payload, retries);
   }
 
@@ -147,7 +149,7 @@ export class HostLink {
     void this.enqueue(HELLO, Uint8Array.of(PROTOCOL_VERSION), this.timing.retries).then((r) => {
       this.helloInFlight = false;
       if (!r.ok) return; // the heartbeat tries again
-      const reply = decodeHelloReply(r.payload);
+      const reply = decodeHelloReply(r.value);
       if (reply === null || reply.protocolVersion !== PROTOCOL_VERSION || reply.deviceClass !== this.expectedClass) {
         this.setState({ kind: 'down', reason: 'wrong-device' });
         return;
@@ -189,7 +191,7 @@ export class HostLink {
       return;
     }
     this.counters.timeouts++;
-    this.finish({ ok: false, error: 'timeout' });
+    this.finish(err({ code: 'timeout' }));
   }
 
   private finish(result: CommandResult): void {
@@ -201,10 +203,10 @@ export class HostLink {
     this.pump();
   }
 
-  private failAll(error: 'link-down'): void {
+  private failAll(code: 'link-down'): void {
     const pending = this.queue.splice(0);
-    this.finish({ ok: false, error });
-    for (const p of pending) p.resolve({ ok: false, error });
+    this.finish(err({ code }));
+    for (const p of pending) p.resolve(err({ code }));
     this.helloInFlight = false;
   }
 
@@ -228,8 +230,8 @@ export class HostLink {
     if (frame.type === ACK || frame.type === NAK) {
       const f = this.inFlight;
       if (f === null || f.seq !== frame.seq) return; // late reply to an abandoned attempt
-      if (frame.type === ACK) this.finish({ ok: true, payload: frame.payload });
-      else this.finish({ ok: false, error: 'nak', code: frame.payload[0] ?? 0 });
+      if (frame.type === ACK) this.finish(ok(frame.payload));
+      else this.finish(err({ code: 'nak', nak: frame.payload[0] ?? 0 }));
       return;
     }
     if (!isEventType(frame.type)) return; // a device never sends commands; ignore
@@ -269,7 +271,7 @@ export class HostLink {
     }
     if (this.inFlight === null && this.queue.length === 0 && now - this.lastTx >= this.timing.heartbeatMs) {
       void this.enqueue(PING, new Uint8Array(0), 0).then((r) => {
-        if (r.ok) for (const l of this.heartbeatListeners) l(r.payload);
+        if (r.ok) for (const l of this.heartbeatListeners) l(r.value);
       });
     }
   }

@@ -3,6 +3,7 @@
 // `cut()` models a cable pulled between the USB adapter and the device: the host's port
 // stays open and bytes simply stop arriving, which only the heartbeat can notice.
 
+import { done, err } from '@ovs/basics';
 import type { ByteChannel, ChannelState, WriteResult } from './channel.ts';
 
 export interface DeviceEnd {
@@ -37,9 +38,9 @@ export function createPipe(): Pipe {
       return state;
     },
     write(bytes): Promise<WriteResult> {
-      if (state !== 'open') return Promise.resolve({ ok: false, error: 'closed' });
+      if (state !== 'open') return Promise.resolve(err('closed'));
       deliver(toDevice, bytes);
-      return Promise.resolve({ ok: true });
+      return Promise.resolve(done);
     },
     onData(listener) {
       toHost.add(listener);

@@ -2,6 +2,7 @@ import t from 'tap';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { done, err } from '@ovs/basics';
 import { SET_ALARM } from '../../src/alarm/alarm-outputs.ts';
 import type { AlarmStatus } from '../../src/alarm/alarm.ts';
 import { createAlarm } from '../../src/alarm/create-alarm.ts';
@@ -64,9 +65,9 @@ t.test('serial alarm module: SET_ALARM on the OVS link, restored after a module 
     timers,
     status: () => Uint8Array.of(output),
     handle: (type, p) => {
-      if (type !== SET_ALARM || p.length !== 1) return { ok: false, code: NakCode.badPayload };
+      if (type !== SET_ALARM || p.length !== 1) return err(NakCode.badPayload);
       output = p[0] ?? 0;
-      return { ok: true };
+      return done;
     },
   });
   const alarm = createAlarm({ kind: 'serial', path: line.path, baudRate: 115200, binding: line.binding }, timers);

@@ -21,7 +21,7 @@ t.test('round trip for any payload of 1..1024 bytes (property)', async (t) => {
   fc.assert(
     fc.property(fc.uint8Array({ minLength: 1, maxLength: 1024 }), (p) => {
       const parsed = parseCardImage(card(p));
-      return parsed.ok && Buffer.from(parsed.payload).equals(Buffer.from(p)) && parsed.used.kind === 'unused';
+      return parsed.ok && Buffer.from(parsed.value.payload).equals(Buffer.from(p)) && parsed.value.used.kind === 'unused';
     }),
     { numRuns: 60 },
   );
@@ -55,7 +55,7 @@ t.test('used area: erased, marked, or anything else (which counts as used)', asy
   torn.set(mark.subarray(0, 3), 0);
   t.same(parseUsed(torn), { kind: 'damaged' });
   const parsed = parseCardImage(card(Uint8Array.of(9), torn));
-  t.ok(parsed.ok && parsed.used.kind === 'damaged');
+  t.ok(parsed.ok && parsed.value.used.kind === 'damaged');
   t.throws(() => encodeUsedMark(new Uint8Array(13)), RangeError);
   t.throws(() => encodeCardImage(new Uint8Array(1025)), RangeError);
   t.throws(() => encodeCardImage(new Uint8Array(0)), RangeError);

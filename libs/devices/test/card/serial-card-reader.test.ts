@@ -52,14 +52,14 @@ t.test('blank card, write, read, mark used, mark again', async (t) => {
   t.same(await s.op(s.reader.read()), { ok: false, error: 'blank' });
   t.same(await s.op(s.reader.write(payload)), { ok: true });
   const r = await s.op(s.reader.read());
-  t.ok(r.ok && Buffer.from(r.payload).equals(Buffer.from(payload)) && r.used.kind === 'unused');
+  t.ok(r.ok && Buffer.from(r.value.payload).equals(Buffer.from(payload)) && r.value.used.kind === 'unused');
   t.same(await s.op(s.reader.markUsed(Uint8Array.of(1, 2))), { ok: true });
   const r2 = await s.op(s.reader.read());
-  t.ok(r2.ok && r2.used.kind === 'used');
+  t.ok(r2.ok && r2.value.used.kind === 'used');
   t.same(await s.op(s.reader.markUsed()), { ok: false, error: 'already-used' });
   t.same(await s.op(s.reader.write(payload)), { ok: true }, 're-initialising erases the mark');
   const r3 = await s.op(s.reader.read());
-  t.ok(r3.ok && r3.used.kind === 'unused');
+  t.ok(r3.ok && r3.value.used.kind === 'unused');
   await s.reader.close();
 });
 
@@ -97,7 +97,7 @@ t.test('card pulled during marking: the torn mark still counts as used', async (
   s.terminal.insert(card);
   await s.timers.run(100);
   const r = await s.op(s.reader.read());
-  t.ok(r.ok && r.used.kind !== 'unused', 'half a mark is not an unused card');
+  t.ok(r.ok && r.value.used.kind !== 'unused', 'half a mark is not an unused card');
   t.same(await s.op(s.reader.markUsed()), { ok: false, error: 'already-used' });
   await s.reader.close();
 });
@@ -114,7 +114,7 @@ t.test('damaged, write-protected and unreadable cards', async (t) => {
   s.terminal.insert(usedDamage);
   await s.timers.run(100);
   const r = await s.op(s.reader.read());
-  t.ok(r.ok && r.used.kind === 'damaged', 'a damaged used area reads as used');
+  t.ok(r.ok && r.value.used.kind === 'damaged', 'a damaged used area reads as used');
   const ro = SimulatedCard.initialised(payload);
   ro.writeProtected = true;
   s.terminal.insert(ro);
@@ -163,7 +163,7 @@ t.test('whatever is written reads back the same (property)', async (t) => {
     fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 1024 }), async (p) => {
       const w = await s.op(s.reader.write(p));
       const r = await s.op(s.reader.read());
-      return w.ok && r.ok && Buffer.from(r.payload).equals(Buffer.from(p)) && r.used.kind === 'unused';
+      return w.ok && r.ok && Buffer.from(r.value.payload).equals(Buffer.from(p)) && r.value.used.kind === 'unused';
     }),
     { numRuns: 100, seed: 0x0c4d },
   );
@@ -197,6 +197,6 @@ t.test('simulator and self-test', async (t) => {
   const r = sim.read();
   await timers.run(100);
   const after = await r;
-  t.ok(after.ok && after.used.kind === 'unused', 'the test card is left unused');
+  t.ok(after.ok && after.value.used.kind === 'unused', 'the test card is left unused');
   await sim.close();
 });

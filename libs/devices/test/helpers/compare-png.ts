@@ -5,7 +5,7 @@ import { pngToGray } from '../../src/image.ts';
 export function diffAgainstPng(b: Bitmap, png: Uint8Array): string | null {
   const decoded = pngToGray(png);
   if (!decoded.ok) return 'fixture is not a PNG';
-  const img = decoded.image;
+  const img = decoded.value;
   if (img.width !== b.width || img.height !== b.height) return `size ${b.width}x${b.height}, fixture ${img.width}x${img.height}`;
   let differing = 0;
   let first = '';

@@ -10,7 +10,7 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 t.test('a job starts by resetting the printer and choosing WPC1252 and 30-dot lines', async (t) => {
   const r = encodeJob({ elements: [] });
   t.ok(r.ok);
-  if (r.ok) t.equal(hex(r.bytes), '1b40' + '1b7410' + '1b331e');
+  if (r.ok) t.equal(hex(r.value.bytes), '1b40' + '1b7410' + '1b331e');
 });
 
 t.test('text line: alignment, size, bold, underline, then back to plain', async (t) => {
@@ -18,21 +18,21 @@ t.test('text line: alignment, size, bold, underline, then back to plain', async 
   t.ok(r.ok);
   if (!r.ok) return;
   t.equal(
-    hex(r.bytes.slice(8)),
+    hex(r.value.bytes.slice(8)),
     ['1b6101', '1d2112', '1b4501', '1b2d02', '5a6feb0a', '1d2100', '1b4500', '1b2d00'].join(''),
   );
 });
 
 t.test('partial cut after feeding the last line past the cutter', async (t) => {
   const r = encodeJob({ elements: [{ kind: 'cut' }] });
-  if (r.ok) t.equal(hex(r.bytes.slice(8)), '0a0a0a0a' + '1d5601');
-  else t.fail(r.detail);
+  if (r.ok) t.equal(hex(r.value.bytes.slice(8)), '0a0a0a0a' + '1d5601');
+  else t.fail(r.error.detail);
 });
 
 t.test('feeds by lines (LF) and by dots (ESC J, in steps of at most 255)', async (t) => {
   const r = encodeJob({ elements: [{ kind: 'feed', lines: 2 }, { kind: 'feed', dots: 300 }] });
-  if (r.ok) t.equal(hex(r.bytes.slice(8)), '0a0a' + '1b4aff' + '1b4a2d');
-  else t.fail(r.detail);
+  if (r.ok) t.equal(hex(r.value.bytes.slice(8)), '0a0a' + '1b4aff' + '1b4a2d');
+  else t.fail(r.error.detail);
 });
 
 t.test('long text wraps at word boundaries to 48 columns (24 at double width)', async (t) => {
@@ -42,8 +42,8 @@ t.test('long text wraps at word boundaries to 48 columns (24 at double width)', 
     [2, 24],
   ] as const) {
     const r = encodeJob({ elements: [{ kind: 'text', text: words, size: { width: w, height: 1 } }] });
-    if (!r.ok) return t.fail(r.detail);
-    const body = r.bytes.slice(8 + 3 + 3 + 3 + 3);
+    if (!r.ok) return t.fail(r.error.detail);
+    const body = r.value.bytes.slice(8 + 3 + 3 + 3 + 3);
     const lines = decodeWpc1252(body.slice(0, body.lastIndexOf(0x0a))).split('\n');
     t.ok(lines.every((l) => l.length <= cols), `all lines ≤ ${cols}`);
     t.equal(lines.join(' '), words, 'no word lost or split');
@@ -53,8 +53,8 @@ t.test('long text wraps at word boundaries to 48 columns (24 at double width)', 
 
 t.test('a word longer than a line is broken, not lost', async (t) => {
   const r = encodeJob({ elements: [{ kind: 'text', text: 'x'.repeat(100) }] });
-  if (!r.ok) return t.fail(r.detail);
-  t.equal(renderEscPos(r.bytes).tickets[0]?.image.height, 90, 'three lines');
+  if (!r.ok) return t.fail(r.error.detail);
+  t.equal(renderEscPos(r.value.bytes).tickets[0]?.image.height, 90, 'three lines');
 });
 
 t.test('invalid jobs are refused as values, before any byte is produced', async (t) => {
@@ -74,7 +74,7 @@ t.test('invalid jobs are refused as values, before any byte is produced', async 
   for (const [el, re] of cases) {
     const r = encodeJob({ elements: [el] });
     t.equal(r.ok, false);
-    if (!r.ok) t.match(r.detail, re);
+    if (!r.ok) t.match(r.error.detail, re);
   }
 });
 

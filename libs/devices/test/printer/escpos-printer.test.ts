@@ -32,13 +32,13 @@ const job: PrintJob = ballotJob();
 t.test('prints: exactly the encoder bytes, then the end-of-job marker', async (t) => {
   const s = await setup();
   const r = await during(s.timers, s.printer.print(job));
-  t.same(r, { ok: true, paper: 'ok', substitutions: 0 });
+  t.same(r, { ok: true, value: { paper: 'ok', substitutions: 0 } });
   const encoded = encodeJob(job);
   t.ok(encoded.ok);
   if (!encoded.ok) return;
   t.equal(s.fake.jobs.length, 1);
   const sent = s.fake.jobs[0] ?? new Uint8Array(0);
-  t.ok(Buffer.from(sent.slice(0, -3)).equals(Buffer.from(encoded.bytes)), 'job bytes are the encoder bytes');
+  t.ok(Buffer.from(sent.slice(0, -3)).equals(Buffer.from(encoded.value.bytes)), 'job bytes are the encoder bytes');
   t.same([...sent.slice(-3)], [0x1d, 0x72, 0x01], 'GS r 1 follows the job');
   t.same(s.fake.statusRequests, [1, 2, 4, 1, 2, 4], 'status read before and after');
   await s.printer.close();
@@ -68,16 +68,16 @@ t.test('status is read from DLE EOT answers', async (t) => {
 
 t.test('a printer that is not ready gets no job bytes, and says why (stage: before)', async (t) => {
   const cases: [(s: Awaited<ReturnType<typeof setup>>) => void, PrintResult][] = [
-    [(s) => (s.fake.state.paper = 'out'), { ok: false, error: 'paper-out', stage: 'before' }],
-    [(s) => (s.fake.state.coverOpen = true), { ok: false, error: 'cover-open', stage: 'before' }],
-    [(s) => (s.fake.state.cutterError = true), { ok: false, error: 'printer-error', stage: 'before' }],
-    [(s) => (s.fake.state.dead = true), { ok: false, error: 'offline', stage: 'before' }],
+    [(s) => (s.fake.state.paper = 'out'), { ok: false, error: { code: 'paper-out', stage: 'before' } }],
+    [(s) => (s.fake.state.coverOpen = true), { ok: false, error: { code: 'cover-open', stage: 'before' } }],
+    [(s) => (s.fake.state.cutterError = true), { ok: false, error: { code: 'printer-error', stage: 'before' } }],
+    [(s) => (s.fake.state.dead = true), { ok: false, error: { code: 'offline', stage: 'before' } }],
   ];
   for (const [arrange, expected] of cases) {
     const s = await setup();
     arrange(s);
     t.same(await during(s.timers, s.printer.print(job)), expected);
-    t.equal(s.fake.jobs.length, 0, `${expected.ok ? '' : expected.error}: nothing sent`);
+    t.equal(s.fake.jobs.length, 0, `${expected.ok ? '' : expected.error.code}: nothing sent`);
     await s.printer.close();
   }
 });
@@ -85,7 +85,7 @@ t.test('a printer that is not ready gets no job bytes, and says why (stage: befo
 t.test('paper runs out part-way: paper-out, stage during (a partial ballot exists)', async (t) => {
   const s = await setup();
   s.fake.state.runOutDuringNextJob = true;
-  t.same(await during(s.timers, s.printer.print(job)), { ok: false, error: 'paper-out', stage: 'during' });
+  t.same(await during(s.timers, s.printer.print(job)), { ok: false, error: { code: 'paper-out', stage: 'during' } });
   t.equal(s.fake.jobs.length, 1);
   await s.printer.close();
 });
@@ -93,14 +93,14 @@ t.test('paper runs out part-way: paper-out, stage during (a partial ballot exist
 t.test('no end-of-job answer although the printer looks fine: timeout, stage during', async (t) => {
   const s = await setup();
   s.fake.state.ignoreGsR = true;
-  t.same(await during(s.timers, s.printer.print(job)), { ok: false, error: 'timeout', stage: 'during' });
+  t.same(await during(s.timers, s.printer.print(job)), { ok: false, error: { code: 'timeout', stage: 'during' } });
   await s.printer.close();
 });
 
 t.test('paper near its end after the job: success, with the warning', async (t) => {
   const s = await setup();
   s.fake.state.paper = 'near-end';
-  t.same(await during(s.timers, s.printer.print(job)), { ok: true, paper: 'near-end', substitutions: 0 });
+  t.same(await during(s.timers, s.printer.print(job)), { ok: true, value: { paper: 'near-end', substitutions: 0 } });
   await s.printer.close();
 });
 
@@ -109,7 +109,7 @@ t.test('a pulled cable: offline, and nothing is written', async (t) => {
   s.line.unplug();
   await s.timers.run(0);
   t.same(await during(s.timers, s.printer.status()), { kind: 'offline', reason: 'no-port' });
-  t.same(await during(s.timers, s.printer.print(job)), { ok: false, error: 'offline', stage: 'before' });
+  t.same(await during(s.timers, s.printer.print(job)), { ok: false, error: { code: 'offline', stage: 'before' } });
   t.equal(s.fake.jobs.length, 0);
   s.line.replug();
   await s.timers.run(1500);
@@ -124,7 +124,7 @@ t.test('stray bytes on the line are not taken for answers', async (t) => {
     if (b.length > 3) s.line.toHost(Uint8Array.of(0x11, 0x13, 0x12, 0x1e));
   });
   s.fake.state.ignoreGsR = true;
-  t.same(await during(s.timers, s.printer.print(job)), { ok: false, error: 'timeout', stage: 'during' });
+  t.same(await during(s.timers, s.printer.print(job)), { ok: false, error: { code: 'timeout', stage: 'during' } });
   await s.printer.close();
 });
 
@@ -132,7 +132,7 @@ t.test('invalid job: refused before touching the printer', async (t) => {
   const s = await setup();
   const r = await s.printer.print({ elements: [{ kind: 'feed', lines: -3 }] });
   t.equal(r.ok, false);
-  if (!r.ok) t.same([r.error, r.stage], ['invalid-job', 'before']);
+  if (!r.ok) t.same([r.error.code, r.error.stage], ['invalid-job', 'before']);
   t.same(s.fake.statusRequests, []);
   await s.printer.close();
 });
@@ -159,8 +159,8 @@ t.test('operations are serialised: a status read cannot take a print answer', as
   const s = await setup();
   const printer: ThermalPrinter = s.printer;
   const [a, b, c] = await during(s.timers, Promise.all([printer.print(job), printer.status(), printer.print(job)]));
-  t.same(a, { ok: true, paper: 'ok', substitutions: 0 });
+  t.same(a, { ok: true, value: { paper: 'ok', substitutions: 0 } });
   t.same(b, { kind: 'ready', paper: 'ok' });
-  t.same(c, { ok: true, paper: 'ok', substitutions: 0 });
+  t.same(c, { ok: true, value: { paper: 'ok', substitutions: 0 } });
   await s.printer.close();
 });

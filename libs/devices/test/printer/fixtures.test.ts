@@ -16,7 +16,7 @@ t.test('the encoder still produces the recorded byte streams', async (t) => {
   for (const [name, job] of [['ballot', ballotJob()], ['charset', charsetJob()]] as const) {
     const r = encodeJob(job);
     t.ok(r.ok, name);
-    if (r.ok) t.ok(Buffer.from(r.bytes).equals(Buffer.from(read(`${name}.escpos`))), `${name}.escpos unchanged`);
+    if (r.ok) t.ok(Buffer.from(r.value.bytes).equals(Buffer.from(read(`${name}.escpos`))), `${name}.escpos unchanged`);
   }
   t.ok(Buffer.from(handmadeBytes()).equals(Buffer.from(read('handmade.escpos'))), 'handmade.escpos matches its source');
 });

@@ -34,7 +34,7 @@ t.test('raster: every dot lands exactly where it belongs, and nowhere else (prop
     fc.property(bitmapArb, fc.constantFrom<Align>('left', 'center', 'right'), (bitmap, align) => {
       const r = encodeJob({ elements: [{ kind: 'raster', bitmap, align }] });
       if (!r.ok) return false;
-      const { tickets, warnings } = renderEscPos(r.bytes);
+      const { tickets, warnings } = renderEscPos(r.value.bytes);
       const img = tickets[0]?.image;
       if (!img || warnings.length > 0 || img.height !== bitmap.height) return false;
       const off = offsetFor(bitmap.width, align);
@@ -128,7 +128,7 @@ t.test('text: what is printed reads back as the text sent (property, Latin-1 inc
       if (encodeWpc1252(text).bytes.length !== chars.length) return false;
       const r = encodeJob({ elements: [{ kind: 'text', text }] });
       if (!r.ok) return false;
-      const img = renderEscPos(r.bytes).tickets[0]?.image;
+      const img = renderEscPos(r.value.bytes).tickets[0]?.image;
       return img !== undefined && readLine(img, 0, chars.length) === text;
     }),
     { numRuns: 25 },
@@ -183,6 +183,6 @@ t.test('unknown commands and truncated streams are reported, not fatal', async (
 
 function okBytes(el: Parameters<typeof encodeJob>[0]['elements'][number]): Uint8Array {
   const r = encodeJob({ elements: [el] });
-  if (!r.ok) throw new Error(r.detail);
-  return r.bytes;
+  if (!r.ok) throw new Error(r.error.detail);
+  return r.value.bytes;
 }

@@ -14,27 +14,27 @@ t.test('keeps the exact byte stream and renders each ticket from it', async (t) 
   const e1 = encodeJob(ballotJob());
   const e2 = encodeJob({ elements: [{ kind: 'text', text: 'Tweede' }, { kind: 'cut' }] });
   if (!e1.ok || !e2.ok) return t.fail('encode');
-  t.ok(Buffer.from(sim.bytes()).equals(Buffer.concat([e1.bytes, e2.bytes])));
+  t.ok(Buffer.from(sim.bytes()).equals(Buffer.concat([e1.value.bytes, e2.value.bytes])));
   t.equal(sim.tickets.length, 2);
   t.same(seen, sim.tickets.map((tk) => tk.image.height));
   t.ok(sim.tickets.every((tk) => tk.complete));
   const png = pngToGray(sim.tickets[1]?.png() ?? new Uint8Array(0));
   t.ok(png.ok);
-  if (png.ok) t.equal(png.image.width, 576);
+  if (png.ok) t.equal(png.value.width, 576);
 });
 
 t.test('faults: paper out, cover open, offline — nothing printed, stage before', async (t) => {
   const sim = createPrinter({ kind: 'simulated' });
   sim.setPaperMm(0);
   t.same(await sim.status(), { kind: 'paper-out' });
-  t.same(await sim.print(ballotJob()), { ok: false, error: 'paper-out', stage: 'before' });
+  t.same(await sim.print(ballotJob()), { ok: false, error: { code: 'paper-out', stage: 'before' } });
   sim.setPaperMm(1000);
   sim.setCoverOpen(true);
-  t.same(await sim.print(ballotJob()), { ok: false, error: 'cover-open', stage: 'before' });
+  t.same(await sim.print(ballotJob()), { ok: false, error: { code: 'cover-open', stage: 'before' } });
   sim.setCoverOpen(false);
   sim.setOffline(true);
   t.same(await sim.status(), { kind: 'offline', reason: 'no-answer' });
-  t.same(await sim.print(ballotJob()), { ok: false, error: 'offline', stage: 'before' });
+  t.same(await sim.print(ballotJob()), { ok: false, error: { code: 'offline', stage: 'before' } });
   sim.setOffline(false);
   t.equal(sim.tickets.length, 0);
   t.equal(sim.bytes().length, 0);
@@ -44,19 +44,19 @@ t.test('faults: paper out, cover open, offline — nothing printed, stage before
 t.test('paper runs out mid-job: a cut-short ticket, paper-out during, and the next job refused', async (t) => {
   const sim = createPrinter({ kind: 'simulated' });
   sim.setPaperMm(40); // 320 dots: the ballot needs about 800
-  t.same(await sim.print(ballotJob()), { ok: false, error: 'paper-out', stage: 'during' });
+  t.same(await sim.print(ballotJob()), { ok: false, error: { code: 'paper-out', stage: 'during' } });
   const tk = sim.tickets[0];
   t.equal(tk?.complete, false);
   t.equal(tk?.image.height, 320);
   t.same(await sim.status(), { kind: 'paper-out' });
-  t.same(await sim.print(ballotJob()), { ok: false, error: 'paper-out', stage: 'before' });
+  t.same(await sim.print(ballotJob()), { ok: false, error: { code: 'paper-out', stage: 'before' } });
 });
 
 t.test('near-end sensor', async (t) => {
   const sim = createPrinter({ kind: 'simulated', paperMm: 1550, nearEndMm: 1500 });
   t.same(await sim.status(), { kind: 'ready', paper: 'ok' });
   const r = await sim.print(ballotJob());
-  t.same(r, { ok: true, paper: 'near-end', substitutions: 0 });
+  t.same(r, { ok: true, value: { paper: 'near-end', substitutions: 0 } });
   t.ok(sim.paperMm < 1500);
 });
 

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { done, err, ok } from '@ovs/basics';
 import { openSerialChannel } from '../../src/serial/channel.ts';
 import { encodeFrame, FrameDecoder } from '../../src/serial/frame.ts';
 import { DeviceLink } from '../../src/serial/link-device.ts';
@@ -26,12 +27,12 @@ function setup(expectedClass: number = DeviceClass.alarmModule) {
     handle: (type, payload) => {
       switch (type) {
         case CMD_ECHO:
-          return { ok: true, payload };
+          return ok(payload);
         case CMD_COUNT:
           executed++;
-          return { ok: true, payload: Uint8Array.of(executed) };
+          return ok(Uint8Array.of(executed));
         default:
-          return { ok: false, code: 0x01 };
+          return err(0x01);
       }
     },
   });
@@ -50,9 +51,9 @@ t.test('HELLO identifies the device and brings the link up', async (t) => {
   await s.timers.run(0);
   t.same(s.link.state, { kind: 'up', identity: { model: 'TEST-1', firmware: '1.0.0', serial: 'S123' } });
   const r = await s.link.command(CMD_ECHO, Uint8Array.of(1, 2, 3));
-  t.same(r, { ok: true, payload: Uint8Array.of(1, 2, 3) });
+  t.same(r, { ok: true, value: Uint8Array.of(1, 2, 3) });
   const nak = await s.link.command(0x3e);
-  t.same(nak, { ok: false, error: 'nak', code: 1 });
+  t.same(nak, { ok: false, error: { code: 'nak', nak: 1 } });
   await s.link.close();
 });
 
@@ -75,7 +76,7 @@ t.test('a wrong device class keeps the link down', async (t) => {
   const s = setup(DeviceClass.ballotBoxController);
   await s.timers.run(0);
   t.same(s.link.state, { kind: 'down', reason: 'wrong-device' });
-  t.same(await s.link.command(CMD_ECHO), { ok: false, error: 'link-down' });
+  t.same(await s.link.command(CMD_ECHO), { ok: false, error: { code: 'link-down' } });
   await s.link.close();
 });
 
@@ -86,7 +87,7 @@ t.test('a lost ACK is resent from memory: the command runs once', async (t) => {
   const pending = s.link.command(CMD_COUNT);
   await s.timers.run(200); // ack timeout, resend with the same SEQ
   const r = await pending;
-  t.same(r, { ok: true, payload: Uint8Array.of(1) });
+  t.same(r, { ok: true, value: Uint8Array.of(1) });
   t.equal(s.executed(), 1, 'executed once although received twice');
   t.equal(s.link.counters.resends, 1);
   await s.link.close();
@@ -104,9 +105,9 @@ t.test('a device that restarts between a command and its ACK does not run the re
   // The resend (same SEQ) reaches a device that has forgotten it; the host's HELLO (for the
   // BOOT it heard) waits behind the command in flight.
   await s.timers.run(1000);
-  t.same(await pending, { ok: false, error: 'nak', code: NakCode.notGreeted }, 'the resend is refused, not run again');
+  t.same(await pending, { ok: false, error: { code: 'nak', nak: NakCode.notGreeted } }, 'the resend is refused, not run again');
   t.equal(s.executed(), 1, 'still once');
-  t.same(await s.link.command(CMD_COUNT), { ok: true, payload: Uint8Array.of(2) }, 'greeted again: new commands run');
+  t.same(await s.link.command(CMD_COUNT), { ok: true, value: Uint8Array.of(2) }, 'greeted again: new commands run');
   await s.link.close();
 });
 
@@ -121,7 +122,7 @@ t.test('before its HELLO a device refuses commands with NAK 0x04, answering only
     status: () => Uint8Array.of(0x42),
     handle: () => {
       ran++;
-      return { ok: true };
+      return done;
     },
   });
   const reply = (): { type: number; payload: number[] } => {
@@ -146,7 +147,7 @@ t.test('a corrupted reply is discarded and the resend succeeds', async (t) => {
   s.wire.corruptNextDeviceOutput();
   const pending = s.link.command(CMD_ECHO, Uint8Array.of(7));
   await s.timers.run(200);
-  t.same(await pending, { ok: true, payload: Uint8Array.of(7) });
+  t.same(await pending, { ok: true, value: Uint8Array.of(7) });
   t.equal(s.link.counters.corruptFrames, 1);
   await s.link.close();
 });
@@ -158,7 +159,7 @@ t.test('no answer at all: timeout after 1 + retries attempts', async (t) => {
   const before = s.line.written.length;
   const pending = s.link.command(CMD_COUNT);
   await s.timers.run(800);
-  t.same(await pending, { ok: false, error: 'timeout' });
+  t.same(await pending, { ok: false, error: { code: 'timeout' } });
   const attempts = s.line.written.slice(before).filter((w) => new FrameDecoder().push(w).some((e) => e.kind === 'frame' && e.frame.type === CMD_COUNT));
   t.equal(attempts.length, 4);
   await s.link.close();
@@ -170,7 +171,7 @@ t.test('silence is a pulled cable: link down, then up again when the device answ
   s.wire.cut();
   await s.timers.run(2500);
   t.same(s.link.state, { kind: 'down', reason: 'silent' });
-  t.same(await s.link.command(CMD_ECHO), { ok: false, error: 'link-down' }, 'no command is attempted while down');
+  t.same(await s.link.command(CMD_ECHO), { ok: false, error: { code: 'link-down' } }, 'no command is attempted while down');
   s.wire.mend();
   await s.timers.run(1000);
   t.equal(s.link.state.kind, 'up');
@@ -226,7 +227,7 @@ t.test('unplugged adapter: link down, port reopened after replug', async (t) => 
   t.equal(s.line.opens, 1);
   const pending = s.link.command(CMD_ECHO);
   s.line.unplug();
-  t.same(await pending, { ok: false, error: 'link-down' });
+  t.same(await pending, { ok: false, error: { code: 'link-down' } });
   await s.timers.run(0);
   t.same(s.link.state, { kind: 'down', reason: 'no-port' });
   await s.timers.run(3000);
@@ -246,7 +247,7 @@ t.test('device watchdog trips when the host falls silent', async (t) => {
     identity: { model: 'm', firmware: 'f', serial: 's' },
     timers,
     status: () => new Uint8Array(0),
-    handle: () => ({ ok: true }),
+    handle: () => done,
     watchdogMs: 2000,
     onWatchdog: () => tripped++,
   });
