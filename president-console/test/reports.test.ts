@@ -85,7 +85,7 @@ t.test('kerncijferrapport and PV: paper and PDF carry the figures and the code',
   t.ok(kern.includes(code), 'and in the PDF');
   t.match(kern, /Geregistreerde stembiljetten/);
   // Label and value are text runs of their own: the count must follow its own label.
-  t.match(kern, /Geregistreerde stembiljetten\n7\n  Gemeenteraad Vlindermeer\n7\n  Provincieraad [^\n]+\n6\n/, 'registered count, 7, of which 6 for the provincieraad (one EU voter)');
+  t.match(kern, /Geregistreerde stembiljetten\n7\n {2}Gemeenteraad Vlindermeer\n7\n {2}Provincieraad [^\n]+\n6\n/, 'registered count, 7, of which 6 for the provincieraad (one EU voter)');
   t.match(kern, /Teststembiljetten/);
   const pv = pdfText(await reportPdf(buildReport('pv', data) as NonNullable<ReturnType<typeof buildReport>>, { compress: false }));
   t.match(kern, /Sessiecertificaat/);
