@@ -199,7 +199,7 @@ export const bench: BenchFn = async ({ quick }) => {
         frame: '1280x960 camera frame, 8 px/mm, tilt <=5°, blur 1 px, noise 6 (photographBallot)',
         printed: 'PNG of the printed ticket (mock text + QR 11-Q), as the simulated printer gives it',
         console: 'startConsole on loopback, two simulated sticks on tmpfs (/dev/shm), fdatasync each',
-        link: 'HMAC-authenticated HTTP on loopback, kept-alive connection',
+        link: 'encrypted link on loopback (one handshake, padded ChaCha20-Poly1305 frames, a receipt signed by the stembureau key per registration), kept-alive connection',
         registeredOnSticks: registered ?? null,
       },
       frameToOpenCommandMs: cameraOpen,
