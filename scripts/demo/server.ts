@@ -11,6 +11,7 @@ import { createWebGuard, type WebGuard } from '@ovs/web-guard';
 import { buildPage } from './bundle.ts';
 import type { Result, Room } from './room.ts';
 import type { ActionAnswer } from './types.ts';
+import { appPage } from '@ovs/ui/page';
 
 export interface DeviceUrls {
   console: string;
@@ -38,19 +39,7 @@ export function originsOf(url: string): string[] {
   return [u.origin, `${u.protocol}//localhost:${u.port}`];
 }
 
-const PAGE = `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Virtueel stembureau — Vlindermeer</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/demo.css">
-<script type="module" src="/demo.js"></script>
-</head>
-<body><div id="app"></div></body>
-</html>
-`;
+const PAGE = appPage({ title: 'Virtueel stembureau — Vlindermeer', script: '/demo.js', style: '/demo.css' });
 
 type Body = Record<string, unknown>;
 type Handler = (params: string[], body: Body) => Promise<Result & Record<string, unknown>>;

@@ -11,6 +11,7 @@ import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import type { DisplayView } from '../machine/display.ts';
 import type { SelfTestOutcome } from './self-test.ts';
 import { DISPLAY_CSS } from '../ui/styles.ts';
+import { appPage } from '@ovs/ui/page';
 
 export interface SimulatedHands {
   /** PNG bytes of a printed ballot (or any picture). */
@@ -30,18 +31,7 @@ export interface ServerDeps {
   guard?: WebGuardOptions;
 }
 
-const PAGE = `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Stembus</title>
-<link rel="stylesheet" href="/app.css">
-<script type="module" src="/app.js"></script>
-</head>
-<body><div id="app"></div></body>
-</html>
-`;
+const PAGE = appPage({ title: 'Stembus' });
 
 const LONG_POLL_MS = 25_000;
 /** The display's changes are a button and a test phase. */

@@ -13,19 +13,9 @@ import { TECHNICIAN_CSS } from '../ui/technician-styles.ts';
 import { PX_PER_MM } from '../screen-geometry.ts';
 import type { UiBundle } from '../ui/build.ts';
 import type { VotingComputer } from './voting-computer.ts';
+import { appPage } from '@ovs/ui/page';
 
-const PAGE = `<!doctype html>
-<html lang="nl" data-contrast="normal" data-text="0">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no">
-<title>Stemcomputer</title>
-<link rel="stylesheet" href="/app.css">
-<script type="module" src="/app.js"></script>
-</head>
-<body><div id="app"></div></body>
-</html>
-`;
+const PAGE = appPage({ title: 'Stemcomputer', kiosk: true, htmlAttributes: { 'data-contrast': 'normal', 'data-text': '0' } });
 
 /** A touch is a few dozen bytes. */
 const MAX_BODY = 1024;

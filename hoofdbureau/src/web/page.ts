@@ -1,19 +1,8 @@
 // The one HTML page of the web UI; everything else is the Preact bundle, its styles and the JSON
 // API. No inline style or script: the Content-Security-Policy allows the server's own files only.
-export const PAGE = `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Hoofdbureau — resultatenbeheer</title>
-<link rel="stylesheet" href="/app.css">
-</head>
-<body>
-<div id="app">Laden…</div>
-<script type="module" src="/app.js"></script>
-</body>
-</html>
-`;
+import { appPage } from '@ovs/ui/page';
+
+export const PAGE = appPage({ title: 'Hoofdbureau — resultatenbeheer', loading: 'Laden…' });
 
 export const PAGE_CSS = `:root { --ok: #1b7f3b; --warn: #b35c00; --bad: #b3261e; --muted: #5f6368; --line: #dadce0; font-family: system-ui, sans-serif; }
 body { margin: 0; color: #202124; background: #f8f9fa; }

@@ -2,6 +2,7 @@
 // memory at start (a fraction of a second) or written to dist/ by bin/build-ui.ts.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { appPage } from '@ovs/ui/page';
 
 const entry = new URL('../ui/main.tsx', import.meta.url);
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -24,17 +25,4 @@ export function buildUi(options: { minify?: boolean; prebuilt?: boolean } = {}):
   return cached;
 }
 
-export const INDEX_HTML = `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Voorzitterscomputer</title>
-<link rel="stylesheet" href="/app.css">
-</head>
-<body>
-<div id="app"></div>
-<script type="module" src="/app.js"></script>
-</body>
-</html>
-`;
+export const INDEX_HTML = appPage({ title: 'Voorzitterscomputer' });
