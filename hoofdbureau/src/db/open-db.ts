@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { bytesEqual } from '@ovs/crypto';
 import { verifyPackage, type VerifiedPackage } from '@ovs/election';
-import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+import { SCHEMA, SCHEMA_VERSION, UPGRADE_2_TO_3 } from './schema.ts';
 
 export interface PackageInput {
   bytes: Uint8Array;
@@ -57,7 +57,7 @@ function setUp(sqlite: Database.Database, file: string, options: OpenDbOptions):
   // Before any pragma that writes (journal_mode): a database of another schema is left as it is.
   const version = sqlite.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) return { ok: false, error: 'newer-schema', message: `De databank ${file} werd gemaakt door een nieuwere versie (schema ${version}).` };
-  if (version > 0 && version < SCHEMA_VERSION) {
+  if (version === 1) {
     return {
       ok: false,
       error: 'older-schema',
@@ -81,6 +81,12 @@ function setUp(sqlite: Database.Database, file: string, options: OpenDbOptions):
   // 64 MB of page cache: a municipality's ballots stay in memory during a night of imports.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('foreign_keys = ON');
+  if (version === 2 && !options.readonly) {
+    sqlite.transaction(() => {
+      sqlite.exec(UPGRADE_2_TO_3);
+      sqlite.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  }
   if (version === 0) {
     if (options.readonly) return { ok: false, error: 'no-package', message: `De databank ${file} is leeg.` };
     sqlite.transaction(() => {

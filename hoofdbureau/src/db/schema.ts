@@ -11,13 +11,22 @@
 // Counts are never derived from the attempt log. The signed ballots are not stored: they join a
 // ballot's elections together, and they are on the two sticks the hoofdbureau keeps sealed.
 
+import { PAPER_SCHEMA } from './paper-schema.ts';
+import { STAFF_SCHEMA } from './staff-schema.ts';
+
 /**
  * 1: one `ballot` row per ballot with the signed bytes and the whole vote.
  * 2: one `vote` row per election of a ballot, unlinked (issue 11). A version-1 database is refused.
+ * 3: staff accounts, sessions, the audit log, and the paper counts (issue 12). A version-2
+ *    database gets the new tables (UPGRADE_2_TO_3) and keeps everything it holds.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
-export const SCHEMA = `
+/** What a schema-2 database lacks: only new tables, so the upgrade cannot change a count. */
+export const UPGRADE_2_TO_3 = STAFF_SCHEMA + PAPER_SCHEMA;
+
+export const SCHEMA =
+  `
 CREATE TABLE package (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   hash BLOB NOT NULL CHECK (length(hash) = 32),
@@ -153,7 +162,7 @@ CREATE TABLE attempt (
   details_json TEXT
 );
 CREATE INDEX attempt_station ON attempt(station);
-`;
+` + UPGRADE_2_TO_3;
 
 /** Every table whose content a refused stick must leave exactly as it was. */
 export const COUNTED_TABLES = ['package', 'station', 'import', 'vote', 'tally', 'list_tally', 'candidate_tally', 'total', 'list_total', 'candidate_total', 'intermediate'] as const;
