@@ -72,4 +72,5 @@ export const api = {
   composition: () => call<CompositionData>('GET', '/api/composition'),
   saveComposition: (c: Composition) => call<{ composition: Composition }>('POST', '/api/composition', c),
   audit: () => call<{ entries: AuditEntry[] }>('GET', '/api/audit'),
+  server: () => call<Record<string, unknown>>('GET', '/api/server'),
 };

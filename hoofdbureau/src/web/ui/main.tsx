@@ -15,16 +15,18 @@ import { CompositionPage } from './composition.tsx';
 import { LoginPage, PasswordPage } from './login.tsx';
 import { OverviewPage } from './overview.tsx';
 import { ResultsPage } from './results.tsx';
+import { ServerPage } from './server.tsx';
 import { StaffPage } from './staff.tsx';
 import { StationPage } from './station.tsx';
 
-type Route = { page: 'overview' } | { page: 'station'; number: number } | { page: 'results' } | { page: 'composition' } | { page: 'staff' } | { page: 'audit' } | { page: 'password' };
+type Route = { page: 'overview' } | { page: 'station'; number: number } | { page: 'results' } | { page: 'composition' } | { page: 'staff' } | { page: 'audit' } | { page: 'server' } | { page: 'password' };
 
 const PAGES: Record<string, Route> = {
   '#/resultaten': { page: 'results' },
   '#/samenstelling': { page: 'composition' },
   '#/accounts': { page: 'staff' },
   '#/auditlog': { page: 'audit' },
+  '#/server': { page: 'server' },
   '#/wachtwoord': { page: 'password' },
 };
 
@@ -42,6 +44,7 @@ const NEEDS: Record<Route['page'], Action | null> = {
   composition: 'results.view',
   staff: 'staff.manage',
   audit: 'audit.view',
+  server: 'server.settings',
   password: null,
 };
 
@@ -122,6 +125,7 @@ function Counting({ me, onMe }: { me: Me & { operator: NonNullable<Me['operator'
           {link('#/samenstelling', 'Samenstelling', 'composition')}
           {link('#/accounts', 'Accounts', 'staff')}
           {link('#/auditlog', 'Auditlog', 'audit')}
+          {link('#/server', 'Server', 'server')}
         </nav>
         {data && (
           <span class="muted on-dark">
@@ -145,6 +149,7 @@ function Counting({ me, onMe }: { me: Me & { operator: NonNullable<Me['operator'
         {shown.page === 'composition' && <CompositionPage />}
         {shown.page === 'staff' && <StaffPage me={me.operator} />}
         {shown.page === 'audit' && <AuditPage version={version} />}
+        {shown.page === 'server' && <ServerPage />}
         {shown.page === 'password' && <PasswordPage forced={false} onDone={() => (location.hash = '#/')} onCancel={() => (location.hash = '#/')} />}
       </main>
     </>
