@@ -87,14 +87,15 @@ function electionBlocks(e: ElectionResultView): Block[] {
   return blocks;
 }
 
-export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[]): PvDocument {
+/** `software`: the hoofdbureau's own software line (softwareLine of @ovs/release), printed in the opening paragraph. */
+export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[], software?: string): PvDocument {
   const draft = !doc.complete;
   const municipality = doc.municipality.name;
   const blocks: Block[] = [];
   blocks.push({ kind: 'title', text: `Proces-verbaal van het gemeentelijk hoofdbureau ${municipality}` });
   blocks.push({
     kind: 'paragraph',
-    text: `Verkiezingen van ${doc.electionDate}. Verkiezingspakket ${doc.packageShortHash}. Opgemaakt op ${describeTime(doc.generatedAt)} met de toepassing resultatenbeheer (decreet art. 24–25).`,
+    text: `Verkiezingen van ${doc.electionDate}. Verkiezingspakket ${doc.packageShortHash}. Opgemaakt op ${describeTime(doc.generatedAt)} met de toepassing resultatenbeheer (decreet art. 24–25)${software ? `, software ${software}` : ''}.`,
   });
   if (draft) {
     blocks.push({

@@ -6,6 +6,7 @@
 // answers only to the server's own names (no DNS rebinding can read the results) and takes a
 // check or an import only from its own page with the session's token (@ovs/web-guard).
 import type { Server } from 'node:http';
+import { softwareLine } from '@ovs/release';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
@@ -117,7 +118,7 @@ export async function startHoofdbureau(options: StartOptions): Promise<RunningHo
     res.attachment('eml510.xml').type('application/xml').send(eml510(h.results()));
   });
   app.get('/pv.pdf', async (_req, res) => {
-    const pdf = await renderPvPdf(pvDocument(h.results(), readIncidents(h.db)));
+    const pdf = await renderPvPdf(pvDocument(h.results(), readIncidents(h.db), softwareLine(h.software)));
     res.type('application/pdf').setHeader('Content-Disposition', 'inline; filename="pv-hoofdbureau.pdf"');
     res.send(pdf);
   });
