@@ -10,7 +10,7 @@ import { generateDemoElection } from '@ovs/election';
 import { prepareStick } from '@ovs/stick';
 import { deviceSoftware, rolePaths, RUNNING_ROOT } from '@ovs/release/files';
 import { buildReport } from '../src/index.ts';
-import { FAST_SCRYPT, STATION, startRig, tempDir } from './support.ts';
+import { FAST_SCRYPT, password, SOFTWARE, STATION, startRig, tempDir } from './support.ts';
 
 const ROLE = 'voorzitterscomputer';
 
@@ -85,4 +85,12 @@ t.test('the approved release opens, and the reports name it', async (t) => {
 t.test('a package that names no release is a development package: it opens, and says so', async (t) => {
   const rig = await startRig(t);
   t.match(rig.handle.core.snapshot().software, /ONTWIKKELVERSIE/);
+  t.match(await rig.handle.core.unlock(password()), { ok: true });
+  const data = rig.handle.core.reportData();
+  if (data) t.match(JSON.stringify(buildReport('opening', data)), /ONTWIKKELVERSIE, niet vrijgegeven voor een verkiezing/, 'on the openingsrapport');
+});
+
+t.test('before the sticks show the package, the screen shows the hash alone', async (t) => {
+  const rig = await startRig(t, { dirs: { A: await tempDir(t, 'empty'), B: await tempDir(t, 'empty') } });
+  t.equal(rig.handle.core.snapshot().software, shortHash(SOFTWARE));
 });

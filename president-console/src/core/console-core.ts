@@ -584,7 +584,8 @@ export class ConsoleCore {
       municipality: pkg?.election.municipality.name,
       packageShortHash: pkg?.shortHash,
       softwareShortHash: shortHash(this.#o.software),
-      software: softwareLine(this.#softwareCheck(pkg)),
+      // Before a stick shows the package, the release to compare with is not known yet.
+      software: pkg ? softwareLine(this.#softwareCheck(pkg)) : shortHash(this.#o.software),
       sticks: { A: this.#sticks.view('A', pair), B: this.#sticks.view('B', pair) },
       categories: this.#cards.categories(pkg),
       counters: session ? this.#counters(session) : undefined,
@@ -598,9 +599,9 @@ export class ConsoleCore {
     };
   }
 
-  /** The console's software against the release the package names (none known yet: development). */
-  #softwareCheck(pkg: VerifiedPackage | undefined): SoftwareCheck {
-    return checkSoftware('voorzitterscomputer', this.#o.software, pkg?.election.release);
+  /** The console's software against the release the package names. */
+  #softwareCheck(pkg: VerifiedPackage): SoftwareCheck {
+    return checkSoftware('voorzitterscomputer', this.#o.software, pkg.election.release);
   }
 
   async stop(): Promise<void> {
