@@ -8,10 +8,12 @@ import { createBallotBox, createScanner, type ScannerConfig } from '@ovs/devices
 import { rescanBallots } from '../rescan.ts';
 import { formatTestReport } from './self-test.ts';
 import { startBallotBox, type BoxDevices } from './start.ts';
+import { writeSignedReport } from '@ovs/inventory/device';
 
 const USAGE = `gebruik:
   ballot-box run       --package DIR --organiser-key FILE --station N --console URL [apparaten] [--port 8080] [--flap-open-ms 8000] [--log FILE]
   ballot-box self-test --phase fase-1|fase-2 --package DIR --organiser-key FILE --station N [--console URL] [apparaten]
+                       [--signed RAPPORT.json --device-key /etc/ovs/device.key --serial S]   het rapport ondertekend door de stembus
   ballot-box rescan    --package DIR --organiser-key FILE --station N --certificate FILE [--out FILE] BEELD.png...
 
 apparaten (zonder: gesimuleerd):
@@ -26,6 +28,9 @@ function fail(message: string, code = 2): never {
 
 const common = {
   package: { type: 'string' },
+  signed: { type: 'string' },
+  'device-key': { type: 'string' },
+  serial: { type: 'string' },
   'organiser-key': { type: 'string' },
   station: { type: 'string' },
   console: { type: 'string' },
@@ -105,6 +110,11 @@ async function selfTest(v: Values): Promise<void> {
     fail(why[outcome.error], 1);
   }
   process.stdout.write(formatTestReport(outcome.report));
+  // Seed 001 §XIV.1: the report signed by this device's key, for the case inventory (npx koffer verzamel).
+  if (v.signed) {
+    const problem = await writeSignedReport(outcome.report, { signed: v.signed, deviceKey: v['device-key'], serial: v.serial });
+    if (problem) fail(problem);
+  }
   process.exit(outcome.report.passed ? 0 : 1);
 }
 
