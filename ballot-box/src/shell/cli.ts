@@ -76,10 +76,19 @@ function devices(v: Values): BoxDevices | 'simulated' {
   return { ballotBox: createBallotBox({ kind: 'serial', path: v.controller, baudRate }), scanner: createScanner(scanner) };
 }
 
+/** A box that may not start (another release, a station not in the package) says why in one line, without a stack. */
+async function start(options: Parameters<typeof startBallotBox>[0]): Promise<Awaited<ReturnType<typeof startBallotBox>>> {
+  try {
+    return await startBallotBox(options);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+}
+
 async function run(v: Values): Promise<void> {
   const { pkg, station } = await loadPackage(v);
   if (!v.console) fail(`--console URL ontbreekt (bv. http://10.77.0.1:8471)\n${USAGE}`);
-  const box = await startBallotBox({
+  const box = await start({
     package: pkg,
     station,
     console: { url: v.console },
@@ -101,7 +110,7 @@ async function run(v: Values): Promise<void> {
 async function selfTest(v: Values): Promise<void> {
   const { pkg, station } = await loadPackage(v);
   if (v.phase !== 'fase-1' && v.phase !== 'fase-2') fail(`--phase fase-1 of fase-2\n${USAGE}`);
-  const box = await startBallotBox({ package: pkg, station, console: { url: v.console ?? 'http://127.0.0.1:9' }, devices: devices(v) });
+  const box = await start({ package: pkg, station, console: { url: v.console ?? 'http://127.0.0.1:9' }, devices: devices(v) });
   console.log('Leg binnen 15 seconden na de klepproef een testbiljet op de glasplaat.');
   const outcome = await box.selfTest(v.phase);
   await box.stop();
