@@ -3,10 +3,11 @@
 // the scanned ballots on both sticks, and the box's events for the president and the PV.
 import { toBase64, toHex } from '@ovs/crypto';
 import { HASH_PREFIX_BYTES } from '@ovs/ballot';
-import { BOX_DEVICE_NAMES, BOX_REFUSAL_MESSAGES, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
+import { BOX_DEVICE_NAMES, BOX_REFUSAL_MESSAGES, type BoxEvent, type BoxRefusal, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
 import type { EventBody, StickPair, WriteFailure } from '@ovs/stick';
 import { registerScannedBallot, type Gate } from './registration.ts';
 import type { Session } from './session.ts';
+import type { BoxView } from './snapshot.ts';
 
 export interface BoxLinkOptions {
   station: number;
@@ -25,6 +26,7 @@ export class BoxLink {
   #connected = false;
   /** One per ballot: counted in memory only, never logged (it would time each vote). */
   #deposits = 0;
+  #lastRefusal: BoxRefusal | undefined;
   /** Ballot ids (hex) on stick A only, B having failed while they were written: memory only, cleared when B is reconciled. */
   readonly #onOneStick = new Set<string>();
   /**
@@ -37,8 +39,13 @@ export class BoxLink {
     this.#o = options;
   }
 
-  view(pair: StickPair | undefined): { connected: boolean; emptyRecorded: boolean; deposits: number } {
-    return { connected: this.#connected, emptyRecorded: boxEmptyRecorded(pair), deposits: this.#deposits };
+  view(pair: StickPair | undefined): BoxView {
+    return { connected: this.#connected, emptyRecorded: boxEmptyRecorded(pair), deposits: this.#deposits, lastRefusal: this.#lastRefusal };
+  }
+
+  /** An annulment was recorded: the refusal it answered is dealt with. */
+  refusalHandled(): void {
+    this.#lastRefusal = undefined;
   }
 
   /** Both sticks are reconciled: every ballot of A is on B as well. */
@@ -97,6 +104,7 @@ export class BoxLink {
     switch (event.kind) {
       case 'refused':
         this.#o.alert(`Stembus weigerde een stembiljet: ${BOX_REFUSAL_MESSAGES[event.reason]}`);
+        this.#lastRefusal = event.reason;
         await append({ type: 'box-refusal', reason: event.reason });
         return;
       case 'box-empty':

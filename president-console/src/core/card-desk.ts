@@ -5,7 +5,7 @@
 import { electionsForCategory, type VerifiedPackage } from '@ovs/election';
 import type { ActivationKdf } from '@ovs/card';
 import type { CardReader } from '@ovs/devices/card';
-import type { AnnulReason, EventBody } from '@ovs/stick';
+import type { AnnulReason, EventBody, ReplacementReason, TestCardReason } from '@ovs/stick';
 import { activationCard, voterCardBytes, writeCard } from './cards.ts';
 import type { Session } from './session.ts';
 import type { ActionResult, CategoryView, LastCard } from './snapshot.ts';
@@ -14,6 +14,15 @@ export interface CardKind {
   test: boolean;
   proxy: boolean;
   replacement: boolean;
+  /** A replacement card issued on its own (why), or a test card made during voting (why). */
+  reason?: ReplacementReason | TestCardReason;
+}
+
+/** The record of a card: the reason only where the log has one for that kind of card. */
+function cardEvent(category: string, kind: CardKind): EventBody {
+  if (kind.test) return kind.reason === 'expert-visit' || kind.reason === 'visualisation-complaint' ? { type: 'test-card', category, reason: kind.reason } : { type: 'test-card', category };
+  const base = { type: 'voter-card' as const, category, proxy: kind.proxy, replacement: kind.replacement };
+  return kind.replacement && kind.reason !== undefined && kind.reason !== 'expert-visit' && kind.reason !== 'visualisation-complaint' ? { ...base, reason: kind.reason } : base;
 }
 
 export interface CardDeskOptions {
@@ -76,7 +85,7 @@ export class CardDesk {
     const written = await writeCard(this.#o.cardWriter, card.bytes);
     if (!written.ok) return { ok: false, error: 'card', message: written.message };
     // The card is in the voter's hand now: the event is kept even if a stick fails here.
-    await this.#o.append(session, kind.test ? { type: 'test-card', category } : { type: 'voter-card', category, proxy: kind.proxy, replacement: kind.replacement });
+    await this.#o.append(session, cardEvent(category, kind));
     this.#last = { kind: kind.test ? 'test' : 'voter', category, categoryName: view.name, elections: view.elections.map((e) => e.title), proxy: kind.proxy, replacement: kind.replacement };
     this.#o.logVoter('card-written', kind.test ? 'test' : 'voter');
     const what = kind.test ? 'Testkaart' : kind.replacement ? 'Vervangkaart' : kind.proxy ? 'Volmachtkaart' : 'Stemkaart';
@@ -89,7 +98,7 @@ export class CardDesk {
     if (!(await this.#o.append(session, { type: 'ballot-annulled', reason, category }))) return { ok: false, error: 'halted', message: this.#o.haltMessage() };
     this.#o.logVoter('ballot-annulled', reason);
     const card = await this.voter(session, category, { test: false, proxy: false, replacement: true });
-    if (!card.ok) return { ok: false, error: card.error, message: `Het stembiljet is geannuleerd. ${card.message} Maak daarna een vervangkaart.` };
+    if (!card.ok) return { ok: false, error: card.error, message: `Het stembiljet is geannuleerd. ${card.message} Maak daarna de kaart met "Nieuwe kaart zonder annulering…", reden "kaart na een annulering".` };
     return card;
   }
 }

@@ -13,18 +13,26 @@ import {
   ANNUL_REASONS,
   cardBalance,
   cardBalanceLine,
+  dayPosition,
+  HOURS_OVERRIDES,
+  spokenDate,
   encodeClosingRecord,
   INCIDENT_KINDS,
   inspectStickFiles,
   MAX_TEXT,
   openStickPair,
+  REPLACEMENT_REASONS,
+  TEST_CARD_REASONS,
   readStickFiles,
   validCloseCount,
   voterEventTime,
   type AnnulReason,
   type ClosingRecord,
   type EventBody,
+  type HoursOverride,
   type IncidentKind,
+  type ReplacementReason,
+  type TestCardReason,
 } from '@ovs/stick';
 import type { CardReader } from '@ovs/devices/card';
 import type { SelfTestPhase } from '@ovs/devices';
@@ -222,6 +230,12 @@ export class ConsoleCore {
       if (phase.kind !== 'locked' || state.kind !== 'locked' || !state.opening) return { ok: false, error: 'not-now', message: 'Steek eerst de twee sticks in.' };
       if (!canonicalEnvelopePassword(password)) return { ok: false, error: 'password', message: UNSEAL_MESSAGES['malformed-password'] };
       const opening = state.opening;
+      // Decree art. 9 §3: the envelope may be handed over the day before; the station opens on the day. No attempt is spent.
+      const electionDate = opening.pkg.election.electionDate;
+      if (dayPosition(electionDate, this.#now()) === 'before-day') {
+        this.#log('unlock-refused', 'before election day');
+        return { ok: false, error: 'not-now', message: `Het stembureau opent pas op de verkiezingsdag (${spokenDate(electionDate)}). Bewaar de enveloppe verzegeld tot dan. Klopt de datum niet, verwittig dan de technische ondersteuning.` };
+      }
       this.#unlocking = true;
       let unsealed;
       try {
@@ -288,8 +302,17 @@ export class ConsoleCore {
     });
   }
 
-  issueTestCard(category: string): Promise<ActionResult> {
-    return this.#voterCard(category, { test: true, proxy: false, replacement: false }, ['preparation', 'open']);
+  /**
+   * Test cards before opening as the manual says (seed 002 II.B.4); once voting is open only with
+   * a reason — an expert's visit or a voter's complaint about the visualisation (II.C.3.1 pt 5,
+   * II.C.4.1) — recorded for the PV. Their ballots stay refused by the box (test flag).
+   */
+  issueTestCard(category: string, reason?: TestCardReason): Promise<ActionResult> {
+    if (reason !== undefined && !(TEST_CARD_REASONS as readonly string[]).includes(reason)) return Promise.resolve({ ok: false, error: 'bad-input', message: 'Kies waarom u tijdens de stemming een testkaart maakt.' });
+    if (this.phase.kind === 'open' && reason === undefined) {
+      return Promise.resolve({ ok: false, error: 'bad-input', message: 'Tijdens de stemming alleen een testkaart met een reden: het bezoek van een deskundige of een klacht van een kiezer over de visualisatie.' });
+    }
+    return this.#voterCard(category, { test: true, proxy: false, replacement: false, ...(this.phase.kind === 'open' && reason ? { reason } : {}) }, ['preparation', 'open']);
   }
 
   /** A card for exactly the elections of the voter's category; for a proxy, the proxy-giver's category. */
@@ -302,19 +325,67 @@ export class ConsoleCore {
     return this.#serial.run(async () => {
       if (!(ANNUL_REASONS as readonly string[]).includes(reason)) return { ok: false, error: 'bad-input', message: 'Kies de reden van de annulering.' };
       const w = this.#writable(['open']);
-      return w.ok ? this.#cards.annul(w.session, reason, category) : w.result;
+      if (!w.ok) return w.result;
+      const r = await this.#cards.annul(w.session, reason, category);
+      this.#box.refusalHandled();
+      return r;
     });
   }
 
-  /** A replacement card on its own (when writing it failed right after the annulment). */
-  issueReplacementCard(category: string): Promise<ActionResult> {
-    return this.#voterCard(category, { test: false, proxy: false, replacement: true }, ['open']);
+  /**
+   * A new card without an annulment, with its reason (card-balance.ts counts it apart): the card
+   * was damaged, the voting computer printed no ballot, the card could not be read — or
+   * `annulment`: the card of an annulment whose own card could not be written in that step.
+   */
+  issueReplacementCard(category: string, reason: ReplacementReason): Promise<ActionResult> {
+    if (!(REPLACEMENT_REASONS as readonly string[]).includes(reason)) return Promise.resolve({ ok: false, error: 'bad-input', message: 'Kies waarom de kiezer een nieuwe kaart krijgt.' });
+    return this.#voterCard(category, { test: false, proxy: false, replacement: true, reason }, ['open']);
   }
 
   #voterCard(category: string, kind: CardKind, phases: ReadonlyArray<Phase['kind']>): Promise<ActionResult> {
     return this.#serial.run(async () => {
       const w = this.#writable(phases);
-      return w.ok ? this.#cards.voter(w.session, category, kind) : w.result;
+      if (!w.ok) return w.result;
+      // A new voter once voting is open: within the hours, or after the president's override (voters
+      // queuing at 15 h). A replacement card is for a voter already inside.
+      if (!kind.test && !kind.replacement && this.phase.kind === 'open') {
+        const hours = this.#outsideHours(w.session);
+        if (hours) return hours;
+      }
+      return this.#cards.voter(w.session, category, kind);
+    });
+  }
+
+  // ---- the voting hours (decree art. 15) ---------------------------------------------------
+
+  #hours(session: Session | undefined): ConsoleSnapshot['hours'] {
+    const pkg = this.#opening?.pkg;
+    const position = pkg ? dayPosition(pkg.election.electionDate, this.#now()) : 'voting-hours';
+    const overridden = session ? session.pair.events.flatMap((e) => (e.type === 'hours-override' ? [e.moment] : [])) : [];
+    return { position, overridden };
+  }
+
+  /** Outside 8–15 h on the election day and not overridden: the refusal, naming the override. */
+  #outsideHours(session: Session): ActionResult | undefined {
+    const { position, overridden } = this.#hours(session);
+    if ((position !== 'before-8' && position !== 'after-15') || overridden.includes(position)) return undefined;
+    return { ok: false, error: 'hours', message: HOURS_MESSAGES[position] };
+  }
+
+  /** The president's override of the voting hours, with the reason, for the PV (voters still queuing at 15 h). */
+  overrideHours(moment: HoursOverride, note: string): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const w = this.#writable(['preparation', 'open']);
+      if (!w.ok) return w.result;
+      if (!(HOURS_OVERRIDES as readonly string[]).includes(moment)) return { ok: false, error: 'bad-input', message: 'Onbekende afwijking van de stemuren.' };
+      const text = note.trim();
+      if (text.length === 0 || text.length > MAX_TEXT) return { ok: false, error: 'bad-input', message: `Schrijf waarom u afwijkt van de stemuren (hoogstens ${MAX_TEXT} tekens): het komt in het proces-verbaal.` };
+      const { position, overridden } = this.#hours(w.session);
+      if (position !== moment) return { ok: false, error: 'not-now', message: 'Het is nu binnen de stemuren: er is niets af te wijken.' };
+      if (overridden.includes(moment)) return { ok: true, message: 'De afwijking van de stemuren staat al in het proces-verbaal.' };
+      if (!(await this.#append({ type: 'hours-override', moment, note: text }))) return { ok: false, error: 'halted', message: this.#haltMessage() };
+      this.#log('hours-override', moment);
+      return { ok: true, message: 'De afwijking van de stemuren is genoteerd voor het proces-verbaal.' };
     });
   }
 
@@ -329,6 +400,8 @@ export class ConsoleCore {
       if (pair.registered !== 0) return { ok: false, error: 'cannot-open', message: `De teller staat niet op nul (${pair.registered}). Verwittig de technische ondersteuning.` };
       if (!this.#box.view(pair).emptyRecorded) return { ok: false, error: 'cannot-open', message: 'De stembus heeft nog niet gemeld dat ze leeg is. Koppel de stembus met het koppelticket en laat ze de lege bak melden.' };
       if (!boxChecked) return { ok: false, error: 'cannot-open', message: 'Bevestig dat u de stembus leeg hebt gezien en verzegeld.' };
+      const hours = this.#outsideHours(w.session);
+      if (hours) return hours;
       if (!(await this.#append({ type: 'voting-opened' }))) return { ok: false, error: 'halted', message: this.#haltMessage() };
       this.#log('voting-opened');
       await this.#print('opening');
@@ -545,8 +618,11 @@ export class ConsoleCore {
       cardsPerCategory: c.cardsPerCategory,
       proxyPerCategory: c.proxyPerCategory,
       replacementCards: c.replacementCards,
+      replacementsByReason: c.replacementsByReason,
       testCards: c.testCards,
+      testCardsDuringVoting: c.testCardsDuringVoting,
       activationCards: c.activationCards,
+      votingComputers: votingComputers(c.activationCards, findStation(pkg.election, this.#o.station)?.registeredVoters ?? 0),
       annulled: Object.values(c.annulledByReason).reduce((a, b) => a + b, 0),
       annulledByReason: c.annulledByReason,
       registered: closing ? closing.registeredBallots : pair.registered,
@@ -587,6 +663,7 @@ export class ConsoleCore {
       closing: closing ? { closedAt: closing.closedAt, storeShortHash: shortHash(closing.store.sha256), closingShortHash: shortHash(closingHash(closing)), registered: closing.registeredBallots } : undefined,
       unlocking: this.#unlocking,
       selfTest: { running: this.#selfTest.running, last: this.#selfTest.last },
+      hours: this.#hours(session),
     };
   }
 
@@ -597,5 +674,15 @@ export class ConsoleCore {
     });
   }
 }
+
+/** Decree art. 10: one booth per 180 registered voters. */
+export const VOTERS_PER_BOOTH = 180;
+
+const votingComputers = (inUse: number, registeredVoters: number): Counters['votingComputers'] => ({ inUse, needed: Math.ceil(registeredVoters / VOTERS_PER_BOOTH), registeredVoters });
+
+const HOURS_MESSAGES: Record<HoursOverride, string> = {
+  'before-8': 'Het is nog geen 8 uur: de stemming opent om 8 uur (decreet art. 15). Wacht tot 8 uur, of noteer waarom u nu opent ("Afwijken van de stemuren").',
+  'after-15': 'Het is na 15 uur: de stemming is gesloten voor nieuwe kiezers (decreet art. 15). Staan er om 15 uur nog kiezers in de rij, noteer dat dan met "Afwijken van de stemuren".',
+};
 
 const closingHash = (c: ClosingRecord): Uint8Array => sha256(encodeClosingRecord(c));
