@@ -122,6 +122,13 @@ t.test('a day at the president console, in Chromium', async (t) => {
   await message(page).getByText(/^Testkaart klaar — Belgische kiezer/).waitFor();
   await page.screenshot({ path: '/tmp/console-voting-cards.png' });
 
+  // A box that restarts or is replaced mid-day pairs with a koppelticket printed from this screen.
+  await page.getByText('Stembus herstart of vervangen').click();
+  const tickets = rig.devices.printer.tickets.length;
+  await page.getByRole('button', { name: 'Koppelticket afdrukken' }).click();
+  await message(page).getByText('Koppelticket stembus afgedrukt.').waitFor();
+  t.equal(rig.devices.printer.tickets.length, tickets + 1, 'a new koppelticket during voting');
+
   // The box registers two ballots; the counters follow.
   const session = await sessionFromActivation(rig, activationCode);
   const random = new SeededRandom('ui');

@@ -149,6 +149,17 @@ export function VotingScreen({ snap, act, onClose }: { snap: ConsoleSnapshot; ac
           Activeringskaart (vervangen stemcomputer)
         </button>
       </div>
+      <details class="panel">
+        <summary>Stembus herstart of vervangen</summary>
+        <p>
+          Een stembus die herstart of vervangen wordt, kent de voorzitterscomputer niet meer. Druk een nieuw koppelticket af en leg het met de code naar onder op de
+          scanner van de stembus. Elk koppelticket en elke koppeling komt in het proces-verbaal.
+        </p>
+        <button type="button" onClick={() => void act('print/pairing')}>
+          Koppelticket afdrukken
+        </button>
+        <p aria-live="polite">Stembus: {snap.box.connected ? 'verbonden' : 'nog niet verbonden'}.</p>
+      </details>
       <div class="row end">
         <button type="button" class="danger" onClick={onClose}>
           Stemming sluiten…
