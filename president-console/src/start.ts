@@ -2,13 +2,13 @@
 // loopback, the link server for the ballot box, and the stick watch — returning handles. The
 // virtual polling station and the election-day simulation start it this way with simulated
 // devices; bin/president-console.ts starts it on hardware from a configuration file.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { CardReader } from '@ovs/devices/card';
 import type { ThermalPrinter } from '@ovs/devices/printer';
 import type { ActivationKdf } from '@ovs/card';
-import { createLinkServer } from '@ovs/link';
+import { createLinkServer, MAX_VC_ALARM_BYTES, VC_ALARM_PATH } from '@ovs/link';
 import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import { ConsoleCore, type ConsoleLogEntry } from './core/console-core.ts';
 import { softwareHash } from './core/software-hash.ts';
@@ -73,6 +73,29 @@ const close = (server: Server): Promise<void> =>
     server.closeAllConnections();
   });
 
+/** The body of a POST to VC_ALARM_PATH, at most MAX_VC_ALARM_BYTES; undefined otherwise. */
+function vcAlarmRequest(req: IncomingMessage): Promise<Uint8Array | undefined> {
+  return new Promise((resolve) => {
+    if (req.method !== 'POST') {
+      req.resume();
+      resolve(undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_VC_ALARM_BYTES) {
+        // Answered, then the connection is dropped: no more of it is read.
+        req.pause();
+        resolve(undefined);
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_VC_ALARM_BYTES ? undefined : new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
 export async function startConsole(options: StartConsoleOptions): Promise<ConsoleHandle> {
   // Known once the link server listens; the technician's test reads it when it runs.
   let linkUrl = '';
@@ -117,7 +140,18 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     onPaired: () => core.boxPaired(),
     onAuthenticated: () => core.boxContact(),
   });
-  const linkServer = createServer(link.listener);
+  // The same listener takes the voting computers' signed alarms; everything else is the box's link.
+  const linkServer = createServer((req, res) => {
+    if (req.url !== VC_ALARM_PATH) {
+      link.listener(req, res);
+      return;
+    }
+    void vcAlarmRequest(req).then(async (bytes) => {
+      const r = bytes ? await core.vcAlarm(bytes) : { ok: false as const, error: 'malformed' as const };
+      res.writeHead(r.ok ? 204 : 400, { 'cache-control': 'no-store', ...(bytes ? {} : { connection: 'close' }) }).end();
+      if (!bytes) res.once('finish', () => req.destroy());
+    });
+  });
   const url = await listen(uiServer, options.host ?? '127.0.0.1', options.port ?? 0);
   linkUrl = await listen(linkServer, options.link?.host ?? '127.0.0.1', options.link?.port ?? 0);
 

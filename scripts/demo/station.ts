@@ -106,6 +106,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
         return r;
       },
     };
+    const clock = electionDayClock(pkg.verified.election.electionDate);
     const consoleHandle = await startConsole({
       station,
       organiserPublicKey: pkg.organiserPublicKey,
@@ -116,7 +117,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       pollMs: 500,
       ui: true,
       guard,
-      now: electionDayClock(pkg.verified.election.electionDate),
+      now: clock,
     });
     stops.push(() => consoleHandle.stop());
 
@@ -128,6 +129,8 @@ export async function startPollingStation(options: PollingStationOptions): Promi
         station,
         port: 0,
         guard,
+        // Its alarms show at the console too, dated by the console's clock (the demo's election day).
+        console: { url: consoleHandle.linkUrl, machine: `stemcomputer ${number}`, now: clock },
         simulate: {
           handScanner: i === 0,
           printer: {

@@ -8,7 +8,7 @@ import { canonicalEnvelopePassword, sha256, shortHash } from '@ovs/crypto';
 import { ACTIVATION_KDF, type ActivationKdf } from '@ovs/card';
 import { electionsForCategory, findStation, unsealStembureauKey, UNSEAL_MESSAGES } from '@ovs/election';
 import { createBallotContext, HASH_PREFIX_BYTES, verifySessionCertificate } from '@ovs/ballot';
-import { issuePairingCode, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
+import { issuePairingCode, verifyVcAlarm, type VcAlarmError, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
 import {
   ANNUL_REASONS,
   cardBalance,
@@ -23,6 +23,7 @@ import {
   openStickPair,
   REPLACEMENT_REASONS,
   TEST_CARD_REASONS,
+  VC_ALARM_NAMES,
   readStickFiles,
   validCloseCount,
   voterEventTime,
@@ -107,6 +108,8 @@ export class ConsoleCore {
   #alertSeq = 0;
   #selfTest: { running: boolean; last: ConsoleTestReport | undefined } = { running: false, last: undefined };
   #stopped = false;
+  /** Ids of the voting computers' alarms already recorded (memory only; each alarm carries its hour, so a replay dies with the hour). */
+  readonly #vcAlarms = new Set<string>();
   readonly #sticks: StickWatch;
   readonly #cards: CardDesk;
   readonly #box: BoxLink;
@@ -500,6 +503,30 @@ export class ConsoleCore {
     return this.#serial.run(async () => {
       const session = this.#session;
       if (session) await this.#box.event(session, !this.#sticks.halt && this.phase.kind !== 'closed', event);
+    });
+  }
+
+  // ---- the voting computers' alarms --------------------------------------------------------
+
+  /**
+   * An alarm from a voting computer (paper out, card problem, printer fault), signed with the
+   * session key its activation card gave it (@ovs/link vc-alarm.ts): shown to the president and
+   * recorded for the PV with the hour only. Anything not signed by this opening's key is refused.
+   */
+  vcAlarm(bytes: Uint8Array): Promise<{ ok: true } | { ok: false; error: VcAlarmError | 'not-now' }> {
+    return this.#serial.run(async () => {
+      const session = this.#session;
+      if (!session?.sessionVerifier || this.phase.kind === 'closed') return { ok: false, error: 'not-now' };
+      const r = verifyVcAlarm(bytes, { hashPrefix: session.pair.pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: this.#o.station, session: session.sessionVerifier, now: this.#o.now(), seen: this.#vcAlarms });
+      if (!r.ok) {
+        this.#log('vc-alarm-refused', r.error);
+        return r;
+      }
+      this.#vcAlarms.add(r.value.id);
+      this.#alert(`Alarm op ${r.value.machine}: ${VC_ALARM_NAMES[r.value.kind]}. Ga naar het stemhokje; het alarm stopt met de gewiste activeringskaart.`);
+      this.#o.log({ at: voterEventTime(this.#o.now()), event: 'vc-alarm', detail: r.value.kind });
+      if (!this.#sticks.halt) await this.#append({ type: 'vc-alarm', kind: r.value.kind, machine: r.value.machine });
+      return { ok: true };
     });
   }
 
