@@ -11,6 +11,7 @@ import type { ActivationKdf } from '@ovs/card';
 import { createLinkServer, MAX_VC_ALARM_BYTES, VC_ALARM_PATH } from '@ovs/link';
 import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import { ConsoleCore, type ConsoleLogEntry } from './core/console-core.ts';
+import type { ExpertMedium } from './core/expert-medium.ts';
 import { softwareHash } from './core/software-hash.ts';
 import { reportPrinter } from './reports/reports.ts';
 import { apiRouter } from './server/api.ts';
@@ -43,6 +44,8 @@ export interface StartConsoleOptions {
   /** The scrypt cost of activation cards; default ACTIVATION_KDF. */
   activationKdf?: ActivationKdf;
   log?: (entry: ConsoleLogEntry) => void;
+  /** The third medium for the college of experts' copy (decree art. 12): on hardware the third USB port's mount point. */
+  expertMedium?: ExpertMedium;
 }
 
 export interface ConsoleHandle {
@@ -111,6 +114,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     ...(options.maxPasswordAttempts ? { maxPasswordAttempts: options.maxPasswordAttempts } : {}),
     ...(options.activationKdf ? { activationKdf: options.activationKdf } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.expertMedium ? { expertMedium: options.expertMedium } : {}),
   });
 
   const app = express();

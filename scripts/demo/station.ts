@@ -8,7 +8,7 @@ import { createPrinter, type PrintJob, type ThermalPrinter } from '@ovs/devices'
 import { startBallotBox, type BallotBoxHandle } from '@ovs/ballot-box';
 import { startVotingComputer, takeTickets, type SimulatedDevices, type VotingComputerHandle } from '@ovs/firmware-app';
 import { startHoofdbureau, type RunningHoofdbureau } from '@ovs/hoofdbureau';
-import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole, type ConsoleHandle } from '@ovs/president-console';
+import { createSimulatedConsoleDevices, createSimulatedSticks, folderExpertMedium, startConsole, type ConsoleHandle } from '@ovs/president-console';
 import { demoPackage, prepareSticks, type DemoPackage } from './prepare.ts';
 import { Room, type Booth } from './room.ts';
 import { originsOf, startDemoServer, type DemoServer } from './server.ts';
@@ -64,8 +64,10 @@ export async function startPollingStation(options: PollingStationOptions): Promi
   const stickFolders = { A: join(options.runDir, 'usb-a'), B: join(options.runDir, 'usb-b') };
   const readerDir = join(options.runDir, 'hoofdbureau-lezer');
   const db = join(options.runDir, 'hoofdbureau.db');
-  for (const old of [stickFolders.A, stickFolders.B, readerDir, db, `${db}-wal`, `${db}-shm`]) await rm(old, { recursive: true, force: true });
+  const expertDir = join(options.runDir, 'usb-deskundige');
+  for (const old of [stickFolders.A, stickFolders.B, readerDir, expertDir, db, `${db}-wal`, `${db}-shm`]) await rm(old, { recursive: true, force: true });
   await mkdir(readerDir, { recursive: true });
+  await mkdir(expertDir, { recursive: true });
   log('De twee sticks van het stembureau worden voorbereid…');
   await prepareSticks(pkg, station, [stickFolders.A, stickFolders.B]);
 
@@ -118,6 +120,8 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       ui: true,
       guard,
       now: clock,
+      // The expert's stick in the third port: a folder of its own (decree art. 12).
+      expertMedium: folderExpertMedium(expertDir),
     });
     stops.push(() => consoleHandle.stop());
 

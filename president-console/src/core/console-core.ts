@@ -19,6 +19,7 @@ import {
   encodeClosingRecord,
   INCIDENT_KINDS,
   inspectStickFiles,
+  MAX_NAME,
   MAX_TEXT,
   openStickPair,
   REPLACEMENT_REASONS,
@@ -41,6 +42,7 @@ import type { ConsoleTestOutcome, ConsoleTestReport } from '../self-test/report.
 import type { ConsoleTestContext } from '../self-test/run.ts';
 import { PORTS, type StickSource } from '../sticks/stick-source.ts';
 import { BoxLink } from './box-link.ts';
+import type { ExpertMedium } from './expert-medium.ts';
 import { CardDesk, type CardKind } from './card-desk.ts';
 import type { Gate } from './registration.ts';
 import type { ReportData, ReportKind } from './report-data.ts';
@@ -73,6 +75,8 @@ export interface ConsoleCoreOptions {
   printReport?: ReportPrinter;
   /** The technician's test of the devices ("Technische test"). */
   selfTester?: SelfTester;
+  /** The third medium for the college of experts' copy (decree art. 12). */
+  expertMedium?: ExpertMedium;
   now?: () => Date;
   maxPasswordAttempts?: number;
   /** The scrypt cost of the activation cards (default ACTIVATION_KDF; tests and the simulation pass a cheaper one). */
@@ -99,7 +103,7 @@ export interface CloseInput {
 const LOCKED_OUT = 'Te veel foute pogingen. Verwittig de technische ondersteuning van het hoofdbureau.';
 
 export class ConsoleCore {
-  readonly #o: Required<Omit<ConsoleCoreOptions, 'log' | 'printReport' | 'selfTester'>> & Pick<ConsoleCoreOptions, 'printReport' | 'selfTester'> & { log: (e: ConsoleLogEntry) => void };
+  readonly #o: Required<Omit<ConsoleCoreOptions, 'log' | 'printReport' | 'selfTester' | 'expertMedium'>> & Pick<ConsoleCoreOptions, 'printReport' | 'selfTester' | 'expertMedium'> & { log: (e: ConsoleLogEntry) => void };
   readonly #serial = new Serial();
   #state: CoreState;
   #fatal: string | undefined;
@@ -503,6 +507,48 @@ export class ConsoleCore {
     return this.#serial.run(async () => {
       const session = this.#session;
       if (session) await this.#box.event(session, !this.#sticks.halt && this.phase.kind !== 'closed', event);
+    });
+  }
+
+  // ---- the college of experts (decree art. 12) ---------------------------------------------
+
+  /**
+   * A copy of the sticks for an expert (seed 002 II.C.4), on the third medium: consistent (taken
+   * under the sticks' lock), without the password, without halting voting. During the day it holds
+   * no ballot slots, after closing the final ones (@ovs/stick expert-copy.ts); never the secrets.
+   * Recorded on the sticks for the PV with the expert's name, the hour and what was done.
+   */
+  expertCopy(expert: string, note: string): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const session = this.#session;
+      const phase = this.phase.kind;
+      if (!session || !['preparation', 'open', 'closing', 'closed'].includes(phase)) return { ok: false, error: 'not-now', message: 'Een kopie voor de deskundige kan pas nadat de sticks geopend zijn.' };
+      const name = expert.trim();
+      const what = note.trim();
+      if (name.length === 0 || name.length > MAX_NAME) return { ok: false, error: 'bad-input', message: `Vul de naam van de deskundige in (hoogstens ${MAX_NAME} tekens).` };
+      if (what.length === 0 || what.length > MAX_TEXT) return { ok: false, error: 'bad-input', message: 'Beschrijf wat de deskundige deed: het komt in het proces-verbaal.' };
+      const medium = this.#o.expertMedium;
+      if (!medium) return { ok: false, error: 'not-now', message: 'Deze voorzitterscomputer heeft geen poort voor een kopiestick.' };
+      const copy = await session.pair.expertCopy(name);
+      if (!copy.ok) return { ok: false, error: 'stick', message: `Stick ${copy.error.port} kon niet gelezen worden voor de kopie. Probeer opnieuw.` };
+      const at = copy.value.manifest.takenAt;
+      const base = `deskundige-stembureau-${this.#o.station}-${at.slice(0, 16).replace(/[-:T]/g, '')}`;
+      const written = await medium.write(base, copy.value.files);
+      if (!written.ok) return { ok: false, error: 'stick', message: written.message };
+      const folder = written.folder;
+      const files = copy.value.files.length;
+      const ballots = copy.value.manifest.closed;
+      this.#log('expert-copy', `${files} files${ballots ? ' with ballots' : ''}`);
+      // After closing the log is final: the copy is in the console's log only (the PV was printed at closing).
+      if (this.phase.kind !== 'closed' && !(await this.#append({ type: 'expert-copy', expert: name, note: what, files, ballots }))) {
+        return { ok: false, error: 'halted', message: `De kopie staat op de stick (${folder}), maar kon niet op de sticks genoteerd worden: ${this.#haltMessage()}` };
+      }
+      return {
+        ok: true,
+        message: ballots
+          ? `Kopie voor de deskundige geschreven in ${folder}: ${files} bestanden, met de stembiljetten (de stemming is afgesloten).`
+          : `Kopie voor de deskundige geschreven in ${folder}: ${files} bestanden, zonder de stembiljetten (die worden pas na de afsluiting gekopieerd). De stemming liep door.`,
+      };
     });
   }
 
