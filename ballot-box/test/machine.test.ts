@@ -310,3 +310,13 @@ t.test('seed 001 §XIV.3 (a pulled stick): the display never says "onderbroken" 
   m = step(config, m, { kind: 'status', ticket: null, result: status('open') }, 2020).model;
   t.ok(consistent(m), 'a resumed console clears the refusal');
 });
+
+t.test('decree art. 17 §2: a ballot the console says is annulled is refused for the president, the flap shut', async (t) => {
+  let m = ready();
+  m = step(config, m, { kind: 'decoded', bytes: sign(s.signer, ballot(random)) }, 1000).model;
+  const r = step(config, m, { kind: 'register-answer', ticket: pendingTicket(m), result: { ok: true, value: { outcome: 'rejected', reason: 'annulled' } } }, 1010);
+  t.notOk(r.commands.some((c) => c.kind === 'open-flap'), 'never opens');
+  t.same(r.commands.find((c) => c.kind === 'tell-console'), { kind: 'tell-console', event: { kind: 'refused', reason: 'annulled' } }, 'the president hears it');
+  t.equal(displayOf(r.model).title, 'Geannuleerd stembiljet');
+  t.match(displayOf(r.model).instruction, /omslag voor geannuleerde stembiljetten/);
+});

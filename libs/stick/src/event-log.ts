@@ -52,6 +52,9 @@ export type HoursOverride = (typeof HOURS_OVERRIDES)[number];
 export const VC_ALARM_KINDS = ['paper-out', 'card', 'printer'] as const;
 export type VcAlarmKind = (typeof VC_ALARM_KINDS)[number];
 
+/** The keyed hash of an annulled ballot's id that `ballot-annul-scanned` carries (never the id itself). */
+export const annulTag = (macKey: Uint8Array, ballotId: Uint8Array): string => toHex(mac(macKey, withDomain('annulled-ballot', ballotId)).subarray(0, 16));
+
 /** A name (of an expert) as the PV prints it. */
 export const MAX_NAME = 100;
 
@@ -82,6 +85,12 @@ export type EventBody =
   | { type: 'hours-override'; moment: HoursOverride; note: string }
   /** A copy of the sticks for the college of experts (art. 12): who took it and which files it holds. */
   | { type: 'expert-copy'; expert: string; note: string; files: number; ballots: boolean }
+  /**
+   * A readable annulled ballot scanned in annul mode at the box (decree art. 17 §2): `tag` is a
+   * keyed hash of its ballot id (16 bytes, hex) under the session's log key, never the id, so
+   * that the console refuses that ballot for the rest of the day, also after a restart.
+   */
+  | { type: 'ballot-annul-scanned'; tag: string }
   /** A voting computer's alarm (paper out, card problem, printer fault), received signed by the session key. */
   | { type: 'vc-alarm'; kind: VcAlarmKind; machine: string }
   | { type: 'interruption'; stick: StickPort; reason: InterruptionReason; from: string; to: string }
@@ -104,7 +113,7 @@ export type EventType = EventBody['type'];
  * alerts keep their exact time: the PV needs it and it concerns no voter. A voting computer's
  * alarm (paper out while a ballot printed, a card pulled) falls in one voter's session: hour only.
  */
-export const VOTER_EVENT_TYPES: ReadonlySet<EventType> = new Set(['test-card', 'voter-card', 'ballot-annulled', 'box-refusal', 'vc-alarm']);
+export const VOTER_EVENT_TYPES: ReadonlySet<EventType> = new Set(['test-card', 'voter-card', 'ballot-annulled', 'box-refusal', 'vc-alarm', 'ballot-annul-scanned']);
 
 /** A voter event is dated to the start of its hour (UTC: a whole hour in Belgium too). */
 export const VOTER_EVENT_GRANULARITY_MS = 3_600_000;
@@ -167,6 +176,7 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
   'hours-override': { moment: (o, k) => oneOf(o, k, HOURS_OVERRIDES), note: (o, k) => str(o, k, MAX_TEXT) },
   'expert-copy': { expert: (o, k) => str(o, k, MAX_NAME), note: (o, k) => str(o, k, MAX_TEXT), files: (o, k) => int(o, k, 0, 100), ballots: bool },
   'vc-alarm': { kind: (o, k) => oneOf(o, k, VC_ALARM_KINDS), machine: (o, k) => str(o, k, 40) },
+  'ballot-annul-scanned': { tag: (o, k) => hexString(o, k, 16) },
   interruption: { stick: (o, k) => oneOf(o, k, PORTS), reason: (o, k) => oneOf(o, k, INTERRUPTION_REASONS), from: isoTime, to: isoTime },
   incident: {
     id: (o, k) => int(o, k, 1, 100_000),
@@ -386,6 +396,7 @@ export function countEvents(events: readonly StickEvent[], categories: readonly 
       case 'hours-override':
       case 'expert-copy':
       case 'vc-alarm':
+      case 'ballot-annul-scanned':
       case 'interruption':
       case 'incident':
       case 'voting-closed':

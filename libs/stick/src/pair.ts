@@ -14,7 +14,7 @@ import type { InspectedStick } from './inspect.ts';
 import type { SessionSecrets } from './secrets.ts';
 import { encodeSessionRecord, type SessionRecord } from './session-record.ts';
 import { encodeSignatureFile, signRecord } from './signature-file.ts';
-import { countEvents, encodeEventLine, eventTime, genesisHash, incidentsOf, lineHash, phaseOf, type EventBody, type EventCounts, type StickEvent } from './event-log.ts';
+import { annulTag, countEvents, encodeEventLine, eventTime, genesisHash, incidentsOf, lineHash, phaseOf, type EventBody, type EventCounts, type StickEvent } from './event-log.ts';
 import { CLOSING_SIGNATURE_DOMAIN, encodeClosingRecord, MAX_CLOSE_COUNT, validCloseCount, type ClosingRecord } from './closing-record.ts';
 import { sealSlot, slotOffset, type SlotHeader } from './slot-file.ts';
 import { FreeSlots, type RandomBytes } from './slot-choice.ts';
@@ -254,6 +254,20 @@ export class StickPair {
         }),
       );
     });
+  }
+
+  /** Decree art. 17 §2: a readable annulled ballot, scanned in annul mode, is refused from now on (also after a restart: the log has its tag). */
+  annulBallot(ballotId: Uint8Array): Promise<AppendResult> {
+    return this.#mutex.run(() => {
+      if (this.#closing) throw new Error('annulBallot: the session is closed');
+      return this.#append({ type: 'ballot-annul-scanned', tag: annulTag(this.#keys.macKey, ballotId) });
+    });
+  }
+
+  /** Was this ballot scanned as annulled? */
+  isAnnulled(ballotId: Uint8Array): boolean {
+    const tag = annulTag(this.#keys.macKey, ballotId);
+    return this.#events.some((e) => e.type === 'ballot-annul-scanned' && e.tag === tag);
   }
 
   /** After closing nothing may be added: the closing record fixes the log's length and head. */

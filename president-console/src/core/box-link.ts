@@ -27,6 +27,8 @@ export class BoxLink {
   /** One per ballot: counted in memory only, never logged (it would time each vote). */
   #deposits = 0;
   #lastRefusal: BoxRefusal | undefined;
+  /** Decree art. 17 §2: armed by the president, for the next ballot the box reads (memory only). */
+  #annulMode = false;
   /** Ballot ids (hex) on stick A only, B having failed while they were written: memory only, cleared when B is reconciled. */
   readonly #onOneStick = new Set<string>();
   /**
@@ -40,7 +42,12 @@ export class BoxLink {
   }
 
   view(pair: StickPair | undefined): BoxView {
-    return { connected: this.#connected, emptyRecorded: boxEmptyRecorded(pair), deposits: this.#deposits, lastRefusal: this.#lastRefusal };
+    return { connected: this.#connected, emptyRecorded: boxEmptyRecorded(pair), deposits: this.#deposits, lastRefusal: this.#lastRefusal, annulMode: this.#annulMode };
+  }
+
+  /** The next ballot the box reads is the annulled one: recorded as annulled, never registered. */
+  armAnnulScan(on: boolean): void {
+    this.#annulMode = on;
   }
 
   /** An annulment was recorded: the refusal it answered is dealt with. */
@@ -87,11 +94,16 @@ export class BoxLink {
   async register(session: Session, gate: Gate, bytes: Uint8Array, attemptId: string): Promise<RegisterOutcome> {
     if (!session.sessionVerifier) return { outcome: 'rejected', reason: 'voting-not-open' };
     const r = await registerScannedBallot(
-      { gate, context: session.opening.context, station: this.#o.station, sessionVerifier: session.sessionVerifier, pair: session.pair, onOneStick: this.#onOneStick, attempts: this.#attempts },
+      { gate, context: session.opening.context, station: this.#o.station, sessionVerifier: session.sessionVerifier, pair: session.pair, onOneStick: this.#onOneStick, attempts: this.#attempts, annulMode: this.#annulMode },
       bytes,
       attemptId,
     );
     if (r.storedOnA) this.#onOneStick.add(r.storedOnA);
+    if (r.annulled) {
+      this.#annulMode = false;
+      this.#o.alert('Het geannuleerde stembiljet is gescand: het kan nooit meer geregistreerd worden. Stop het in de omslag voor geannuleerde stembiljetten.');
+      this.#o.logVoter('ballot-annul-scanned', 'ok');
+    }
     if (r.write?.outcome === 'failed') this.#o.haltOnFailure(r.write.failure);
     if (r.write?.outcome === 'full') this.#o.haltFull();
     // Outcomes only: never the ballot id, never the vote.

@@ -340,6 +340,20 @@ export class ConsoleCore {
   }
 
   /**
+   * Decree art. 17 §2, where the barcode is readable: the annulled ballot is scanned at the box in
+   * annul mode, so it can never be registered later (the box refuses it, the sticks keep a keyed
+   * hash of its id, never the id). `on: false` disarms it.
+   */
+  armAnnulScan(on: boolean): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const w = this.#writable(['open']);
+      if (!w.ok) return w.result;
+      this.#box.armAnnulScan(on);
+      return { ok: true, message: on ? 'Annuleermodus: leg het geannuleerde stembiljet nu op de scanner van de stembus. De klep blijft dicht.' : 'Annuleermodus uitgeschakeld.' };
+    });
+  }
+
+  /**
    * A new card without an annulment, with its reason (card-balance.ts counts it apart): the card
    * was damaged, the voting computer printed no ballot, the card could not be read — or
    * `annulment`: the card of an annulment whose own card could not be written in that step.

@@ -100,6 +100,8 @@ export interface BoxView {
   deposits: number;
   /** The box's last refusal (memory only), so the annulment form can preselect its reason. */
   lastRefusal: BoxRefusal | undefined;
+  /** The president armed the annul mode: the next ballot the box reads is recorded as annulled. */
+  annulMode: boolean;
 }
 
 export interface ConsoleSnapshot {

@@ -90,6 +90,14 @@ function Annul({ snap, act }: { snap: ConsoleSnapshot; act: Act }) {
   }
   return (
     <div class="dialog" role="dialog" aria-label="Stembiljet annuleren">
+      <p>
+        Is de barcode nog leesbaar? Laat het stembiljet dan eerst scannen op de stembus in de annuleermodus: de klep blijft dicht en het kan daarna nooit meer geregistreerd
+        worden.
+      </p>
+      <button type="button" onClick={() => void act('annul/scan', { on: !snap.box.annulMode })}>
+        {snap.box.annulMode ? 'Annuleermodus stoppen' : 'Annuleermodus: stembiljet scannen op de stembus'}
+      </button>
+      {snap.box.annulMode ? <p class="warning">Annuleermodus: leg het geannuleerde stembiljet nu op de scanner van de stembus.</p> : null}
       <p>Maak het stembiljet onbruikbaar (stempel "Teruggenomen stembiljet") en kies de reden:</p>
       <fieldset>
         {REASONS.map(([r, label]) => (
