@@ -154,15 +154,18 @@ export async function startPollingStation(options: PollingStationOptions): Promi
     }
 
     // Unpaired at start: the president lays the koppelticket on its glass after opening.
-    const box = await startBallotBox({
-      package: pkg.verified,
-      station,
-      console: { url: consoleHandle.linkUrl },
-      port: 0,
-      flapOpenMs: options.flapOpenMs ?? 30_000,
-      guard,
-    });
-    stops.push(() => box.stop());
+    const startBox = (port: number): Promise<BallotBoxHandle> =>
+      startBallotBox({ package: pkg.verified, station, console: { url: consoleHandle.linkUrl }, port, flapOpenMs: options.flapOpenMs ?? 30_000, guard });
+    const box = await startBox(0);
+    let currentBox = box;
+    stops.push(() => currentBox.stop());
+    // A replacement takes the old one's display address, so the page keeps showing "the box".
+    const replaceBox = async (): Promise<BallotBoxHandle> => {
+      const port = Number(new URL(currentBox.url ?? 'http://127.0.0.1:0').port);
+      await currentBox.stop();
+      currentBox = await startBox(port);
+      return currentBox;
+    };
 
     const hoofdbureau = await startHoofdbureau({
       db,
@@ -175,7 +178,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
     });
     stops.push(() => hoofdbureau.stop());
 
-    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, hoofdbureau, readerDir });
+    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, replaceBox, hoofdbureau, readerDir });
     theRoom.booths.push(...booths);
     for (const c of pendingCards) theRoom.cardWritten(...c);
     late.room = theRoom;
