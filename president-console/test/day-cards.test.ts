@@ -3,9 +3,11 @@
 // the voting computers against one per 180 voters (art. 10), the election day and the voting
 // hours (art. 9 §3, art. 15), and the annulment form's preselection from the box's refusal.
 import t from 'tap';
+import { readdir } from 'node:fs/promises';
 import { SeededRandom } from '@ovs/crypto';
 import { buildReport } from '../src/index.ts';
 import type { ReportModel } from '../src/reports/model.ts';
+import { TECHNICIAN_TEST_PASSWORD } from '../src/self-test/test-password.ts';
 import { ballot, boxClient, demo, openForVoting, password, sessionFromActivation, signed, startRig } from './support.ts';
 
 const text = (m: ReportModel | undefined): string =>
@@ -138,4 +140,15 @@ t.test('the annulment form preselects the reason the box gave (art. 17 §2, 5°)
   t.equal(core.snapshot().box.lastRefusal, 'unreadable');
   t.match(await core.annulBallot('unreadable-by-box', 'belg'), { ok: true });
   t.equal(core.snapshot().box.lastRefusal, undefined, 'dealt with');
+});
+
+t.test('HARDWARE.md fase 2 ("Do not type the envelope password in a test"): the technician\'s test password opens nothing', async (t) => {
+  const rig = await startRig(t);
+  const core = rig.handle.core;
+  const r = await core.unlock(TECHNICIAN_TEST_PASSWORD.toLowerCase());
+  t.match(r, { ok: false, error: 'test-password', message: /^Testpaswoord herkend.*De sticks werden niet aangeraakt/ });
+  t.same(core.snapshot().phase, { kind: 'locked', attemptsLeft: 5 }, 'no attempt spent');
+  t.notOk((await readdir(rig.dirs.A)).includes('session.json'), 'no session started on the sticks');
+  t.equal(rig.devices.printer.tickets.length, 0, 'no koppelticket printed');
+  t.match(await core.unlock(password()), { ok: true }, 'the real password still opens');
 });

@@ -39,6 +39,7 @@ import {
 import type { CardReader } from '@ovs/devices/card';
 import type { SelfTestPhase } from '@ovs/devices';
 import type { ConsoleTestOutcome, ConsoleTestReport } from '../self-test/report.ts';
+import { TECHNICIAN_TEST_PASSWORD, TEST_PASSWORD_MESSAGE } from '../self-test/test-password.ts';
 import type { ConsoleTestContext } from '../self-test/run.ts';
 import { PORTS, type StickSource } from '../sticks/stick-source.ts';
 import { BoxLink } from './box-link.ts';
@@ -233,6 +234,11 @@ export class ConsoleCore {
     return this.#serial.run(async () => {
       const phase = this.phase;
       const state = this.#state;
+      // The technician's test of this screen (HARDWARE.md): recognised first, nothing else happens.
+      if (canonicalEnvelopePassword(password) === TECHNICIAN_TEST_PASSWORD && state.kind === 'locked') {
+        this.#log('test-password');
+        return { ok: false, error: 'test-password', message: TEST_PASSWORD_MESSAGE };
+      }
       if (phase.kind === 'locked-out') return { ok: false, error: 'password', message: LOCKED_OUT };
       if (phase.kind !== 'locked' || state.kind !== 'locked' || !state.opening) return { ok: false, error: 'not-now', message: 'Steek eerst de twee sticks in.' };
       if (!canonicalEnvelopePassword(password)) return { ok: false, error: 'password', message: UNSEAL_MESSAGES['malformed-password'] };

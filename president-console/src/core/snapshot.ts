@@ -137,7 +137,9 @@ export type ActionError =
   | 'bad-input'
   | 'printer'
   | 'password'
-  | 'hours';
+  | 'hours'
+  /** The technician's test password was typed: recognised, nothing opened (self-test/test-password.ts). */
+  | 'test-password';
 
 export type ActionResult =
   /** `activationCode`: only in the answer to a new activation card (16 digits), never in a snapshot. */

@@ -7,6 +7,8 @@ import type { ConsoleSnapshot } from '../core/snapshot.ts';
 export interface ActionAnswer {
   ok: boolean;
   message?: string;
+  /** The refusal's code (ActionError), when not ok. */
+  error?: string;
   /** Only in the answer to a new activation card. */
   activationCode?: string;
   snapshot: ConsoleSnapshot;
