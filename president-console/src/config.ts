@@ -48,6 +48,8 @@ export function parseConfig(text: string): ConfigResult {
   }
   const http = endpoint(c.http);
   const link = endpoint(c.link);
+  const alarms = endpoint(c.alarms);
+  if (c.alarms !== undefined && (alarms?.host === undefined || alarms.port === undefined)) return { ok: false, message: 'alarms: { "host": het adres op het netwerk van de stemcomputers, "port": poort }.' };
   return {
     ok: true,
     options: {
@@ -58,6 +60,7 @@ export function parseConfig(text: string): ConfigResult {
       ...(http?.host ? { host: http.host } : {}),
       ...(http?.port !== undefined ? { port: http.port } : {}),
       ...(link ? { link } : {}),
+      ...(alarms?.host !== undefined && alarms.port !== undefined ? { alarms: { host: alarms.host, port: alarms.port } } : {}),
       ...(typeof c.expertMount === 'string' ? { expertMedium: folderExpertMedium(c.expertMount) } : {}),
     },
   };

@@ -41,3 +41,13 @@ t.test('HARDWARE.md "Alarm": a voting computer\'s alarm reaches the console and 
   t.match(pv, /Alarm stemcomputer 2 \(\d\d u\): storing van de printer/);
   t.same(rig.log.filter((e) => e.event === 'vc-alarm-refused').map((e) => e.detail), ['bad-signature', 'replayed'], 'every refusal of a readable alarm logged');
 });
+
+t.test('HARDWARE.md: on hardware the alarms have a listener of their own, on the voting computers\' network, that serves nothing else', async (t) => {
+  const rig = await startRig(t, { alarms: { host: '127.0.0.1', port: 0 } });
+  const { session } = await openForVoting(rig);
+  const url = rig.handle.alarmsUrl ?? '';
+  const binding = { hashPrefix: context().hashPrefix.subarray(0, HASH_PREFIX_BYTES), station: STATION };
+  t.equal(await post(url, encodeVcAlarm({ kind: 'card', machine: 'stemcomputer 3', id: randomBytes(16), at: new Date() }, binding, session)), 204);
+  t.equal((await fetch(new URL('/link/v2', url), { method: 'POST', body: 'x' })).status, 404, 'the box\'s link is not on this listener');
+  t.match(rig.handle.core.snapshot().alerts.at(-1)?.message, /^Alarm op stemcomputer 3: probleem met de chipkaart/);
+});
