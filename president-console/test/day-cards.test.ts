@@ -131,6 +131,25 @@ t.test('decree art. 15: outside 8–15 h the console refuses until the president
   t.match(report, /Stemuren: kiezers na 15 uur toegelaten: 15:00\nOm 15 uur stonden nog 4 kiezers in de rij\./);
 });
 
+t.test('the annulment form preselects the category of the returned card (art. 17 §1–2)', async (t) => {
+  const rig = await startRig(t);
+  const core = rig.handle.core;
+  await openForVoting(rig);
+  const handBack = async (payloadCategory: string): Promise<void> => {
+    t.match(await core.issueVoterCard(payloadCategory), { ok: true });
+    const written = rig.devices.cards.at(-1)!;
+    rig.devices.reader.terminal.insert(written.card);
+    for (let i = 0; i < 200 && rig.devices.reader.status().kind !== 'card-present'; i++) await new Promise((r) => setTimeout(r, 5));
+  };
+  await handBack('belg');
+  t.match(await core.readReturnedCard(), { ok: true, categories: ['belg'], message: /Kaart van een Belgische kiezer/ });
+  t.match(await core.annulBallot('damaged', 'belg'), { ok: true }, 'the replacement is written on the card laid there');
+  await handBack('eu');
+  t.match(await core.readReturnedCard(), { ok: true, categories: ['eu', 'niet-eu'], message: /kies de juiste categorie op de oproepingsbrief/ }, 'the same elections: both named');
+  rig.devices.reader.terminal.remove();
+  t.match(await core.readReturnedCard(), { ok: false, error: 'card' }, 'no card: a clear message');
+});
+
 t.test('the annulment form preselects the reason the box gave (art. 17 §2, 5°)', async (t) => {
   const rig = await startRig(t);
   const core = rig.handle.core;

@@ -106,6 +106,14 @@ t.test('a day at the president console, in Chromium', async (t) => {
   await page.getByText(/Stembus weigerde een stembiljet: De stembus kan de barcode niet lezen/).waitFor();
   await page.getByRole('button', { name: 'Stembiljet annuleren…' }).click();
   t.ok(await annul.getByLabel('De stembus kan de barcode niet lezen').isChecked(), 'the reason the box gave, preselected');
+  // The card the voter handed back, on the writer: its category is marked.
+  const belgCard = rig.devices.cards.findLast((c) => c.payload[1] === 1)!;
+  rig.devices.reader.terminal.insert(belgCard.card);
+  await annul.getByRole('button', { name: 'Kaart van de kiezer lezen' }).click();
+  await message(page).getByText(/^Kaart van een Belgische kiezer/).waitFor();
+  t.equal(await annul.locator('button.category.suggested').count(), 1, 'one category marked');
+  t.match(await annul.locator('button.category.suggested').getAttribute('aria-label'), /^Belgische kiezer:.*\(kaart van deze kiezer\)$/);
+  rig.devices.reader.terminal.remove();
   await annul.getByRole('button', { name: 'Annuleren' }).click();
   // A new card without an annulment (art. 17 §2), and a test card during voting with its reason (seed 002 II.C.4.1).
   await page.getByRole('button', { name: 'Nieuwe kaart zonder annulering…' }).click();

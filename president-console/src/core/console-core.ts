@@ -345,6 +345,15 @@ export class ConsoleCore {
     });
   }
 
+  /** The voter's returned card read in the writer: its categories, for the annulment form (card-desk.ts). */
+  readReturnedCard(): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const session = this.#session;
+      if (!session || this.phase.kind !== 'open') return { ok: false, error: 'not-now', message: 'Dit kan nu niet.' };
+      return this.#cards.returnedCard(session);
+    });
+  }
+
   /**
    * Decree art. 17 §2, where the barcode is readable: the annulled ballot is scanned at the box in
    * annul mode, so it can never be registered later (the box refuses it, the sticks keep a keyed

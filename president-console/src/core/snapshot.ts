@@ -142,6 +142,9 @@ export type ActionError =
   | 'test-password';
 
 export type ActionResult =
-  /** `activationCode`: only in the answer to a new activation card (16 digits), never in a snapshot. */
-  | { ok: true; message?: string; activationCode?: string }
+  /**
+   * `activationCode`: only in the answer to a new activation card (16 digits), never in a snapshot.
+   * `categories`: the categories a returned card fits (the annulment form's preselection).
+   */
+  | { ok: true; message?: string; activationCode?: string; categories?: string[] }
   | { ok: false; error: ActionError; message: string };

@@ -42,6 +42,7 @@ export function apiRouter(core: ConsoleCore): Router {
   r.post('/cards/replacement', act((b) => core.issueReplacementCard(str(b.category), str(b.reason) as ReplacementReason)));
   r.post('/annul', act((b) => core.annulBallot(str(b.reason) as AnnulReason, str(b.category))));
   r.post('/open', act((b) => core.openVoting(b.boxChecked === true)));
+  r.post('/cards/returned', act(() => core.readReturnedCard()));
   r.post('/annul/scan', act((b) => core.armAnnulScan(b.on !== false)));
   r.post('/expert-copy', act((b) => core.expertCopy(str(b.expert), str(b.note))));
   r.post('/hours/override', act((b) => core.overrideHours(str(b.moment) as HoursOverride, str(b.note))));

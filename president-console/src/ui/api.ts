@@ -11,6 +11,8 @@ export interface ActionAnswer {
   error?: string;
   /** Only in the answer to a new activation card. */
   activationCode?: string;
+  /** Only in the answer to a returned card read in the writer. */
+  categories?: string[];
   snapshot: ConsoleSnapshot;
 }
 

@@ -75,12 +75,14 @@ const boxReason = (snap: ConsoleSnapshot): AnnulReason | undefined => (snap.box.
 function Annul({ snap, act }: { snap: ConsoleSnapshot; act: Act }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<AnnulReason | undefined>(undefined);
+  const [suggested, setSuggested] = useState<string[]>([]);
   if (!open) {
     return (
       <button
         type="button"
         onClick={() => {
           setReason(boxReason(snap));
+          setSuggested([]);
           setOpen(true);
         }}
       >
@@ -107,9 +109,19 @@ function Annul({ snap, act }: { snap: ConsoleSnapshot; act: Act }) {
           </label>
         ))}
       </fieldset>
-      <p>Kies dan de categorie van de kiezer voor de vervangkaart:</p>
+      <p>Kies dan de categorie van de kiezer voor de vervangkaart. Leg de kaart die de kiezer teruggaf op de kaartschrijver om ze aan te duiden:</p>
+      <button
+        type="button"
+        onClick={async () => {
+          const r = await act('cards/returned');
+          setSuggested(r.ok ? (r.categories ?? []) : []);
+        }}
+      >
+        Kaart van de kiezer lezen
+      </button>
       <CategoryButtons
         snap={snap}
+        suggested={suggested}
         onPick={(category) => {
           if (!reason) return;
           setOpen(false);
