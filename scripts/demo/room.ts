@@ -260,7 +260,10 @@ export class Room {
     return this.serial(async () => {
       this.onGlass = null;
       this.box = await this.o.replaceBox();
-      this.say('De stembus is vervangen. Druk op de voorzitterscomputer een nieuw koppelticket af en leg het op de nieuwe stembus.');
+      const kept = this.inBin;
+      // The new box's bin is empty; the old one stays sealed with what it holds.
+      this.inBin = 0;
+      this.say(`De stembus is vervangen; de oude blijft verzegeld met ${kept} ${kept === 1 ? 'stembiljet' : 'stembiljetten'}. Druk op de voorzitterscomputer een nieuw koppelticket af en leg het op de nieuwe stembus.`);
       return { ok: true, message: 'De nieuwe stembus staat klaar, nog niet gekoppeld.' };
     });
   }

@@ -160,16 +160,31 @@ export function HoursBanner({ snap, act }: { snap: ConsoleSnapshot; act: (path: 
   if (position !== 'before-8' && position !== 'after-15') return null;
   if (overridden.includes(position)) return <p class="small">Afwijking van de stemuren genoteerd in het proces-verbaal.</p>;
   const t = HOURS_TEXT[position];
-  return (
-    <div class="warning" role="region" aria-label="Stemuren">
-      <p>{t.text}</p>
-      <label>
+  const form = (
+    <>
+      <label class="block">
         Reden (komt in het proces-verbaal)
         <textarea value={note} placeholder={t.placeholder} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
       </label>
       <button type="button" disabled={note.trim() === ''} onClick={() => void act('hours/override', { moment: position, note })}>
         Afwijken van de stemuren
       </button>
+    </>
+  );
+  // Before 8 h the president prepares as usual: the override is there, but not in the way.
+  if (position === 'before-8') {
+    return (
+      <details class="panel" aria-label="Stemuren">
+        <summary>{t.text} Wacht tot 8 uur om de stemming te openen.</summary>
+        <p class="small">Alleen als het hoofdbureau het vraagt, opent u vroeger: schrijf waarom.</p>
+        {form}
+      </details>
+    );
+  }
+  return (
+    <div class="warning" role="region" aria-label="Stemuren">
+      <p>{t.text}</p>
+      {form}
     </div>
   );
 }
