@@ -256,13 +256,31 @@ t.test('npm start: a day in the virtual polling station, then Ctrl-C leaves noth
   }
   t.equal((await state()).box.inBin, 3, 'three ballots in the box');
 
+  // Seed 002 II.C.5: the box is replaced during voting. The new one knows no console until the
+  // president prints a koppelticket from the voting screen and lays it on its glass.
+  await page.getByRole('button', { name: 'Stembus vervangen' }).click();
+  await boxScreen.getByRole('heading', { name: 'Stembus niet gekoppeld' }).waitFor();
+  await president.getByText('Stembus herstart of vervangen').click();
+  await president.getByRole('button', { name: 'Koppelticket afdrukken' }).click();
+  await president.getByText('Koppelticket stembus afgedrukt.').waitFor();
+  await page.getByRole('button', { name: 'Koppelticket op de stembus leggen' }).last().click();
+  await boxScreen.getByRole('heading', { name: 'Scan uw stembiljet' }).waitFor();
+  await page.screenshot({ path: join(tmpdir(), 'ovs-start-replaced-box.png') });
+  t.pass('the replacement box paired with a koppelticket printed during voting');
+  const fourth = { category: /^EU-burger:/, booth: 1, vote: [{ election: 'G', choice: { kind: 'blank' } }] as Vote };
+  await president.locator('main').getByRole('button', { name: fourth.category }).click();
+  await cast(page, fourth.booth, fourth.vote);
+  await scanAndDeposit(page, 3, state);
+  ballots.push(fourth);
+  t.pass('and takes the next ballot');
+
   // Another fault: a ballot folded wet across its barcode is refused; the president annuls it.
   await president.locator('main').getByRole('button', { name: /^Niet-EU-burger:/ }).click();
   await cast(page, 2, [{ election: 'G', choice: { kind: 'blank' } }]);
   await inHand(page).getByRole('button', { name: 'Nat vouwen' }).click();
   await inHand(page).getByRole('button', { name: 'Vouwen en scannen' }).click();
   await page.frameLocator('iframe[title="Scherm stembus"]').getByRole('heading', { name: 'Barcode onleesbaar' }).waitFor();
-  t.equal((await state()).console.registered, 3, 'the unreadable ballot is not registered');
+  t.equal((await state()).console.registered, 4, 'the unreadable ballot is not registered');
   await inHand(page).getByRole('button', { name: 'Teruggenomen: in de omslag' }).click();
   await president.getByRole('button', { name: 'Stembiljet annuleren…' }).click();
   const annul = president.getByRole('dialog', { name: 'Stembiljet annuleren' });
@@ -297,7 +315,7 @@ t.test('npm start: a day in the virtual polling station, then Ctrl-C leaves noth
   await hb.getByText(code).first().waitFor();
   t.pass('the check shows the code printed on the kerncijferrapport');
   await stickA.getByRole('button', { name: 'Inlezen', exact: true }).click();
-  t.match(await hb.getByTestId('import-outcome').innerText(), /ingelezen, 3 stembiljetten/, 'stick A imported: three ballots');
+  t.match(await hb.getByTestId('import-outcome').innerText(), /ingelezen, 4 stembiljetten/, 'stick A imported: four ballots');
   await hb.locator(`tr[data-stick="stembureau-${STATION}-stick-B"]`).getByRole('button', { name: 'Inlezen als kopie' }).click();
   await hb.getByTestId('import-outcome').getByText(/al ingelezen, identiek/).waitFor();
   t.pass('stick B recognised as the identical copy');

@@ -7,7 +7,7 @@ import { generateSigningKeyPair, sha256, Signer, toBase64, toHex } from '@ovs/cr
 import type { LinkCall, LinkError, LinkStatus, RegisterOutcome } from '@ovs/link';
 import { issuePairingCode } from '@ovs/link';
 import type { BallotBoxEvent, BallotBoxResult, BallotBoxStatus } from '@ovs/devices';
-import { DEFAULT_TIMING, initialModel, ledsFor, stationKeys, step, type BoxModel, type Command, type Input, type MachineConfig } from '../src/index.ts';
+import { DEFAULT_TIMING, displayOf, initialModel, ledsFor, stationKeys, step, type BoxModel, type Command, type Input, type MachineConfig } from '../src/index.ts';
 import { ballot, context, demo, SeededRandom, session, sign, STATION, stembureau } from './support/election.ts';
 
 const random = new SeededRandom('machine');
@@ -281,4 +281,42 @@ t.test('property: the flap opens only on a registration of a valid ballot; never
   t.ok(seen.opens >= 1000, `the flap opened ${seen.opens} times`);
   t.ok(seen.registered >= 700 && seen.reopened >= 150, `${seen.registered} times on "registered", ${seen.reopened} on an accepted duplicate`);
   t.equal(seen.liveMissed, 0, 'and never failed to open on a timely "registered" with a healthy controller');
+});
+
+t.test('seed 001 §XIV.3 (a pulled stick): the display never says "onderbroken" under a status line that says "open"', async (t) => {
+  const consistent = (m: BoxModel): boolean => {
+    const d = displayOf(m);
+    return !(d.title === 'Stemming onderbroken' && d.status.includes('stemming open'));
+  };
+  let m = ready();
+  let r = step(config, m, { kind: 'decoded', bytes: sign(s.signer, ballot(random)) }, 1000);
+  m = r.model;
+  r = step(config, m, { kind: 'register-answer', ticket: pendingTicket(m), result: { ok: true, value: { outcome: 'rejected', reason: 'stick-unavailable' } } }, 1010);
+  m = r.model;
+  t.equal(displayOf(m).title, 'Stemming onderbroken', 'the console said a stick is missing');
+  t.ok(consistent(m), `status line: ${displayOf(m).status}`);
+  t.match(displayOf(m).status, /stemming onderbroken/);
+  m = step(config, m, { kind: 'status', ticket: null, result: status('halted') }, 1020).model;
+  t.ok(consistent(m));
+  // The stick is back: the console's next status says open, and the display follows at once.
+  m = step(config, m, { kind: 'status', ticket: null, result: status('open') }, 1030).model;
+  t.ok(consistent(m), `after the stick came back: ${displayOf(m).title} / ${displayOf(m).status}`);
+  t.equal(displayOf(m).title, 'Scan uw stembiljet');
+  t.match(displayOf(m).status, /stemming open/);
+  // A refusal while the cached status still said open (the stick pulled between two polls), then the next status: open.
+  m = ready();
+  m = step(config, m, { kind: 'decoded', bytes: sign(s.signer, ballot(random)) }, 2000).model;
+  m = step(config, m, { kind: 'register-answer', ticket: pendingTicket(m), result: { ok: true, value: { outcome: 'rejected', reason: 'stick-unavailable' } } }, 2010).model;
+  m = step(config, m, { kind: 'status', ticket: null, result: status('open') }, 2020).model;
+  t.ok(consistent(m), 'a resumed console clears the refusal');
+});
+
+t.test('decree art. 17 §2: a ballot the console says is annulled is refused for the president, the flap shut', async (t) => {
+  let m = ready();
+  m = step(config, m, { kind: 'decoded', bytes: sign(s.signer, ballot(random)) }, 1000).model;
+  const r = step(config, m, { kind: 'register-answer', ticket: pendingTicket(m), result: { ok: true, value: { outcome: 'rejected', reason: 'annulled' } } }, 1010);
+  t.notOk(r.commands.some((c) => c.kind === 'open-flap'), 'never opens');
+  t.same(r.commands.find((c) => c.kind === 'tell-console'), { kind: 'tell-console', event: { kind: 'refused', reason: 'annulled' } }, 'the president hears it');
+  t.equal(displayOf(r.model).title, 'Geannuleerd stembiljet');
+  t.match(displayOf(r.model).instruction, /omslag voor geannuleerde stembiljetten/);
 });

@@ -22,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const c = parsed.config;
   const devices = openConfiguredDevices(c.devices);
-  const started = await startVotingComputer({ packageDir: c.packageDir, organiserPublicKey: c.organiserPublicKey, station: c.station, devices, host: c.host, port: c.port, log: stderrLog(`stembureau-${c.station}`) });
+  const started = await startVotingComputer({ packageDir: c.packageDir, organiserPublicKey: c.organiserPublicKey, station: c.station, devices, host: c.host, port: c.port, ...(c.console ? { console: c.console } : {}), log: stderrLog(`stembureau-${c.station}`) });
   if (!started.ok) {
     process.stderr.write(`${JSON.stringify(started.error)}\n`);
     return 1;

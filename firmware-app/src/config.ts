@@ -14,6 +14,8 @@ export interface StemcomputerConfig {
   host: string;
   port: number;
   devices: { printer: PrinterConfig; cardReader: CardReaderConfig; alarm: AlarmConfig; handScanner?: HandScannerConfig };
+  /** The president console's link address on the station's network and this machine's name ("stemcomputer 2"): alarms show there too. */
+  console?: { url: string; machine: string };
 }
 
 export type ConfigResult = { ok: true; config: StemcomputerConfig } | { ok: false; message: string };
@@ -50,7 +52,15 @@ export function parseConfig(text: string): ConfigResult {
     if (!isObject(d) || typeof d.kind !== 'string' || !kinds.includes(d.kind)) return { ok: false, message: `devices.${name}: { "kind": ${kinds.map((k) => `"${k}"`).join(' | ')}, … }.` };
   }
   const devices = c.devices as unknown as StemcomputerConfig['devices'];
-  return { ok: true, config: { station: c.station, organiserPublicKey: key, packageDir: c.packageDir, host, port, devices } };
+  let console: StemcomputerConfig['console'];
+  if (c.console !== undefined) {
+    const k = c.console;
+    const url = isObject(k) && typeof k.url === 'string' && URL.canParse(k.url) ? k.url : undefined;
+    const machine = isObject(k) && typeof k.machine === 'string' && /^[\p{L}\p{N} .-]+$/u.test(k.machine) && new TextEncoder().encode(k.machine).length <= 40 ? k.machine : undefined;
+    if (!url || !machine) return { ok: false, message: 'console: { "url": het adres van de voorzitterscomputer, "machine": de naam van deze stemcomputer (hoogstens 40 tekens) }.' };
+    console = { url, machine };
+  }
+  return { ok: true, config: { station: c.station, organiserPublicKey: key, packageDir: c.packageDir, host, port, devices, ...(console ? { console } : {}) } };
 }
 
 /** Reads and checks the file; the message names the file or the first wrong field. */

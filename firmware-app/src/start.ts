@@ -22,6 +22,7 @@ import { createVotingClient, HeadlessVoter, type VotingClient } from './api/clie
 import { silentLog, type Logger } from './backend/log.ts';
 import { createApp, listen } from './backend/server.ts';
 import { VotingComputer, type TechnicianOptions, type VotingComputerDevices } from './backend/voting-computer.ts';
+import { consoleAlarms } from './backend/console-alarms.ts';
 import { packageCheck } from './technician/package-check.ts';
 import { buildUi } from './ui/build.ts';
 import { readerReady } from './simulated.ts';
@@ -59,6 +60,8 @@ interface CommonOptions {
   software?: Uint8Array;
   /** Test mode timing (tests shorten the waits for the technician). */
   technician?: Pick<TechnicianOptions, 'scanWaitMs' | 'touchTimeoutMs' | 'now'>;
+  /** The president console's link address and this machine's name there: its alarms show at the console too. */
+  console?: { url: string; machine: string; now?: () => Date };
 }
 
 export type StartOptions = CommonOptions & ({ devices: VotingComputerDevices; simulate?: undefined } | { devices?: undefined; simulate?: SimulationOptions });
@@ -139,6 +142,7 @@ export async function startVotingComputer(options: StartOptions): Promise<StartR
     ...(options.inactivity ? { inactivity: options.inactivity } : {}),
     log: options.log ?? silentLog,
     technician: technicianOptions(options, loaded.verified, devices, softwareLine(software)),
+    ...(options.console ? { console: { ...consoleAlarms(options.console.url, options.console.machine), ...(options.console.now ? { now: options.console.now } : {}) } } : {}),
   });
   const ui = await buildUi();
   let server: Server;

@@ -128,7 +128,7 @@ t.test('printer faults: alarm before a voter starts, and a ballot cut short by t
   printer.setCoverOpen(true);
   m.insert(m.kit.voterCard(['G']));
   let s = await voter.waitFor('alarm');
-  t.ok(s.screen.body.kind === 'alarm' && s.screen.body.reason === 'printer-cover-open' && s.screen.body.ballot === 'none');
+  t.ok(s.screen.body.kind === 'alarm' && s.screen.body.reason === 'printer-cover-open' && s.screen.body.ballot === 'not-started', 'the voter had not started');
   m.remove();
   await voter.waitFor(['alarm']);
   m.insert(presidentKey);

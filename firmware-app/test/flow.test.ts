@@ -1,6 +1,7 @@
 // The voting flow, step by step, against decree art. 16–18 and seed 002 II.C.3.
 import t from 'tap';
 import { findElection } from '@ovs/election';
+import { translate } from '@ovs/ui';
 import { MAX_INVALID_ACTIONS, DEFAULT_SETTINGS, planVoter, type Effect, type FlowContext } from '../src/flow/index.ts';
 import { FlowDriver, flowContext } from './support.ts';
 
@@ -345,7 +346,9 @@ t.test('alarm: printer not ready when a voter arrives; reset only once it is rea
   const d = FlowDriver.activated(ctx);
   d.send({ type: 'voter-card', result: { ok: true, test: false, elections: ['G'] }, printer: 'paper-out' });
   let s = d.screen.body;
-  t.ok(s.kind === 'alarm' && s.reason === 'printer-paper-out' && s.ballot === 'none');
+  // Seed 002 II.C.3.2: the voter never began, so the screen must not say they may begin again.
+  t.ok(s.kind === 'alarm' && s.reason === 'printer-paper-out' && s.ballot === 'not-started', 'the voter has not started');
+  t.equal(translate('nl', 'alarm.ballot.not-started'), 'De kiezer heeft nog niet gestemd: de kaart is niet gebruikt. Na het herstel stemt de kiezer met dezelfde kaart.');
   d.send({ type: 'card-removed' });
   d.send({ type: 'activation-card', card: { kind: 'alarm-key' }, printer: 'cover-open' });
   s = d.screen.body;

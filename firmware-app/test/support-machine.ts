@@ -24,9 +24,9 @@ export interface Machine {
 }
 
 export async function startMachine(
-  options: PackageOptions & { station?: number; simulate?: SimulationOptions; manualTimers?: boolean; guard?: WebGuardOptions } = {},
+  options: PackageOptions & { station?: number; simulate?: SimulationOptions; manualTimers?: boolean; guard?: WebGuardOptions; console?: { url: string; machine: string } } = {},
 ): Promise<Machine> {
-  const { station = 1, simulate, manualTimers, guard, ...packageOptions } = options;
+  const { station = 1, simulate, manualTimers, guard, console, ...packageOptions } = options;
   const kit = await stationKit(packageOptions, station);
   const log: LogLine[] = [];
   const timers = manualTimers ? new ManualTimers() : undefined;
@@ -36,6 +36,7 @@ export async function startMachine(
     ...(simulate ? { simulate } : {}),
     ...(timers ? { timers } : {}),
     ...(guard ? { guard } : {}),
+    ...(console ? { console } : {}),
     log: memoryLog(log),
   });
   if (!r.ok) throw new Error(JSON.stringify(r.error));

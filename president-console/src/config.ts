@@ -4,6 +4,7 @@ import { fromBase64 } from '@ovs/crypto';
 import { createCardReader, type CardReaderConfig } from '@ovs/devices/card';
 import { createPrinter, type PrinterConfig } from '@ovs/devices/printer';
 import type { StartConsoleOptions } from './start.ts';
+import { folderExpertMedium } from './core/expert-medium.ts';
 import { createMountPointSticks } from './sticks/mount-points.ts';
 import { createSimulatedSticks } from './sticks/simulated-sticks.ts';
 
@@ -41,8 +42,14 @@ export function parseConfig(text: string): ConfigResult {
   if (!isObject(c.printer) || typeof c.printer.kind !== 'string') return { ok: false, message: 'printer: { "kind": "serial" | "device-file" | "simulated", … }.' };
   const endpoint = (v: unknown): { host?: string; port?: number } | undefined => (isObject(v) ? { ...(typeof v.host === 'string' ? { host: v.host } : {}), ...(typeof v.port === 'number' ? { port: v.port } : {}) } : undefined);
   const folders = { A: s.A, B: s.B };
+  // The third USB port, for the college of experts' copy (decree art. 12): its mount point.
+  if (c.expertMount !== undefined && (typeof c.expertMount !== 'string' || c.expertMount === '' || c.expertMount === s.A || c.expertMount === s.B)) {
+    return { ok: false, message: 'expertMount: het koppelpunt van de derde USB-poort (kopie voor de deskundige), niet dat van stick A of B.' };
+  }
   const http = endpoint(c.http);
   const link = endpoint(c.link);
+  const alarms = endpoint(c.alarms);
+  if (c.alarms !== undefined && (alarms?.host === undefined || alarms.port === undefined)) return { ok: false, message: 'alarms: { "host": het adres op het netwerk van de stemcomputers, "port": poort }.' };
   return {
     ok: true,
     options: {
@@ -53,6 +60,8 @@ export function parseConfig(text: string): ConfigResult {
       ...(http?.host ? { host: http.host } : {}),
       ...(http?.port !== undefined ? { port: http.port } : {}),
       ...(link ? { link } : {}),
+      ...(alarms?.host !== undefined && alarms.port !== undefined ? { alarms: { host: alarms.host, port: alarms.port } } : {}),
+      ...(typeof c.expertMount === 'string' ? { expertMedium: folderExpertMedium(c.expertMount) } : {}),
     },
   };
 }

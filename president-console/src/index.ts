@@ -10,3 +10,4 @@ export type { StickStatus } from './sticks/stick-status.ts';
 export { createSimulatedConsoleDevices, type SimulatedConsoleDevices, type WrittenCard } from './simulated-devices.ts';
 export { reportPdf } from './reports/pdf.ts';
 export { buildReport } from './reports/content.ts';
+export { folderExpertMedium, type ExpertMedium } from './core/expert-medium.ts';

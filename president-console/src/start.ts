@@ -2,16 +2,17 @@
 // loopback, the link server for the ballot box, and the stick watch — returning handles. The
 // virtual polling station and the election-day simulation start it this way with simulated
 // devices; bin/president-console.ts starts it on hardware from a configuration file.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { CardReader } from '@ovs/devices/card';
 import type { ThermalPrinter } from '@ovs/devices/printer';
 import type { ActivationKdf } from '@ovs/card';
-import { createLinkServer } from '@ovs/link';
+import { createLinkServer, MAX_VC_ALARM_BYTES, VC_ALARM_PATH } from '@ovs/link';
 import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import { ConsoleCore, type ConsoleLogEntry } from './core/console-core.ts';
 import { deviceSoftware } from '@ovs/release/files';
+import type { ExpertMedium } from './core/expert-medium.ts';
 import { reportPrinter } from './reports/reports.ts';
 import { apiRouter } from './server/api.ts';
 import { buildUi, INDEX_HTML } from './server/ui-bundle.ts';
@@ -27,8 +28,10 @@ export interface StartConsoleOptions {
   /** The president's screen (loopback). Default 127.0.0.1, port 0 (any free port). */
   host?: string;
   port?: number;
-  /** The link with the ballot box. Default 127.0.0.1, port 0; on hardware the cable's address. */
+  /** The link with the ballot box. Default 127.0.0.1, port 0; on hardware the cable's address. It also takes the voting computers' alarms (simulation). */
   link?: { host?: string; port?: number };
+  /** On hardware: a listener for the voting computers' signed alarms only, on their network segment (HARDWARE.md). */
+  alarms?: { host: string; port: number };
   /** How often the sticks are looked at, in ms; 0: only on checkSticks() (tests). Default 500. */
   pollMs?: number;
   /** The screen server's guard: further names, and the page that may embed the screen (the virtual polling station). */
@@ -43,6 +46,8 @@ export interface StartConsoleOptions {
   /** The scrypt cost of activation cards; default ACTIVATION_KDF. */
   activationKdf?: ActivationKdf;
   log?: (entry: ConsoleLogEntry) => void;
+  /** The third medium for the college of experts' copy (decree art. 12): on hardware the third USB port's mount point. */
+  expertMedium?: ExpertMedium;
 }
 
 export interface ConsoleHandle {
@@ -50,6 +55,8 @@ export interface ConsoleHandle {
   url: string;
   /** Base URL of the link for the ballot box's client. */
   linkUrl: string;
+  /** Base URL of the alarms listener for the voting computers, when `alarms` was given (otherwise they use linkUrl). */
+  alarmsUrl: string | undefined;
   core: ConsoleCore;
   /** The pairing code the box needs (printed as a QR code on hardware). */
   pairingCode(): Uint8Array | undefined;
@@ -73,6 +80,29 @@ const close = (server: Server): Promise<void> =>
     server.closeAllConnections();
   });
 
+/** The body of a POST to VC_ALARM_PATH, at most MAX_VC_ALARM_BYTES; undefined otherwise. */
+function vcAlarmRequest(req: IncomingMessage): Promise<Uint8Array | undefined> {
+  return new Promise((resolve) => {
+    if (req.method !== 'POST') {
+      req.resume();
+      resolve(undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_VC_ALARM_BYTES) {
+        // Answered, then the connection is dropped: no more of it is read.
+        req.pause();
+        resolve(undefined);
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_VC_ALARM_BYTES ? undefined : new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
 export async function startConsole(options: StartConsoleOptions): Promise<ConsoleHandle> {
   // Known once the link server listens; the technician's test reads it when it runs.
   let linkUrl = '';
@@ -88,6 +118,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     ...(options.maxPasswordAttempts ? { maxPasswordAttempts: options.maxPasswordAttempts } : {}),
     ...(options.activationKdf ? { activationKdf: options.activationKdf } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.expertMedium ? { expertMedium: options.expertMedium } : {}),
   });
 
   const app = express();
@@ -117,9 +148,25 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     onPaired: () => core.boxPaired(),
     onAuthenticated: () => core.boxContact(),
   });
-  const linkServer = createServer(link.listener);
+  // The voting computers' signed alarms (@ovs/link vc-alarm.ts): 204 or 400, nothing else.
+  const alarm = (req: IncomingMessage, res: ServerResponse): void => {
+    void vcAlarmRequest(req).then(async (bytes) => {
+      const r = bytes ? await core.vcAlarm(bytes) : { ok: false as const, error: 'malformed' as const };
+      res.writeHead(r.ok ? 204 : 400, { 'cache-control': 'no-store', ...(bytes ? {} : { connection: 'close' }) }).end();
+      if (!bytes) res.once('finish', () => req.destroy());
+    });
+  };
+  // The link listener takes the alarms too; everything else on it is the box's link.
+  const linkServer = createServer((req, res) => (req.url === VC_ALARM_PATH ? alarm(req, res) : link.listener(req, res)));
+  const alarmServer = options.alarms
+    ? createServer((req, res) => {
+        if (req.url === VC_ALARM_PATH) alarm(req, res);
+        else res.writeHead(404).end();
+      })
+    : undefined;
   const url = await listen(uiServer, options.host ?? '127.0.0.1', options.port ?? 0);
   linkUrl = await listen(linkServer, options.link?.host ?? '127.0.0.1', options.link?.port ?? 0);
+  const alarmsUrl = alarmServer && options.alarms ? await listen(alarmServer, options.alarms.host, options.alarms.port) : undefined;
 
   await core.checkSticks();
   const pollMs = options.pollMs ?? 500;
@@ -138,13 +185,14 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
   return {
     url: `${url}/`,
     linkUrl,
+    alarmsUrl,
     core,
     pairingCode: () => core.pairingCode(),
     checkSticks: () => core.checkSticks(),
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await Promise.all([close(uiServer), close(linkServer)]);
+      await Promise.all([close(uiServer), close(linkServer), ...(alarmServer ? [close(alarmServer)] : [])]);
       await core.stop();
     },
   };

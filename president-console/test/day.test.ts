@@ -67,7 +67,7 @@ t.test('a day: cards per category, proxies, annulments, every kind of scan, clos
   t.match(await core.issueVoterCard('eu'), { ok: true, message: /EU-burger: Gemeenteraad Vlindermeer\.$/ });
   t.match(await core.issueVoterCard('niet-eu', { proxy: true }), { ok: true, message: /^Volmachtkaart klaar — Niet-EU-burger/ });
   t.match(await core.issueVoterCard('marsmannetje'), { ok: false, error: 'unknown-category' });
-  t.match(await core.issueTestCard('belg'), { ok: true });
+  t.match(await core.issueTestCard('belg', 'expert-visit'), { ok: true });
   t.match(await core.annulBallot('voter-request', 'belg'), { ok: true, message: /^Vervangkaart klaar/ });
   // The cards really carry the right elections.
   const d = demo();

@@ -88,7 +88,7 @@ t.test('no time finer than the hour for any card or annulment, on the sticks or 
   const { box, session } = await openForVoting(rig);
   const core = rig.handle.core;
   const random = new SeededRandom('card times');
-  t.match(await core.issueTestCard('belg'), { ok: true });
+  t.match(await core.issueTestCard('belg', 'expert-visit'), { ok: true });
   t.match(await core.issueVoterCard('belg'), { ok: true });
   t.match(await core.issueVoterCard('eu', { proxy: true }), { ok: true });
   t.match(await core.annulBallot('shown', 'belg'), { ok: true });

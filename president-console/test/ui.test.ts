@@ -63,18 +63,20 @@ t.test('a day at the president console, in Chromium', async (t) => {
   await codePanel.getByRole('button', { name: 'Code verbergen' }).click();
   t.equal(await codePanel.count(), 0, 'hidden by the president');
   const activationCode = await makeActivationCard();
-  await page.getByRole('button', { name: 'Stemming openen' }).click();
-  await message(page).getByText(/nog niet gemeld dat ze leeg is/).waitFor();
+  // Decree art. 14: "Stemming openen" stays disabled until the box reported empty and the president ticked it.
+  const openButton = page.getByRole('button', { name: 'Stemming openen' });
+  t.ok(await openButton.isDisabled(), 'disabled: the box has not reported empty, nothing ticked');
+  t.ok(await page.getByText('Eerst moet de stembus melden dat haar bak leeg is').isVisible(), 'and the screen says what is missing');
   const box = boxClient(rig);
   await box.event({ kind: 'box-empty' });
   await page.getByText('meldt een lege bak').waitFor();
   await page.getByRole('button', { name: /^Testkaart Belgische kiezer/ }).click();
   await message(page).getByText(/^Testkaart klaar — Belgische kiezer/).waitFor();
   t.equal(await codePanel.count(), 0, 'hidden once the next card is made');
-  await page.getByRole('button', { name: 'Stemming openen' }).click();
-  await message(page).getByText(/Bevestig dat u de stembus leeg hebt gezien/).waitFor();
+  t.ok(await openButton.isDisabled(), 'still disabled: the president has not ticked the box');
   await page.getByLabel(/stembus leeg is en ze verzegeld/).check();
-  await page.getByRole('button', { name: 'Stemming openen' }).click();
+  t.ok(await openButton.isEnabled(), 'enabled once ticked');
+  await openButton.click();
   await page.getByRole('heading', { name: 'Stemming geopend' }).waitFor();
 
   // A card of each category: the button and the confirmation name the elections.
@@ -98,6 +100,42 @@ t.test('a day at the president console, in Chromium', async (t) => {
   await annul.getByLabel('Op verzoek van de kiezer').check();
   await annul.getByRole('button', { name: /^Belgische kiezer:/ }).click();
   await message(page).getByText(/^Vervangkaart klaar/).waitFor();
+
+  // Decree art. 17 §2, 5°: after the box refused an unreadable ballot the form preselects that reason.
+  await box.event({ kind: 'refused', reason: 'unreadable' });
+  await page.getByText(/Stembus weigerde een stembiljet: De stembus kan de barcode niet lezen/).waitFor();
+  await page.getByRole('button', { name: 'Stembiljet annuleren…' }).click();
+  t.ok(await annul.getByLabel('De stembus kan de barcode niet lezen').isChecked(), 'the reason the box gave, preselected');
+  // The card the voter handed back, on the writer: its category is marked.
+  const belgCard = rig.devices.cards.findLast((c) => c.payload[1] === 1)!;
+  rig.devices.reader.terminal.insert(belgCard.card);
+  await annul.getByRole('button', { name: 'Kaart van de kiezer lezen' }).click();
+  await message(page).getByText(/^Kaart van een Belgische kiezer/).waitFor();
+  t.equal(await annul.locator('button.category.suggested').count(), 1, 'one category marked');
+  t.match(await annul.locator('button.category.suggested').getAttribute('aria-label'), /^Belgische kiezer:.*\(kaart van deze kiezer\)$/);
+  rig.devices.reader.terminal.remove();
+  await annul.getByRole('button', { name: 'Annuleren' }).click();
+  // A new card without an annulment (art. 17 §2), and a test card during voting with its reason (seed 002 II.C.4.1).
+  await page.getByRole('button', { name: 'Nieuwe kaart zonder annulering…' }).click();
+  const newCard = page.getByRole('dialog', { name: 'Nieuwe kaart zonder annulering' });
+  await newCard.getByLabel(/De chipkaart is beschadigd/).check();
+  await newCard.getByRole('button', { name: /^Niet-EU-burger:/ }).click();
+  await message(page).getByText(/^Vervangkaart klaar — Niet-EU-burger/).waitFor();
+  t.equal(await page.locator('[data-counter="without-annulment"]').innerText(), '1', 'counted apart');
+  await page.getByRole('button', { name: 'Testkaart tijdens de stemming…' }).click();
+  const testCard = page.getByRole('dialog', { name: 'Testkaart tijdens de stemming' });
+  t.match(await testCard.innerText(), /decreet art\. 18/, 'after a visualisation complaint the voter gets a new card');
+  await testCard.getByLabel('Bezoek van een deskundige').check();
+  await testCard.getByRole('button', { name: /^Testkaart Belgische kiezer:/ }).click();
+  await message(page).getByText(/^Testkaart klaar — Belgische kiezer/).waitFor();
+  await page.screenshot({ path: '/tmp/console-voting-cards.png' });
+
+  // A box that restarts or is replaced mid-day pairs with a koppelticket printed from this screen.
+  await page.getByText('Stembus herstart of vervangen').click();
+  const tickets = rig.devices.printer.tickets.length;
+  await page.getByRole('button', { name: 'Koppelticket afdrukken' }).click();
+  await message(page).getByText('Koppelticket stembus afgedrukt.').waitFor();
+  t.equal(rig.devices.printer.tickets.length, tickets + 1, 'a new koppelticket during voting');
 
   // The box registers two ballots; the counters follow.
   const session = await sessionFromActivation(rig, activationCode);
@@ -128,7 +166,7 @@ t.test('a day at the president console, in Chromium', async (t) => {
   // Three voters left with their card: the difference is shown before closing, to be explained.
   t.match(
     await page.getByTestId('card-balance').innerText(),
-    /Gemeenteraad Vlindermeer: 2 stembiljetten geregistreerd, 5 stemkaarten uitgereikt \(waarvan 1 vervangkaart\), 1 stembiljet geannuleerd, 4 verwacht \(verschil −2\)\.\n[^]*U moet elk verschil verklaren/,
+    /Gemeenteraad Vlindermeer: 2 stembiljetten geregistreerd, 6 stemkaarten uitgereikt \(waarvan 1 vervangkaart en 1 nieuwe kaart zonder annulering\), 1 stembiljet geannuleerd, 4 verwacht \(verschil −2\)\.\n[^]*U moet elk verschil verklaren/,
   );
   await page.getByLabel('Aantal geannuleerde stembiljetten in de omslag').fill('1');
   await page.getByLabel('Aantal teststembiljetten in de omslag').fill('1');

@@ -55,6 +55,8 @@ export interface RoomOptions {
   sticks: SimulatedSticks;
   stickFolders: Record<'A' | 'B', string>;
   box: BallotBoxHandle;
+  /** Takes the box away and puts a new, unpaired one in its place (same display address): a box replaced during the day. */
+  replaceBox: () => Promise<BallotBoxHandle>;
   hoofdbureau: RunningHoofdbureau;
   /** The demo's voorzitter account at the hoofdbureau (shown on the page). */
   hoofdbureauLogin: { username: string; password: string };
@@ -92,7 +94,11 @@ export class Room {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly stationElections: Array<{ id: string; title: string }>;
 
+  /** The box in the room now: replaced by replaceBox(). */
+  private box: BallotBoxHandle;
+
   constructor(private readonly o: RoomOptions) {
+    this.box = o.box;
     this.stationElections = electionsForStation(o.pkg.election, o.station).map((e) => ({ id: e.id, title: e.title }));
   }
 
@@ -237,7 +243,7 @@ export class Room {
     return this.serial(async () => {
       const ticket = this.inHand(ticketId) ?? this.consolePrints.find((t) => t.id === ticketId);
       if (!ticket) return { ok: false, message: 'Dat papier is niet in de hand.' };
-      const r = await this.o.box.present(ticket.png);
+      const r = await this.box.present(ticket.png);
       if (!r.ok) return { ok: false, message: `De scanner zag geen beeld (${r.error}).` };
       const display = r.box.display;
       this.onGlass = r.box.state === 'flap-open' ? ticket : null;
@@ -247,12 +253,29 @@ export class Room {
     });
   }
 
-  /** The koppelticket the console printed at opening, laid on the box's glass. */
+  /**
+   * The technician replaces a broken box during voting (seed 002 II.C.5): the new box knows no
+   * console until the president prints a new koppelticket ("Stembus herstart of vervangen") and
+   * lays it on its glass. The ballots already in the old box stay in it, sealed.
+   */
+  replaceBox(): Promise<Result> {
+    return this.serial(async () => {
+      this.onGlass = null;
+      this.box = await this.o.replaceBox();
+      const kept = this.inBin;
+      // The new box's bin is empty; the old one stays sealed with what it holds.
+      this.inBin = 0;
+      this.say(`De stembus is vervangen; de oude blijft verzegeld met ${kept} ${kept === 1 ? 'stembiljet' : 'stembiljetten'}. Druk op de voorzitterscomputer een nieuw koppelticket af en leg het op de nieuwe stembus.`);
+      return { ok: true, message: 'De nieuwe stembus staat klaar, nog niet gekoppeld.' };
+    });
+  }
+
+  /** The newest koppelticket the console printed, laid on the box's glass. */
   async pairBox(): Promise<Result> {
     const ticket = [...this.consolePrints].reverse().find((t) => t.title.startsWith('Koppelticket'));
     if (!ticket) return { ok: false, message: 'Er is nog geen koppelticket: open eerst de voorzitterscomputer met het paswoord.' };
     const r = await this.scanAtBox(ticket.id);
-    const paired = this.o.box.snapshot().paired;
+    const paired = this.box.snapshot().paired;
     return { ok: paired, message: paired ? 'De stembus is gekoppeld aan de voorzitterscomputer.' : r.message };
   }
 
@@ -260,11 +283,11 @@ export class Room {
   deposit(): Promise<Result> {
     return this.serial(async () => {
       const ticket = this.onGlass;
-      if (!ticket || this.o.box.snapshot().state !== 'flap-open') {
+      if (!ticket || this.box.snapshot().state !== 'flap-open') {
         this.onGlass = null;
         return { ok: false, message: 'De klep is dicht: scan het stembiljet (opnieuw) om ze te openen.' };
       }
-      const r = await this.o.box.deposit();
+      const r = await this.box.deposit();
       if (r !== 'deposited') return { ok: false, message: 'De klep ging dicht voor het stembiljet erin zat: scan het opnieuw.' };
       this.onGlass = null;
       const i = this.hand.indexOf(ticket);
@@ -423,14 +446,14 @@ export class Room {
       heightMm: t.paper.image.height / PAPER_DOTS_PER_MM,
       complete: t.paper.complete,
       damaged: t.damaged,
-      onGlass: this.onGlass === t && this.o.box.snapshot().state === 'flap-open',
+      onGlass: this.onGlass === t && this.box.snapshot().state === 'flap-open',
     };
   }
 
   state(urls: { console: string; box: string; hoofdbureau: string }): DemoState {
     const snap = this.o.console.core.snapshot();
-    const box = this.o.box.snapshot();
-    const controller = this.o.box.simulated?.ballotBox.controller.state;
+    const box = this.box.snapshot();
+    const controller = this.box.simulated?.ballotBox.controller.state;
     const booths: BoothView[] = this.booths.map((b) => {
       const screen = b.handle.computer.screen().screen.body.kind;
       return {

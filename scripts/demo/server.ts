@@ -80,6 +80,7 @@ function routes(room: Room): Array<[RegExp, Handler]> {
     [/^\/demo\/api\/ballots\/([\w-]+)\/envelope$/, ([id]) => room.toEnvelope(str(id))],
     [/^\/demo\/api\/box\/pair$/, () => room.pairBox()],
     [/^\/demo\/api\/box\/deposit$/, () => room.deposit()],
+    [/^\/demo\/api\/box\/replace$/, () => room.replaceBox()],
     [/^\/demo\/api\/sticks\/([AB])\/pull$/, ([p]) => room.pullStick(port(p))],
     [/^\/demo\/api\/sticks\/([AB])\/insert$/, ([p]) => room.insertStick(port(p))],
     [/^\/demo\/api\/sticks\/carry$/, () => room.carrySticks()],

@@ -8,7 +8,7 @@ import { createPrinter, type PrintJob, type ThermalPrinter } from '@ovs/devices'
 import { startBallotBox, type BallotBoxHandle } from '@ovs/ballot-box';
 import { startVotingComputer, takeTickets, type SimulatedDevices, type VotingComputerHandle } from '@ovs/firmware-app';
 import { createAccount, startHoofdbureau, temporaryPassword, type RunningHoofdbureau } from '@ovs/hoofdbureau';
-import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole, type ConsoleHandle } from '@ovs/president-console';
+import { createSimulatedConsoleDevices, createSimulatedSticks, folderExpertMedium, startConsole, type ConsoleHandle } from '@ovs/president-console';
 import { demoPackage, prepareSticks, type DemoPackage } from './prepare.ts';
 import { Room, type Booth } from './room.ts';
 import { originsOf, startDemoServer, type DemoServer } from './server.ts';
@@ -64,8 +64,10 @@ export async function startPollingStation(options: PollingStationOptions): Promi
   const stickFolders = { A: join(options.runDir, 'usb-a'), B: join(options.runDir, 'usb-b') };
   const readerDir = join(options.runDir, 'hoofdbureau-lezer');
   const db = join(options.runDir, 'hoofdbureau.db');
-  for (const old of [stickFolders.A, stickFolders.B, readerDir, db, `${db}-wal`, `${db}-shm`]) await rm(old, { recursive: true, force: true });
+  const expertDir = join(options.runDir, 'usb-deskundige');
+  for (const old of [stickFolders.A, stickFolders.B, readerDir, expertDir, db, `${db}-wal`, `${db}-shm`]) await rm(old, { recursive: true, force: true });
   await mkdir(readerDir, { recursive: true });
+  await mkdir(expertDir, { recursive: true });
   log('De twee sticks van het stembureau worden voorbereid…');
   await prepareSticks(pkg, station, [stickFolders.A, stickFolders.B]);
 
@@ -106,6 +108,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
         return r;
       },
     };
+    const clock = electionDayClock(pkg.verified.election.electionDate);
     const consoleHandle = await startConsole({
       station,
       organiserPublicKey: pkg.organiserPublicKey,
@@ -116,7 +119,9 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       pollMs: 500,
       ui: true,
       guard,
-      now: electionDayClock(pkg.verified.election.electionDate),
+      now: clock,
+      // The expert's stick in the third port: a folder of its own (decree art. 12).
+      expertMedium: folderExpertMedium(expertDir),
     });
     stops.push(() => consoleHandle.stop());
 
@@ -128,6 +133,8 @@ export async function startPollingStation(options: PollingStationOptions): Promi
         station,
         port: 0,
         guard,
+        // Its alarms show at the console too, dated by the console's clock (the demo's election day).
+        console: { url: consoleHandle.linkUrl, machine: `stemcomputer ${number}`, now: clock },
         simulate: {
           handScanner: i === 0,
           printer: {
@@ -147,15 +154,18 @@ export async function startPollingStation(options: PollingStationOptions): Promi
     }
 
     // Unpaired at start: the president lays the koppelticket on its glass after opening.
-    const box = await startBallotBox({
-      package: pkg.verified,
-      station,
-      console: { url: consoleHandle.linkUrl },
-      port: 0,
-      flapOpenMs: options.flapOpenMs ?? 30_000,
-      guard,
-    });
-    stops.push(() => box.stop());
+    const startBox = (port: number): Promise<BallotBoxHandle> =>
+      startBallotBox({ package: pkg.verified, station, console: { url: consoleHandle.linkUrl }, port, flapOpenMs: options.flapOpenMs ?? 30_000, guard });
+    const box = await startBox(0);
+    let currentBox = box;
+    stops.push(() => currentBox.stop());
+    // A replacement takes the old one's display address, so the page keeps showing "the box".
+    const replaceBox = async (): Promise<BallotBoxHandle> => {
+      const port = Number(new URL(currentBox.url ?? 'http://127.0.0.1:0').port);
+      await currentBox.stop();
+      currentBox = await startBox(port);
+      return currentBox;
+    };
 
     const hoofdbureau = await startHoofdbureau({
       db,
@@ -176,7 +186,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
     });
     if (!account.ok) throw new Error(account.error.message);
 
-    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, hoofdbureau, hoofdbureauLogin, readerDir });
+    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, replaceBox, hoofdbureau, hoofdbureauLogin, readerDir });
     theRoom.booths.push(...booths);
     for (const c of pendingCards) theRoom.cardWritten(...c);
     late.room = theRoom;

@@ -189,6 +189,9 @@ export function initialModel(paired: boolean): BoxModel {
 }
 
 /** The one entry point: pure, total, never throws on any input. */
+/** Refusals that only say the console was not open or not reachable: gone once it is open again. */
+const STALE_WHEN_OPEN: ReadonlySet<RefusalReason> = new Set(['stick-unavailable', 'stick-full', 'voting-not-open', 'console-unreachable', 'console-not-ready']);
+
 export function step(config: MachineConfig, model: BoxModel, input: Input, now: number): Step {
   const s = new Stepper(config, model, now);
   s.handle(input);
@@ -416,6 +419,10 @@ class Stepper {
           session: this.m.session?.certificate === view.certificate ? this.m.session : { verifier: view.verifier, certificate: view.certificate },
         });
         if (view.phase === 'closed') this.set({ closedForDay: true });
+        // Voting (re)opened: a refusal that said it was not open or halted is no longer true, and
+        // the display must never say "onderbroken" under a status line that says "open".
+        const st = this.m.state;
+        if (view.phase === 'open' && (before.kind !== 'ready' || before.phase !== 'open') && st.kind === 'refused' && STALE_WHEN_OPEN.has(st.reason)) this.set({ state: { kind: 'idle' } });
         if (before.kind !== 'ready' || before.phase !== view.phase) this.log({ kind: 'phase', phase: view.phase });
       } else {
         // Never verify against a key the console no longer vouches for correctly.
@@ -480,6 +487,8 @@ class Stepper {
       case 'rejected':
         if (st.inDoubt) this.remember(st.pending);
         if (answer.reason === 'voting-closed') this.set({ closedForDay: true });
+        // The console just said voting is halted: the status line says so too, until its next status.
+        if ((answer.reason === 'stick-unavailable' || answer.reason === 'stick-full') && this.m.link.kind === 'ready') this.set({ link: { ...this.m.link, phase: 'halted' } });
         return this.refuse(answer.reason, answer.detail?.slice(0, 100));
       default:
         return answer satisfies never;

@@ -111,6 +111,12 @@ export const REFUSALS: Record<RefusalReason, RefusalInfo> = {
     instruction: `${keep} Scan het opnieuw wanneer de stemming hervat.`,
     fate: 'keep',
   },
+  annulled: {
+    title: 'Geannuleerd stembiljet',
+    text: 'Dit stembiljet is geannuleerd door de voorzitter en wordt nooit geregistreerd.',
+    instruction: 'Geef het stembiljet aan de voorzitter: het gaat in de omslag voor geannuleerde stembiljetten.',
+    fate: 'annul',
+  },
   'stick-full': {
     title: 'Stemming onderbroken',
     text: 'De USB-stick van de voorzitterscomputer is vol.',
@@ -183,6 +189,7 @@ export function consoleRefusal(reason: RefusalReason): BoxRefusal | undefined {
     case 'console-unreachable':
     case 'stick-unavailable':
     case 'stick-full':
+    case 'annulled':
       return reason;
     case 'console-not-ready':
       return 'voting-not-open';

@@ -7,12 +7,14 @@ import { bytesEqual, fromBase64, randomBytes, sha256, toHex, Verifier } from '@o
 import { erasedActivationCard, openActivationCard } from '@ovs/card';
 import { createBallotContext, openSignedBallot, type BallotContext } from '@ovs/ballot';
 import { findStation, type Language, type VerifiedPackage } from '@ovs/election';
+import { encodeVcAlarm, VC_ALARM_ID_BYTES, type VcAlarm } from '@ovs/link';
 import type { Alarm, CardReader, CardReaderEvent, HandScanner, SelfTestCheck, SelfTestPhase, ThermalPrinter, Timers } from '@ovs/devices';
 import {
   initialState,
   MAX_CODE_ATTEMPTS,
   screenOf,
   step,
+  type AlarmReason,
   type Effect,
   type FlowContext,
   type FlowEvent,
@@ -69,7 +71,31 @@ export interface VotingComputerOptions {
   inactivity?: { warningMs: number; resetMs: number };
   log: Logger;
   technician?: TechnicianOptions;
+  /** Where this machine's alarms go to the president's console (HARDWARE.md "Alarm"), and its name there. */
+  console?: ConsoleAlarms;
 }
+
+/** The voting computer's side of the alarm link: its name on the console and how bytes reach it. */
+export interface ConsoleAlarms {
+  machine: string;
+  /** Posts a signed alarm; false when the console did not take it. */
+  send: (bytes: Uint8Array) => Promise<boolean>;
+  /** The clock whose hour the alarm carries (default: the machine's). */
+  now?: () => Date;
+}
+
+/** The alarms the president must hear of at the console (paper out, card problem, printer fault). */
+const CONSOLE_ALARM: Record<AlarmReason, VcAlarm | undefined> = {
+  'printer-paper-out': 'paper-out',
+  'card-pulled': 'card',
+  'card-write-failed': 'card',
+  'printer-cover-open': 'printer',
+  'printer-offline': 'printer',
+  'printer-error': 'printer',
+  'print-failed': 'printer',
+  'too-many-invalid-actions': undefined,
+  inactivity: undefined,
+};
 
 export class VotingComputer {
   readonly flow: FlowContext;
@@ -79,6 +105,7 @@ export class VotingComputer {
   readonly #timers: Timers;
   readonly #inactivity: { warningMs: number; resetMs: number };
   readonly #log: Logger;
+  readonly #console: ConsoleAlarms | undefined;
   #state: FlowState = initialState();
   #seq = 1;
   #session: SessionKey | undefined;
@@ -110,6 +137,7 @@ export class VotingComputer {
     this.#timers = options.timers;
     this.#inactivity = options.inactivity ?? INACTIVITY;
     this.#log = options.log;
+    this.#console = options.console;
     this.#technician = createTechnicianHost({
       verified: options.verified,
       station: options.station,
@@ -303,6 +331,7 @@ export class VotingComputer {
         break;
       case 'alarm':
         this.#log('alarm', { reason: a.reason, ballot: a.ballot });
+        this.#tellConsole(a.reason);
         break;
       case 'card-refused':
         this.#log('card-refused', { reason: a.refusal });
@@ -330,6 +359,19 @@ export class VotingComputer {
       default:
         a satisfies never;
     }
+  }
+
+  /** Signed with the session key of the activation card: the console believes nothing else. */
+  #tellConsole(reason: AlarmReason): void {
+    const kind = CONSOLE_ALARM[reason];
+    const link = this.#console;
+    const session = this.#session;
+    if (!kind || !link || !session) return;
+    const bytes = encodeVcAlarm({ kind, machine: link.machine, id: randomBytes(VC_ALARM_ID_BYTES), at: (link.now ?? (() => new Date()))() }, { hashPrefix: this.#keys.hashPrefix, station: this.#keys.station }, session.signer);
+    void link.send(bytes).then(
+      (sent) => this.#log('alarm-to-console', { kind, sent }),
+      () => this.#log('alarm-to-console', { kind, sent: false }),
+    );
   }
 
   #perform(effect: Effect): void {

@@ -258,7 +258,8 @@ function cardAtRest(ctx: FlowContext, state: FlowState, event: CardEvent): StepR
       const r = event.result;
       if (!r.ok) return rest({ kind: 'card-refused', refusal: r.refusal });
       if (event.printer !== 'ready') {
-        return rest({ kind: 'alarm', reason: printerAlarm(event.printer), ballot: 'none', cardPresent: true }, [{ kind: 'alarm', sounding: true }]);
+        // The voter has not begun: "mag opnieuw beginnen" would say they had.
+        return rest({ kind: 'alarm', reason: printerAlarm(event.printer), ballot: 'not-started', cardPresent: true }, [{ kind: 'alarm', sounding: true }]);
       }
       const session: VoterSession = {
         test: r.test,

@@ -67,11 +67,12 @@ export type AlarmReason =
   | 'card-write-failed';
 
 /**
- * What became of the voter's ballot when the alarm went off: `none` (no card was used up),
+ * What became of the voter's ballot when the alarm went off: `not-started` (the card came in while
+ * the printer was not ready: the voter never began), `none` (no card was used up),
  * or the card is used but the ballot did not (completely) come out, so the president annuls
  * what came out and issues a new card (decree art. 17 §2).
  */
-export type BallotFailure = 'none' | 'not-printed' | 'partly-printed';
+export type BallotFailure = 'not-started' | 'none' | 'not-printed' | 'partly-printed';
 
 /** The printer as the flow needs to know it before a voter starts. */
 export type PrinterReadiness = 'ready' | 'paper-out' | 'cover-open' | 'offline' | 'error';

@@ -9,3 +9,4 @@ export { decodeRequest, decodeResponse, encodeRequest, encodeResponse, MAX_BALLO
 export * from './server.ts';
 export * from './client.ts';
 export { createHttpTransport, type PostError, type PostReply, type Transport } from './transport.ts';
+export * from './vc-alarm.ts';

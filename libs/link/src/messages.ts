@@ -22,6 +22,8 @@ export const REJECT_REASONS = [
   /** A stick is missing or failing: voting is halted; try again when it resumes. */
   'stick-unavailable',
   'stick-full',
+  /** Annulled by the president and scanned in annul mode (decree art. 17 §2): never registered. */
+  'annulled',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -67,6 +69,7 @@ export const BOX_REFUSALS = [
   'console-unreachable',
   'stick-unavailable',
   'stick-full',
+  'annulled',
 ] as const;
 export type BoxRefusal = (typeof BOX_REFUSALS)[number];
 
@@ -120,6 +123,7 @@ export const REJECT_MESSAGES: Record<RejectReason, string> = {
   'voting-closed': 'De stemming is gesloten.',
   'stick-unavailable': 'De stemming is onderbroken. Even geduld.',
   'stick-full': 'De stemming is onderbroken: de stick is vol. Verwittig de voorzitter.',
+  annulled: 'Dit stembiljet is geannuleerd: het mag niet in de stembus.',
 };
 
 export const BOX_REFUSAL_MESSAGES: Record<BoxRefusal, string> = {

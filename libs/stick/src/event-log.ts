@@ -31,13 +31,42 @@ export type InterruptionReason = (typeof INTERRUPTION_REASONS)[number];
 
 export const MAX_TEXT = 2000;
 
+/**
+ * Why a voter gets a new card without an annulment (card-balance.ts): the card was damaged
+ * before it was used, the voting computer marked it used but printed no ballot, or the card's
+ * write failed (the voting computer cannot read it). `annulment`: the new card of an annulment
+ * whose own card could not be written in the same step.
+ */
+export const REPLACEMENT_REASONS = ['damaged-card', 'not-printed', 'write-failed', 'annulment'] as const;
+export type ReplacementReason = (typeof REPLACEMENT_REASONS)[number];
+
+/** Why a test card is made once voting is open (seed 002 II.C.3.1 pt 5, II.C.4.1). */
+export const TEST_CARD_REASONS = ['expert-visit', 'visualisation-complaint'] as const;
+export type TestCardReason = (typeof TEST_CARD_REASONS)[number];
+
+/** The voting hours (decree art. 15: 8 to 15 h) overridden by the president, and why. */
+export const HOURS_OVERRIDES = ['before-8', 'after-15'] as const;
+export type HoursOverride = (typeof HOURS_OVERRIDES)[number];
+
+/** A voting computer's alarm the console received over the local link. */
+export const VC_ALARM_KINDS = ['paper-out', 'card', 'printer'] as const;
+export type VcAlarmKind = (typeof VC_ALARM_KINDS)[number];
+
+/** The keyed hash of an annulled ballot's id that `ballot-annul-scanned` carries (never the id itself). */
+export const annulTag = (macKey: Uint8Array, ballotId: Uint8Array): string => toHex(mac(macKey, withDomain('annulled-ballot', ballotId)).subarray(0, 16));
+
+/** A name (of an expert) as the PV prints it. */
+export const MAX_NAME = 100;
+
 export type EventBody =
   | { type: 'session-started'; station: number; sessionId: string; software: string }
   | { type: 'unlocked'; failedAttempts: number; resumed: boolean }
   | { type: 'sticks-reconciled'; stick: StickPort; ballots: number; events: number; files: number }
   | { type: 'activation-card' }
-  | { type: 'test-card'; category: string }
-  | { type: 'voter-card'; category: string; proxy: boolean; replacement: boolean }
+  /** `reason`: required once voting is open (absent before opening, and in older logs). */
+  | { type: 'test-card'; category: string; reason?: TestCardReason }
+  /** `reason`: a replacement card issued on its own, without the annulment's step (absent otherwise and in older logs). */
+  | { type: 'voter-card'; category: string; proxy: boolean; replacement: boolean; reason?: ReplacementReason }
   /**
    * `category`: the voter's, whose replacement card follows (to compare cards with ballots per
    * election, card-balance.ts). Absent in logs written before it was recorded: still valid.
@@ -52,6 +81,18 @@ export type EventBody =
   /** The box reported something the president must see: cover opened, a device fault. */
   | { type: 'box-alert'; kind: string; detail: string }
   | { type: 'voting-opened' }
+  /** The president overrode the voting hours (art. 15): opening before 8 h, or voters still queuing at 15 h. */
+  | { type: 'hours-override'; moment: HoursOverride; note: string }
+  /** A copy of the sticks for the college of experts (art. 12): who took it and which files it holds. */
+  | { type: 'expert-copy'; expert: string; note: string; files: number; ballots: boolean }
+  /**
+   * A readable annulled ballot scanned in annul mode at the box (decree art. 17 §2): `tag` is a
+   * keyed hash of its ballot id (16 bytes, hex) under the session's log key, never the id, so
+   * that the console refuses that ballot for the rest of the day, also after a restart.
+   */
+  | { type: 'ballot-annul-scanned'; tag: string }
+  /** A voting computer's alarm (paper out, card problem, printer fault), received signed by the session key. */
+  | { type: 'vc-alarm'; kind: VcAlarmKind; machine: string }
   | { type: 'interruption'; stick: StickPort; reason: InterruptionReason; from: string; to: string }
   | {
       type: 'incident';
@@ -69,9 +110,10 @@ export type EventType = EventBody['type'];
  * Events about one voter: a card handed out (test, voter, proxy, replacement), a ballot annulled,
  * a ballot the box refused. The PV and the hoofdbureau need only how many there were; a time to
  * the second would tell which voter each one was. Opening, closing, incidents, interruptions and
- * alerts keep their exact time: the PV needs it and it concerns no voter.
+ * alerts keep their exact time: the PV needs it and it concerns no voter. A voting computer's
+ * alarm (paper out while a ballot printed, a card pulled) falls in one voter's session: hour only.
  */
-export const VOTER_EVENT_TYPES: ReadonlySet<EventType> = new Set(['test-card', 'voter-card', 'ballot-annulled', 'box-refusal']);
+export const VOTER_EVENT_TYPES: ReadonlySet<EventType> = new Set(['test-card', 'voter-card', 'ballot-annulled', 'box-refusal', 'vc-alarm', 'ballot-annul-scanned']);
 
 /** A voter event is dated to the start of its hour (UTC: a whole hour in Belgium too). */
 export const VOTER_EVENT_GRANULARITY_MS = 3_600_000;
@@ -122,8 +164,8 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
   unlocked: { failedAttempts: (o, k) => int(o, k, 0, 1000), resumed: bool },
   'sticks-reconciled': { stick: (o, k) => oneOf(o, k, PORTS), ballots: (o, k) => int(o, k, 0, 1 << 20), events: (o, k) => int(o, k, 0, 1 << 24), files: (o, k) => int(o, k, 0, 100) },
   'activation-card': {},
-  'test-card': { category: word },
-  'voter-card': { category: word, proxy: bool, replacement: bool },
+  'test-card': { category: word, reason: (o, k) => oneOf(o, k, TEST_CARD_REASONS) },
+  'voter-card': { category: word, proxy: bool, replacement: bool, reason: (o, k) => oneOf(o, k, REPLACEMENT_REASONS) },
   'ballot-annulled': { reason: (o, k) => oneOf(o, k, ANNUL_REASONS), category: word },
   'pairing-printed': {},
   'box-paired': {},
@@ -131,6 +173,10 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
   'box-refusal': { reason: word },
   'box-alert': { kind: word, detail: (o, k) => str(o, k, 500) },
   'voting-opened': {},
+  'hours-override': { moment: (o, k) => oneOf(o, k, HOURS_OVERRIDES), note: (o, k) => str(o, k, MAX_TEXT) },
+  'expert-copy': { expert: (o, k) => str(o, k, MAX_NAME), note: (o, k) => str(o, k, MAX_TEXT), files: (o, k) => int(o, k, 0, 100), ballots: bool },
+  'vc-alarm': { kind: (o, k) => oneOf(o, k, VC_ALARM_KINDS), machine: (o, k) => str(o, k, 40) },
+  'ballot-annul-scanned': { tag: (o, k) => hexString(o, k, 16) },
   interruption: { stick: (o, k) => oneOf(o, k, PORTS), reason: (o, k) => oneOf(o, k, INTERRUPTION_REASONS), from: isoTime, to: isoTime },
   incident: {
     id: (o, k) => int(o, k, 1, 100_000),
@@ -158,7 +204,7 @@ function text(bytes: Uint8Array): string {
 }
 
 /** Fields a record may lack: added later, so that older logs stay valid. */
-const OPTIONAL: Partial<Record<EventType, readonly string[]>> = { 'ballot-annulled': ['category'] };
+const OPTIONAL: Partial<Record<EventType, readonly string[]>> = { 'ballot-annulled': ['category'], 'test-card': ['reason'], 'voter-card': ['reason'] };
 
 /** Per type, every key a record of it has: the common four and its own fields. */
 const KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
@@ -299,7 +345,11 @@ export interface EventCounts {
   cardsPerCategory: Record<string, number>;
   proxyPerCategory: Record<string, number>;
   replacementCards: number;
+  /** Replacement cards issued on their own (no annulment in the same step), per reason; included in replacementCards. */
+  replacementsByReason: Record<ReplacementReason, number>;
   testCards: number;
+  /** Test cards made while voting was open (with their reason); included in testCards. */
+  testCardsDuringVoting: Record<TestCardReason, number>;
   activationCards: number;
   annulledByReason: Record<AnnulReason, number>;
 }
@@ -310,7 +360,9 @@ export function countEvents(events: readonly StickEvent[], categories: readonly 
     cardsPerCategory: zero(),
     proxyPerCategory: zero(),
     replacementCards: 0,
+    replacementsByReason: Object.fromEntries(REPLACEMENT_REASONS.map((r) => [r, 0])) as Record<ReplacementReason, number>,
     testCards: 0,
+    testCardsDuringVoting: Object.fromEntries(TEST_CARD_REASONS.map((r) => [r, 0])) as Record<TestCardReason, number>,
     activationCards: 0,
     annulledByReason: Object.fromEntries(ANNUL_REASONS.map((r) => [r, 0])) as Record<AnnulReason, number>,
   };
@@ -320,9 +372,11 @@ export function countEvents(events: readonly StickEvent[], categories: readonly 
         counts.cardsPerCategory[e.category] = (counts.cardsPerCategory[e.category] ?? 0) + 1;
         if (e.proxy) counts.proxyPerCategory[e.category] = (counts.proxyPerCategory[e.category] ?? 0) + 1;
         if (e.replacement) counts.replacementCards++;
+        if (e.reason !== undefined) counts.replacementsByReason[e.reason]++;
         break;
       case 'test-card':
         counts.testCards++;
+        if (e.reason !== undefined) counts.testCardsDuringVoting[e.reason]++;
         break;
       case 'activation-card':
         counts.activationCards++;
@@ -339,6 +393,10 @@ export function countEvents(events: readonly StickEvent[], categories: readonly 
       case 'box-refusal':
       case 'box-alert':
       case 'voting-opened':
+      case 'hours-override':
+      case 'expert-copy':
+      case 'vc-alarm':
+      case 'ballot-annul-scanned':
       case 'interruption':
       case 'incident':
       case 'voting-closed':

@@ -26,3 +26,4 @@ export * from './pair.ts';
 export * from './pair-open.ts';
 export type { Completion } from './reconcile.ts';
 export * from './labels.ts';
+export * from './expert-copy.ts';

@@ -17,6 +17,29 @@ export function localDate(iso: string): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+const HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: ELECTION_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
+
+/** The local hour (0–23, Europe/Brussels) of an ISO instant. */
+export const localHour = (iso: string): number => Number(HOUR.format(new Date(iso)));
+
+/** Decree art. 15: the polling stations are open from 8 to 15 h. */
+export const VOTING_HOURS = { from: 8, until: 15 } as const;
+
+/**
+ * Where an instant stands against the election day (decree art. 9 §3: the envelope may be handed
+ * over the day before, the station opens on the day itself; art. 15: from 8 to 15 h). On a later
+ * day the sticks carry the off-day warning already (momentsOffElectionDay): the hours are not judged.
+ */
+export type DayPosition = 'before-day' | 'before-8' | 'voting-hours' | 'after-15' | 'after-day';
+
+export function dayPosition(electionDate: string, iso: string): DayPosition {
+  const date = localDate(iso);
+  if (date < electionDate) return 'before-day';
+  if (date > electionDate) return 'after-day';
+  const hour = localHour(iso);
+  return hour < VOTING_HOURS.from ? 'before-8' : hour >= VOTING_HOURS.until ? 'after-15' : 'voting-hours';
+}
+
 export type OpeningMoment = 'startedAt' | 'openedAt' | 'closedAt';
 
 export interface OffDayMoment {

@@ -4,16 +4,17 @@
 // ids, the free slots, and the id of the most recent ballot (for the box's re-scan; storing
 // it would reveal the last voter's vote).
 import { err, ok, type Err, type Result } from '@ovs/basics';
-import { bytesEqual, sha256, toHex, type Signer, type Verifier } from '@ovs/crypto';
+import { bytesEqual, concatBytes, sha256, toHex, type Signer, type Verifier } from '@ovs/crypto';
 import type { PollingStation, VerifiedPackage } from '@ovs/election';
 import type { Ballot, BallotContext } from '@ovs/ballot';
-import { CLOSING_FORMAT, FILES, PORTS, type StickPort } from './files.ts';
+import { CLOSING_FORMAT, FILES, PORTS, type StickFile, type StickPort } from './files.ts';
+import { buildExpertCopy, expertFiles, type ExpertCopy } from './expert-copy.ts';
 import type { IoError, IoResult, StickIo } from './io.ts';
 import type { InspectedStick } from './inspect.ts';
 import type { SessionSecrets } from './secrets.ts';
 import { encodeSessionRecord, type SessionRecord } from './session-record.ts';
 import { encodeSignatureFile, signRecord } from './signature-file.ts';
-import { countEvents, encodeEventLine, eventTime, genesisHash, incidentsOf, lineHash, phaseOf, type EventBody, type EventCounts, type StickEvent } from './event-log.ts';
+import { annulTag, countEvents, encodeEventLine, eventTime, genesisHash, incidentsOf, lineHash, phaseOf, type EventBody, type EventCounts, type StickEvent } from './event-log.ts';
 import { CLOSING_SIGNATURE_DOMAIN, encodeClosingRecord, MAX_CLOSE_COUNT, validCloseCount, type ClosingRecord } from './closing-record.ts';
 import { sealSlot, slotOffset, type SlotHeader } from './slot-file.ts';
 import { FreeSlots, type RandomBytes } from './slot-choice.ts';
@@ -214,6 +215,59 @@ export class StickPair {
 
   hasBallot(ballotId: Uint8Array): boolean {
     return this.#ids.has(idHex(ballotId));
+  }
+
+  /**
+   * A consistent snapshot for the college of experts (expert-copy.ts): taken under the same lock
+   * as every write, the log from memory (every record written so far), the fixed files read from a
+   * stick that holds them. No slot file before closing; never the secrets.
+   */
+  expertCopy(expert: string): Promise<Result<ExpertCopy, WriteFailure>> {
+    return this.#mutex.run(async () => {
+      const closed = this.#closing !== undefined;
+      const port = PORTS.find((p) => !this.#broken.has(p)) ?? 'A';
+      const read = new Map<StickFile, Uint8Array>();
+      for (const name of expertFiles(closed)) {
+        if (name === FILES.events) {
+          read.set(name, concatBytes(...this.#lines));
+          continue;
+        }
+        if (name === FILES.slots) {
+          read.set(name, new Uint8Array(this.#slots));
+          continue;
+        }
+        const r = await this.#ios[port].readFile(name);
+        if (!r.ok) return err({ port, error: r.error });
+        read.set(name, r.value);
+      }
+      const head = this.#lines.at(-1);
+      return ok(
+        buildExpertCopy({
+          station: this.station.number,
+          expert,
+          takenAt: this.#now().toISOString(),
+          closed,
+          registered: this.registered,
+          events: this.#events.length,
+          eventsHead: head ? lineHash(head) : genesisHash(this.session.sessionId),
+          read,
+        }),
+      );
+    });
+  }
+
+  /** Decree art. 17 §2: a readable annulled ballot, scanned in annul mode, is refused from now on (also after a restart: the log has its tag). */
+  annulBallot(ballotId: Uint8Array): Promise<AppendResult> {
+    return this.#mutex.run(() => {
+      if (this.#closing) throw new Error('annulBallot: the session is closed');
+      return this.#append({ type: 'ballot-annul-scanned', tag: annulTag(this.#keys.macKey, ballotId) });
+    });
+  }
+
+  /** Was this ballot scanned as annulled? */
+  isAnnulled(ballotId: Uint8Array): boolean {
+    const tag = annulTag(this.#keys.macKey, ballotId);
+    return this.#events.some((e) => e.type === 'ballot-annul-scanned' && e.tag === tag);
   }
 
   /** After closing nothing may be added: the closing record fixes the log's length and head. */

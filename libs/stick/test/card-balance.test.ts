@@ -19,7 +19,7 @@ const differences = (events: StickEvent[], registered: Record<string, number>): 
 
 t.test('40 ballots and no voter card: +40 for each election', async (t) => {
   const [g] = cardBalance(log([{ type: 'activation-card' }, { type: 'test-card', category: 'belg' }]), { G: 40 }, electionsOf);
-  t.same(g, { election: 'G', registered: 40, cards: 0, replacements: 0, annulled: 0, expected: 0, difference: 40 }, 'test and activation cards do not count');
+  t.same(g, { election: 'G', registered: 40, cards: 0, replacements: 0, withoutAnnulment: 0, annulled: 0, expected: 0, difference: 40 }, 'test and activation cards do not count');
   t.equal(cardBalanceLine(g!, 'Gemeenteraad'), 'Gemeenteraad: 40 stembiljetten geregistreerd, 0 stemkaarten uitgereikt (verschil +40).');
 });
 
@@ -35,6 +35,19 @@ t.test('an annulment without a new card is a voter who left; a damaged card repl
   t.same(differences(log([card('eu'), card('eu', true)]), { G: 1 }), { G: 0 }, 'a damaged card replaced before voting');
   t.same(differences(log([card('eu'), annul('eu'), card('eu', true)]), { G: 2 }), { G: 1 }, 'one ballot too many');
   t.same(differences(log([card('belg'), card('eu')]), { G: 1, P: 1 }), { G: -1, P: 0 }, 'the EU voter left with a card');
+});
+
+t.test('art. 17 §2: a new card without an annulment (damaged card, no ballot printed, card write failed) is counted apart', async (t) => {
+  const apart = (category: string, reason: 'damaged-card' | 'not-printed' | 'write-failed' | 'annulment'): EventBody => ({ type: 'voter-card', category, proxy: false, replacement: true, reason });
+  // An EU voter whose card was damaged, and another who left after an annulment: with the reason
+  // recorded the departure is no longer hidden by the damaged card's replacement.
+  const day = log([card('eu'), apart('eu', 'damaged-card'), card('eu'), annul('eu')]);
+  t.same(differences(day, { G: 1 }), { G: 0 }, 'one ballot: the damaged card\'s voter; the other left');
+  const [g] = cardBalance(day, { G: 1 }, electionsOf);
+  t.equal(g?.withoutAnnulment, 1);
+  t.equal(cardBalanceLine(g!, 'Gemeenteraad'), 'Gemeenteraad: 1 stembiljet geregistreerd, 3 stemkaarten uitgereikt (waarvan 1 nieuwe kaart zonder annulering), 1 stembiljet geannuleerd, 1 verwacht (verschil 0).');
+  t.same(differences(log([card('belg'), apart('belg', 'not-printed'), apart('belg', 'write-failed')]), { G: 1, P: 1 }), { G: 0, P: 0 }, 'one voter, three cards, one ballot');
+  t.same(differences(log([card('belg'), annul('belg'), apart('belg', 'annulment')]), { G: 1, P: 1 }), { G: 0, P: 0 }, 'the annulment\'s card written on its own still stands for the annulment');
 });
 
 t.test('annulments from logs without the category change nothing (the console always wrote the replacement)', async (t) => {

@@ -4,7 +4,7 @@
 // counted. And the annulment record that now names the voter's category (event-log.ts), pinned
 // byte for byte, next to the older record without it, which stays valid.
 import t from 'tap';
-import { localDate, momentsOffElectionDay, offDayMessage, verifyStick, decodeEventBody, encodeEventLine, genesisHash, type StickEvent, type VerifyOptions } from '../src/index.ts';
+import { dayPosition, localDate, momentsOffElectionDay, offDayMessage, verifyStick, decodeEventBody, encodeEventLine, genesisHash, type StickEvent, type VerifyOptions } from '../src/index.ts';
 import { castBallots, demo, openPair, preparedStick } from './support.ts';
 
 t.test('the local date in Brussels, around midnight and across summer time', async (t) => {
@@ -64,4 +64,15 @@ t.test('the annulment record names the category; the older one without it stays 
   t.notOk(decodeEventBody(body({ ...event, category: 'EU!' })).ok, 'a category that is no code');
   t.notOk(decodeEventBody(body({ ...event, extra: 1 })).ok, 'an unknown field');
   t.notOk(decodeEventBody(body({ ...older, type: 'voter-card', proxy: false, replacement: false })).ok, 'only the annulment may lack its category: a voter card without one is refused');
+});
+
+t.test('decree art. 9 §3 and art. 15: before the day, before 8 h, the voting hours, after 15 h, a later day', async (t) => {
+  const day = '2024-10-13';
+  t.equal(dayPosition(day, '2024-10-12T18:00:00.000Z'), 'before-day', 'the envelope may come the day before; the station opens on the day');
+  t.equal(dayPosition(day, '2024-10-13T05:30:00.000Z'), 'before-8', '07:30 in Brussels (summer time)');
+  t.equal(dayPosition(day, '2024-10-13T06:00:00.000Z'), 'voting-hours', '08:00');
+  t.equal(dayPosition(day, '2024-10-13T12:59:59.000Z'), 'voting-hours', '14:59');
+  t.equal(dayPosition(day, '2024-10-13T13:00:00.000Z'), 'after-15', '15:00');
+  t.equal(dayPosition(day, '2024-10-14T09:00:00.000Z'), 'after-day');
+  t.equal(dayPosition('2024-12-01', '2024-12-01T07:00:00.000Z'), 'voting-hours', '08:00 in winter time');
 });

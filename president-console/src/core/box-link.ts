@@ -3,10 +3,11 @@
 // the scanned ballots on both sticks, and the box's events for the president and the PV.
 import { toBase64, toHex } from '@ovs/crypto';
 import { HASH_PREFIX_BYTES } from '@ovs/ballot';
-import { BOX_DEVICE_NAMES, BOX_REFUSAL_MESSAGES, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
+import { BOX_DEVICE_NAMES, BOX_REFUSAL_MESSAGES, type BoxEvent, type BoxRefusal, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
 import type { EventBody, StickPair, WriteFailure } from '@ovs/stick';
 import { registerScannedBallot, type Gate } from './registration.ts';
 import type { Session } from './session.ts';
+import type { BoxView } from './snapshot.ts';
 
 export interface BoxLinkOptions {
   station: number;
@@ -25,6 +26,9 @@ export class BoxLink {
   #connected = false;
   /** One per ballot: counted in memory only, never logged (it would time each vote). */
   #deposits = 0;
+  #lastRefusal: BoxRefusal | undefined;
+  /** Decree art. 17 §2: armed by the president, for the next ballot the box reads (memory only). */
+  #annulMode = false;
   /** Ballot ids (hex) on stick A only, B having failed while they were written: memory only, cleared when B is reconciled. */
   readonly #onOneStick = new Set<string>();
   /**
@@ -37,8 +41,18 @@ export class BoxLink {
     this.#o = options;
   }
 
-  view(pair: StickPair | undefined): { connected: boolean; emptyRecorded: boolean; deposits: number } {
-    return { connected: this.#connected, emptyRecorded: boxEmptyRecorded(pair), deposits: this.#deposits };
+  view(pair: StickPair | undefined): BoxView {
+    return { connected: this.#connected, emptyRecorded: boxEmptyRecorded(pair), deposits: this.#deposits, lastRefusal: this.#lastRefusal, annulMode: this.#annulMode };
+  }
+
+  /** The next ballot the box reads is the annulled one: recorded as annulled, never registered. */
+  armAnnulScan(on: boolean): void {
+    this.#annulMode = on;
+  }
+
+  /** An annulment was recorded: the refusal it answered is dealt with. */
+  refusalHandled(): void {
+    this.#lastRefusal = undefined;
   }
 
   /** Both sticks are reconciled: every ballot of A is on B as well. */
@@ -80,11 +94,16 @@ export class BoxLink {
   async register(session: Session, gate: Gate, bytes: Uint8Array, attemptId: string): Promise<RegisterOutcome> {
     if (!session.sessionVerifier) return { outcome: 'rejected', reason: 'voting-not-open' };
     const r = await registerScannedBallot(
-      { gate, context: session.opening.context, station: this.#o.station, sessionVerifier: session.sessionVerifier, pair: session.pair, onOneStick: this.#onOneStick, attempts: this.#attempts },
+      { gate, context: session.opening.context, station: this.#o.station, sessionVerifier: session.sessionVerifier, pair: session.pair, onOneStick: this.#onOneStick, attempts: this.#attempts, annulMode: this.#annulMode },
       bytes,
       attemptId,
     );
     if (r.storedOnA) this.#onOneStick.add(r.storedOnA);
+    if (r.annulled) {
+      this.#annulMode = false;
+      this.#o.alert('Het geannuleerde stembiljet is gescand: het kan nooit meer geregistreerd worden. Stop het in de omslag voor geannuleerde stembiljetten.');
+      this.#o.logVoter('ballot-annul-scanned', 'ok');
+    }
     if (r.write?.outcome === 'failed') this.#o.haltOnFailure(r.write.failure);
     if (r.write?.outcome === 'full') this.#o.haltFull();
     // Outcomes only: never the ballot id, never the vote.
@@ -97,6 +116,7 @@ export class BoxLink {
     switch (event.kind) {
       case 'refused':
         this.#o.alert(`Stembus weigerde een stembiljet: ${BOX_REFUSAL_MESSAGES[event.reason]}`);
+        this.#lastRefusal = event.reason;
         await append({ type: 'box-refusal', reason: event.reason });
         return;
       case 'box-empty':

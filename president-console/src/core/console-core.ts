@@ -9,30 +9,42 @@ import { ACTIVATION_KDF, type ActivationKdf } from '@ovs/card';
 import { checkSoftware, refusal, softwareLine, type SoftwareCheck } from '@ovs/release';
 import { electionsForCategory, findStation, unsealStembureauKey, UNSEAL_MESSAGES, type VerifiedPackage } from '@ovs/election';
 import { createBallotContext, HASH_PREFIX_BYTES, verifySessionCertificate } from '@ovs/ballot';
-import { issuePairingCode, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
+import { issuePairingCode, verifyVcAlarm, type VcAlarmError, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
 import {
   ANNUL_REASONS,
   cardBalance,
   cardBalanceLine,
+  dayPosition,
+  HOURS_OVERRIDES,
+  spokenDate,
   encodeClosingRecord,
   INCIDENT_KINDS,
   inspectStickFiles,
+  MAX_NAME,
   MAX_TEXT,
   openStickPair,
+  REPLACEMENT_REASONS,
+  TEST_CARD_REASONS,
+  VC_ALARM_NAMES,
   readStickFiles,
   validCloseCount,
   voterEventTime,
   type AnnulReason,
   type ClosingRecord,
   type EventBody,
+  type HoursOverride,
   type IncidentKind,
+  type ReplacementReason,
+  type TestCardReason,
 } from '@ovs/stick';
 import type { CardReader } from '@ovs/devices/card';
 import type { SelfTestPhase } from '@ovs/devices';
 import type { ConsoleTestOutcome, ConsoleTestReport } from '../self-test/report.ts';
+import { TECHNICIAN_TEST_PASSWORD, TEST_PASSWORD_MESSAGE } from '../self-test/test-password.ts';
 import type { ConsoleTestContext } from '../self-test/run.ts';
 import { PORTS, type StickSource } from '../sticks/stick-source.ts';
 import { BoxLink } from './box-link.ts';
+import type { ExpertMedium } from './expert-medium.ts';
 import { CardDesk, type CardKind } from './card-desk.ts';
 import type { Gate } from './registration.ts';
 import type { ReportData, ReportKind } from './report-data.ts';
@@ -65,6 +77,8 @@ export interface ConsoleCoreOptions {
   printReport?: ReportPrinter;
   /** The technician's test of the devices ("Technische test"). */
   selfTester?: SelfTester;
+  /** The third medium for the college of experts' copy (decree art. 12). */
+  expertMedium?: ExpertMedium;
   now?: () => Date;
   maxPasswordAttempts?: number;
   /** The scrypt cost of the activation cards (default ACTIVATION_KDF; tests and the simulation pass a cheaper one). */
@@ -91,7 +105,7 @@ export interface CloseInput {
 const LOCKED_OUT = 'Te veel foute pogingen. Verwittig de technische ondersteuning van het hoofdbureau.';
 
 export class ConsoleCore {
-  readonly #o: Required<Omit<ConsoleCoreOptions, 'log' | 'printReport' | 'selfTester'>> & Pick<ConsoleCoreOptions, 'printReport' | 'selfTester'> & { log: (e: ConsoleLogEntry) => void };
+  readonly #o: Required<Omit<ConsoleCoreOptions, 'log' | 'printReport' | 'selfTester' | 'expertMedium'>> & Pick<ConsoleCoreOptions, 'printReport' | 'selfTester' | 'expertMedium'> & { log: (e: ConsoleLogEntry) => void };
   readonly #serial = new Serial();
   #state: CoreState;
   #fatal: string | undefined;
@@ -100,6 +114,8 @@ export class ConsoleCore {
   #alertSeq = 0;
   #selfTest: { running: boolean; last: ConsoleTestReport | undefined } = { running: false, last: undefined };
   #stopped = false;
+  /** Ids of the voting computers' alarms already recorded (memory only; each alarm carries its hour, so a replay dies with the hour). */
+  readonly #vcAlarms = new Set<string>();
   readonly #sticks: StickWatch;
   readonly #cards: CardDesk;
   readonly #box: BoxLink;
@@ -219,6 +235,11 @@ export class ConsoleCore {
     return this.#serial.run(async () => {
       const phase = this.phase;
       const state = this.#state;
+      // The technician's test of this screen (HARDWARE.md): recognised first, nothing else happens.
+      if (canonicalEnvelopePassword(password) === TECHNICIAN_TEST_PASSWORD && state.kind === 'locked') {
+        this.#log('test-password');
+        return { ok: false, error: 'test-password', message: TEST_PASSWORD_MESSAGE };
+      }
       if (phase.kind === 'locked-out') return { ok: false, error: 'password', message: LOCKED_OUT };
       if (phase.kind !== 'locked' || state.kind !== 'locked' || !state.opening) return { ok: false, error: 'not-now', message: 'Steek eerst de twee sticks in.' };
       if (!canonicalEnvelopePassword(password)) return { ok: false, error: 'password', message: UNSEAL_MESSAGES['malformed-password'] };
@@ -228,6 +249,12 @@ export class ConsoleCore {
       if (refused) {
         this.#log('software-mismatch');
         return { ok: false, error: 'software', message: refused };
+      }
+      // Decree art. 9 §3: the envelope may be handed over the day before; the station opens on the day. No attempt is spent.
+      const electionDate = opening.pkg.election.electionDate;
+      if (dayPosition(electionDate, this.#now()) === 'before-day') {
+        this.#log('unlock-refused', 'before election day');
+        return { ok: false, error: 'not-now', message: `Het stembureau opent pas op de verkiezingsdag (${spokenDate(electionDate)}). Bewaar de enveloppe verzegeld tot dan. Klopt de datum niet, verwittig dan de technische ondersteuning.` };
       }
       this.#unlocking = true;
       let unsealed;
@@ -295,8 +322,17 @@ export class ConsoleCore {
     });
   }
 
-  issueTestCard(category: string): Promise<ActionResult> {
-    return this.#voterCard(category, { test: true, proxy: false, replacement: false }, ['preparation', 'open']);
+  /**
+   * Test cards before opening as the manual says (seed 002 II.B.4); once voting is open only with
+   * a reason — an expert's visit or a voter's complaint about the visualisation (II.C.3.1 pt 5,
+   * II.C.4.1) — recorded for the PV. Their ballots stay refused by the box (test flag).
+   */
+  issueTestCard(category: string, reason?: TestCardReason): Promise<ActionResult> {
+    if (reason !== undefined && !(TEST_CARD_REASONS as readonly string[]).includes(reason)) return Promise.resolve({ ok: false, error: 'bad-input', message: 'Kies waarom u tijdens de stemming een testkaart maakt.' });
+    if (this.phase.kind === 'open' && reason === undefined) {
+      return Promise.resolve({ ok: false, error: 'bad-input', message: 'Tijdens de stemming alleen een testkaart met een reden: het bezoek van een deskundige of een klacht van een kiezer over de visualisatie.' });
+    }
+    return this.#voterCard(category, { test: true, proxy: false, replacement: false, ...(this.phase.kind === 'open' && reason ? { reason } : {}) }, ['preparation', 'open']);
   }
 
   /** A card for exactly the elections of the voter's category; for a proxy, the proxy-giver's category. */
@@ -309,19 +345,90 @@ export class ConsoleCore {
     return this.#serial.run(async () => {
       if (!(ANNUL_REASONS as readonly string[]).includes(reason)) return { ok: false, error: 'bad-input', message: 'Kies de reden van de annulering.' };
       const w = this.#writable(['open']);
-      return w.ok ? this.#cards.annul(w.session, reason, category) : w.result;
+      if (!w.ok) return w.result;
+      const r = await this.#cards.annul(w.session, reason, category);
+      this.#box.refusalHandled();
+      return r;
     });
   }
 
-  /** A replacement card on its own (when writing it failed right after the annulment). */
-  issueReplacementCard(category: string): Promise<ActionResult> {
-    return this.#voterCard(category, { test: false, proxy: false, replacement: true }, ['open']);
+  /** The voter's returned card read in the writer: its categories, for the annulment form (card-desk.ts). */
+  readReturnedCard(): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const session = this.#session;
+      if (!session || this.phase.kind !== 'open') return { ok: false, error: 'not-now', message: 'Dit kan nu niet.' };
+      return this.#cards.returnedCard(session);
+    });
+  }
+
+  /**
+   * Decree art. 17 §2, where the barcode is readable: the annulled ballot is scanned at the box in
+   * annul mode, so it can never be registered later (the box refuses it, the sticks keep a keyed
+   * hash of its id, never the id). `on: false` disarms it.
+   */
+  armAnnulScan(on: boolean): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const w = this.#writable(['open']);
+      if (!w.ok) return w.result;
+      this.#box.armAnnulScan(on);
+      return { ok: true, message: on ? 'Annuleermodus: leg het geannuleerde stembiljet nu op de scanner van de stembus. De klep blijft dicht.' : 'Annuleermodus uitgeschakeld.' };
+    });
+  }
+
+  /**
+   * A new card without an annulment, with its reason (card-balance.ts counts it apart): the card
+   * was damaged, the voting computer printed no ballot, the card could not be read — or
+   * `annulment`: the card of an annulment whose own card could not be written in that step.
+   */
+  issueReplacementCard(category: string, reason: ReplacementReason): Promise<ActionResult> {
+    if (!(REPLACEMENT_REASONS as readonly string[]).includes(reason)) return Promise.resolve({ ok: false, error: 'bad-input', message: 'Kies waarom de kiezer een nieuwe kaart krijgt.' });
+    return this.#voterCard(category, { test: false, proxy: false, replacement: true, reason }, ['open']);
   }
 
   #voterCard(category: string, kind: CardKind, phases: ReadonlyArray<Phase['kind']>): Promise<ActionResult> {
     return this.#serial.run(async () => {
       const w = this.#writable(phases);
-      return w.ok ? this.#cards.voter(w.session, category, kind) : w.result;
+      if (!w.ok) return w.result;
+      // A new voter once voting is open: within the hours, or after the president's override (voters
+      // queuing at 15 h). A replacement card is for a voter already inside.
+      if (!kind.test && !kind.replacement && this.phase.kind === 'open') {
+        const hours = this.#outsideHours(w.session);
+        if (hours) return hours;
+      }
+      return this.#cards.voter(w.session, category, kind);
+    });
+  }
+
+  // ---- the voting hours (decree art. 15) ---------------------------------------------------
+
+  #hours(session: Session | undefined): ConsoleSnapshot['hours'] {
+    const pkg = this.#opening?.pkg;
+    const position = pkg ? dayPosition(pkg.election.electionDate, this.#now()) : 'voting-hours';
+    const overridden = session ? session.pair.events.flatMap((e) => (e.type === 'hours-override' ? [e.moment] : [])) : [];
+    return { position, overridden };
+  }
+
+  /** Outside 8–15 h on the election day and not overridden: the refusal, naming the override. */
+  #outsideHours(session: Session): ActionResult | undefined {
+    const { position, overridden } = this.#hours(session);
+    if ((position !== 'before-8' && position !== 'after-15') || overridden.includes(position)) return undefined;
+    return { ok: false, error: 'hours', message: HOURS_MESSAGES[position] };
+  }
+
+  /** The president's override of the voting hours, with the reason, for the PV (voters still queuing at 15 h). */
+  overrideHours(moment: HoursOverride, note: string): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const w = this.#writable(['preparation', 'open']);
+      if (!w.ok) return w.result;
+      if (!(HOURS_OVERRIDES as readonly string[]).includes(moment)) return { ok: false, error: 'bad-input', message: 'Onbekende afwijking van de stemuren.' };
+      const text = note.trim();
+      if (text.length === 0 || text.length > MAX_TEXT) return { ok: false, error: 'bad-input', message: `Schrijf waarom u afwijkt van de stemuren (hoogstens ${MAX_TEXT} tekens): het komt in het proces-verbaal.` };
+      const { position, overridden } = this.#hours(w.session);
+      if (position !== moment) return { ok: false, error: 'not-now', message: 'Het is nu binnen de stemuren: er is niets af te wijken.' };
+      if (overridden.includes(moment)) return { ok: true, message: 'De afwijking van de stemuren staat al in het proces-verbaal.' };
+      if (!(await this.#append({ type: 'hours-override', moment, note: text }))) return { ok: false, error: 'halted', message: this.#haltMessage() };
+      this.#log('hours-override', moment);
+      return { ok: true, message: 'De afwijking van de stemuren is genoteerd voor het proces-verbaal.' };
     });
   }
 
@@ -336,6 +443,8 @@ export class ConsoleCore {
       if (pair.registered !== 0) return { ok: false, error: 'cannot-open', message: `De teller staat niet op nul (${pair.registered}). Verwittig de technische ondersteuning.` };
       if (!this.#box.view(pair).emptyRecorded) return { ok: false, error: 'cannot-open', message: 'De stembus heeft nog niet gemeld dat ze leeg is. Koppel de stembus met het koppelticket en laat ze de lege bak melden.' };
       if (!boxChecked) return { ok: false, error: 'cannot-open', message: 'Bevestig dat u de stembus leeg hebt gezien en verzegeld.' };
+      const hours = this.#outsideHours(w.session);
+      if (hours) return hours;
       if (!(await this.#append({ type: 'voting-opened' }))) return { ok: false, error: 'halted', message: this.#haltMessage() };
       this.#log('voting-opened');
       await this.#print('opening');
@@ -434,6 +543,72 @@ export class ConsoleCore {
     return this.#serial.run(async () => {
       const session = this.#session;
       if (session) await this.#box.event(session, !this.#sticks.halt && this.phase.kind !== 'closed', event);
+    });
+  }
+
+  // ---- the college of experts (decree art. 12) ---------------------------------------------
+
+  /**
+   * A copy of the sticks for an expert (seed 002 II.C.4), on the third medium: consistent (taken
+   * under the sticks' lock), without the password, without halting voting. During the day it holds
+   * no ballot slots, after closing the final ones (@ovs/stick expert-copy.ts); never the secrets.
+   * Recorded on the sticks for the PV with the expert's name, the hour and what was done.
+   */
+  expertCopy(expert: string, note: string): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const session = this.#session;
+      const phase = this.phase.kind;
+      if (!session || !['preparation', 'open', 'closing', 'closed'].includes(phase)) return { ok: false, error: 'not-now', message: 'Een kopie voor de deskundige kan pas nadat de sticks geopend zijn.' };
+      const name = expert.trim();
+      const what = note.trim();
+      if (name.length === 0 || name.length > MAX_NAME) return { ok: false, error: 'bad-input', message: `Vul de naam van de deskundige in (hoogstens ${MAX_NAME} tekens).` };
+      if (what.length === 0 || what.length > MAX_TEXT) return { ok: false, error: 'bad-input', message: 'Beschrijf wat de deskundige deed: het komt in het proces-verbaal.' };
+      const medium = this.#o.expertMedium;
+      if (!medium) return { ok: false, error: 'not-now', message: 'Deze voorzitterscomputer heeft geen poort voor een kopiestick.' };
+      const copy = await session.pair.expertCopy(name);
+      if (!copy.ok) return { ok: false, error: 'stick', message: `Stick ${copy.error.port} kon niet gelezen worden voor de kopie. Probeer opnieuw.` };
+      const at = copy.value.manifest.takenAt;
+      const base = `deskundige-stembureau-${this.#o.station}-${at.slice(0, 16).replace(/[-:T]/g, '')}`;
+      const written = await medium.write(base, copy.value.files);
+      if (!written.ok) return { ok: false, error: 'stick', message: written.message };
+      const folder = written.folder;
+      const files = copy.value.files.length;
+      const ballots = copy.value.manifest.closed;
+      this.#log('expert-copy', `${files} files${ballots ? ' with ballots' : ''}`);
+      // After closing the log is final: the copy is in the console's log only (the PV was printed at closing).
+      if (this.phase.kind !== 'closed' && !(await this.#append({ type: 'expert-copy', expert: name, note: what, files, ballots }))) {
+        return { ok: false, error: 'halted', message: `De kopie staat op de stick (${folder}), maar kon niet op de sticks genoteerd worden: ${this.#haltMessage()}` };
+      }
+      return {
+        ok: true,
+        message: ballots
+          ? `Kopie voor de deskundige geschreven in ${folder}: ${files} bestanden, met de stembiljetten (de stemming is afgesloten).`
+          : `Kopie voor de deskundige geschreven in ${folder}: ${files} bestanden, zonder de stembiljetten (die worden pas na de afsluiting gekopieerd). De stemming liep door.`,
+      };
+    });
+  }
+
+  // ---- the voting computers' alarms --------------------------------------------------------
+
+  /**
+   * An alarm from a voting computer (paper out, card problem, printer fault), signed with the
+   * session key its activation card gave it (@ovs/link vc-alarm.ts): shown to the president and
+   * recorded for the PV with the hour only. Anything not signed by this opening's key is refused.
+   */
+  vcAlarm(bytes: Uint8Array): Promise<{ ok: true } | { ok: false; error: VcAlarmError | 'not-now' }> {
+    return this.#serial.run(async () => {
+      const session = this.#session;
+      if (!session?.sessionVerifier || this.phase.kind === 'closed') return { ok: false, error: 'not-now' };
+      const r = verifyVcAlarm(bytes, { hashPrefix: session.pair.pkg.hash.subarray(0, HASH_PREFIX_BYTES), station: this.#o.station, session: session.sessionVerifier, now: this.#o.now(), seen: this.#vcAlarms });
+      if (!r.ok) {
+        this.#log('vc-alarm-refused', r.error);
+        return r;
+      }
+      this.#vcAlarms.add(r.value.id);
+      this.#alert(`Alarm op ${r.value.machine}: ${VC_ALARM_NAMES[r.value.kind]}. Ga naar het stemhokje; het alarm stopt met de gewiste activeringskaart.`);
+      this.#o.log({ at: voterEventTime(this.#o.now()), event: 'vc-alarm', detail: r.value.kind });
+      if (!this.#sticks.halt) await this.#append({ type: 'vc-alarm', kind: r.value.kind, machine: r.value.machine });
+      return { ok: true };
     });
   }
 
@@ -552,8 +727,11 @@ export class ConsoleCore {
       cardsPerCategory: c.cardsPerCategory,
       proxyPerCategory: c.proxyPerCategory,
       replacementCards: c.replacementCards,
+      replacementsByReason: c.replacementsByReason,
       testCards: c.testCards,
+      testCardsDuringVoting: c.testCardsDuringVoting,
       activationCards: c.activationCards,
+      votingComputers: votingComputers(c.activationCards, findStation(pkg.election, this.#o.station)?.registeredVoters ?? 0),
       annulled: Object.values(c.annulledByReason).reduce((a, b) => a + b, 0),
       annulledByReason: c.annulledByReason,
       registered: closing ? closing.registeredBallots : pair.registered,
@@ -596,6 +774,7 @@ export class ConsoleCore {
       closing: closing ? { closedAt: closing.closedAt, storeShortHash: shortHash(closing.store.sha256), closingShortHash: shortHash(closingHash(closing)), registered: closing.registeredBallots } : undefined,
       unlocking: this.#unlocking,
       selfTest: { running: this.#selfTest.running, last: this.#selfTest.last },
+      hours: this.#hours(session),
     };
   }
 
@@ -611,5 +790,15 @@ export class ConsoleCore {
     });
   }
 }
+
+/** Decree art. 10: one booth per 180 registered voters. */
+export const VOTERS_PER_BOOTH = 180;
+
+const votingComputers = (inUse: number, registeredVoters: number): Counters['votingComputers'] => ({ inUse, needed: Math.ceil(registeredVoters / VOTERS_PER_BOOTH), registeredVoters });
+
+const HOURS_MESSAGES: Record<HoursOverride, string> = {
+  'before-8': 'Het is nog geen 8 uur: de stemming opent om 8 uur (decreet art. 15). Wacht tot 8 uur, of noteer waarom u nu opent ("Afwijken van de stemuren").',
+  'after-15': 'Het is na 15 uur: de stemming is gesloten voor nieuwe kiezers (decreet art. 15). Staan er om 15 uur nog kiezers in de rij, noteer dat dan met "Afwijken van de stemuren".',
+};
 
 const closingHash = (c: ClosingRecord): Uint8Array => sha256(encodeClosingRecord(c));

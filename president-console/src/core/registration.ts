@@ -42,6 +42,8 @@ export interface RegistrationContext {
    * sticks); reconciliation completes them when B is back.
    */
   onOneStick: ReadonlySet<string>;
+  /** The president armed the annul mode (decree art. 17 §2): the next valid ballot is recorded as annulled, not registered. */
+  annulMode: boolean;
 }
 
 export type RegistrationResult = {
@@ -49,6 +51,8 @@ export type RegistrationResult = {
   write?: Extract<RegisterWrite, { outcome: 'failed' | 'full' }>;
   /** Set when this ballot went to A and B failed: the console keeps it in `onOneStick` until B is back. */
   storedOnA?: string;
+  /** The ballot scanned in annul mode was recorded as annulled (`true`), or could not be (a stick failed). */
+  annulled?: boolean;
 };
 
 /** The console's word on who stored a duplicate: only what it knows from this run. */
@@ -76,6 +80,13 @@ export async function registerScannedBallot(c: RegistrationContext, bytes: Uint8
   // A test ballot is named as such even before opening: it must never go in the box.
   if (opened.value.ballot.test) return { outcome: { outcome: 'rejected', reason: 'test-ballot' } };
   if (c.gate === 'preparation') return { outcome: { outcome: 'rejected', reason: 'voting-not-open' } };
+  const ballotId = opened.value.ballot.ballotId;
+  // Decree art. 17 §2: an annulled ballot never goes in, however often it is scanned.
+  if (c.pair.isAnnulled(ballotId)) return { outcome: { outcome: 'rejected', reason: 'annulled' } };
+  if (c.annulMode && !c.pair.hasBallot(ballotId)) {
+    const a = await c.pair.annulBallot(ballotId);
+    return a.ok ? { outcome: { outcome: 'rejected', reason: 'annulled' }, annulled: true } : { outcome: { outcome: 'rejected', reason: 'stick-unavailable' }, write: { outcome: 'failed', failure: a.error.failure, storedOnA: false }, annulled: false };
+  }
   // The scanned bytes are exactly payload ‖ signature (openSignedBallot decoded every byte).
   const w = await c.pair.registerBallot(bytes, opened.value.ballot);
   const id = toHex(opened.value.ballot.ballotId);

@@ -1,5 +1,6 @@
 // What the president's screen shows, as one value: the UI renders it and nothing else.
-import type { AnnulReason, IncidentKind, InterruptionReason, StickPort } from '@ovs/stick';
+import type { AnnulReason, DayPosition, HoursOverride, IncidentKind, InterruptionReason, ReplacementReason, StickPort, TestCardReason } from '@ovs/stick';
+import type { BoxRefusal } from '@ovs/link';
 import type { StickStatus } from '../sticks/stick-status.ts';
 import type { ConsoleTestReport } from '../self-test/report.ts';
 
@@ -39,8 +40,17 @@ export interface Counters {
   cardsPerCategory: Record<string, number>;
   proxyPerCategory: Record<string, number>;
   replacementCards: number;
+  /** New cards without an annulment, per reason (included in replacementCards). */
+  replacementsByReason: Record<ReplacementReason, number>;
   testCards: number;
+  /** Test cards made while voting was open, per reason (included in testCards). */
+  testCardsDuringVoting: Record<TestCardReason, number>;
   activationCards: number;
+  /**
+   * Decree art. 10 (one booth, with its voting computer, per 180 registered voters): the voting
+   * computers in use — one activation card each — against what the station's registered voters need.
+   */
+  votingComputers: { inUse: number; needed: number; registeredVoters: number };
   annulled: number;
   annulledByReason: Record<AnnulReason, number>;
   registered: number;
@@ -84,6 +94,16 @@ export interface ClosingView {
   registered: number;
 }
 
+export interface BoxView {
+  connected: boolean;
+  emptyRecorded: boolean;
+  deposits: number;
+  /** The box's last refusal (memory only), so the annulment form can preselect its reason. */
+  lastRefusal: BoxRefusal | undefined;
+  /** The president armed the annul mode: the next ballot the box reads is recorded as annulled. */
+  annulMode: boolean;
+}
+
 export interface ConsoleSnapshot {
   phase: Phase;
   halt: Halt | undefined;
@@ -97,7 +117,7 @@ export interface ConsoleSnapshot {
   sticks: Record<StickPort, StickStatus>;
   categories: CategoryView[];
   counters: Counters | undefined;
-  box: { connected: boolean; emptyRecorded: boolean; deposits: number };
+  box: BoxView;
   alerts: Alert[];
   incidents: IncidentView[];
   lastCard: LastCard | undefined;
@@ -105,6 +125,8 @@ export interface ConsoleSnapshot {
   unlocking: boolean;
   /** Test mode ("Technische test", before the password): running now, and the last report. */
   selfTest: { running: boolean; last: ConsoleTestReport | undefined };
+  /** Decree art. 15: where the console's clock stands against the voting hours, and the president's overrides. */
+  hours: { position: DayPosition; overridden: HoursOverride[] };
 }
 
 export type ActionError =
@@ -118,9 +140,15 @@ export type ActionError =
   | 'cannot-open'
   | 'bad-input'
   | 'printer'
-  | 'password';
+  | 'password'
+  | 'hours'
+  /** The technician's test password was typed: recognised, nothing opened (self-test/test-password.ts). */
+  | 'test-password';
 
 export type ActionResult =
-  /** `activationCode`: only in the answer to a new activation card (16 digits), never in a snapshot. */
-  | { ok: true; message?: string; activationCode?: string }
+  /**
+   * `activationCode`: only in the answer to a new activation card (16 digits), never in a snapshot.
+   * `categories`: the categories a returned card fits (the annulment form's preselection).
+   */
+  | { ok: true; message?: string; activationCode?: string; categories?: string[] }
   | { ok: false; error: ActionError; message: string };

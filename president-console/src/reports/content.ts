@@ -5,6 +5,7 @@ import { ANNUL_REASON_NAMES, encodeClosingRecord, INCIDENT_KIND_NAMES, incidents
 import { BOX_DEVICE_NAMES, BOX_DEVICES, BOX_REFUSAL_MESSAGES, BOX_REFUSALS, type BoxDevice, type BoxRefusal } from '@ovs/link';
 import { checkSoftware, softwareLine } from '@ovs/release';
 import type { ReportData, ReportKind } from '../core/report-data.ts';
+import { dayLines } from './day-lines.ts';
 import { date, time } from './format.ts';
 import type { Block, ReportModel } from './model.ts';
 
@@ -154,6 +155,7 @@ export function procesVerbaal(d: ReportData): ReportModel {
         ]),
     { kind: 'heading', text: '9. Koppeling van de stembus' },
     ...pairings(events),
+    ...dayLines(d),
     { kind: 'heading', text: '10. Controlecodes' },
     ...(c ? [{ kind: 'line' as const, label: 'Stembiljetten', value: shortHash(c.store.sha256) }] : []),
     ...codes(d),

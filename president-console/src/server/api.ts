@@ -1,7 +1,7 @@
 // The HTTP API of the president's screen (loopback only): a snapshot to render and one POST
 // per action. Every answer is { ok, message?, snapshot } so the screen always shows the truth.
 import express, { type Request, type Response, type Router } from 'express';
-import type { AnnulReason, IncidentKind } from '@ovs/stick';
+import type { AnnulReason, HoursOverride, IncidentKind, ReplacementReason, TestCardReason } from '@ovs/stick';
 import type { ConsoleCore } from '../core/console-core.ts';
 import type { ReportKind } from '../core/report-data.ts';
 import type { ActionResult } from '../core/snapshot.ts';
@@ -37,11 +37,15 @@ export function apiRouter(core: ConsoleCore): Router {
   });
   r.post('/unlock', act((b) => core.unlock(str(b.password))));
   r.post('/cards/activation', act(() => core.issueActivationCard()));
-  r.post('/cards/test', act((b) => core.issueTestCard(str(b.category))));
+  r.post('/cards/test', act((b) => core.issueTestCard(str(b.category), b.reason === undefined ? undefined : (str(b.reason) as TestCardReason))));
   r.post('/cards/voter', act((b) => core.issueVoterCard(str(b.category), { proxy: b.proxy === true })));
-  r.post('/cards/replacement', act((b) => core.issueReplacementCard(str(b.category))));
+  r.post('/cards/replacement', act((b) => core.issueReplacementCard(str(b.category), str(b.reason) as ReplacementReason)));
   r.post('/annul', act((b) => core.annulBallot(str(b.reason) as AnnulReason, str(b.category))));
   r.post('/open', act((b) => core.openVoting(b.boxChecked === true)));
+  r.post('/cards/returned', act(() => core.readReturnedCard()));
+  r.post('/annul/scan', act((b) => core.armAnnulScan(b.on !== false)));
+  r.post('/expert-copy', act((b) => core.expertCopy(str(b.expert), str(b.note))));
+  r.post('/hours/override', act((b) => core.overrideHours(str(b.moment) as HoursOverride, str(b.note))));
   r.post('/incidents', act((b) => core.recordIncident({ kind: str(b.kind) as IncidentKind, description: str(b.description), calledAt: timeOrNull(b.calledAt), repairedAt: timeOrNull(b.repairedAt) }, b.id === undefined ? undefined : int(b.id))));
   r.post('/close', act((b) => core.close({ annulledBallots: int(b.annulledBallots), testBallots: int(b.testBallots) })));
   r.post('/alerts/:id/dismiss', (req, res) => {

@@ -7,8 +7,12 @@ import type { ConsoleSnapshot } from '../core/snapshot.ts';
 export interface ActionAnswer {
   ok: boolean;
   message?: string;
+  /** The refusal's code (ActionError), when not ok. */
+  error?: string;
   /** Only in the answer to a new activation card. */
   activationCode?: string;
+  /** Only in the answer to a returned card read in the writer. */
+  categories?: string[];
   snapshot: ConsoleSnapshot;
 }
 

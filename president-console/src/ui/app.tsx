@@ -8,6 +8,7 @@ import { Alerts, CountersPanel, Message, StickBadge } from './common.tsx';
 import { date, time } from './format.ts';
 import { ActivationCode } from './screens/cards.tsx';
 import { ClosedScreen, ClosingScreen } from './screens/closing.tsx';
+import { ExpertCopy } from './screens/expert.tsx';
 import { Incidents } from './screens/incidents.tsx';
 import { PreparationScreen } from './screens/preparation.tsx';
 import { SticksScreen } from './screens/sticks.tsx';
@@ -54,7 +55,8 @@ export function App() {
   const act: Act = useCallback(async (path, body) => {
     const r = await post(path, body ?? {});
     setSnap(r.snapshot);
-    setMessage(r.message ? { text: r.message, ok: r.ok } : undefined);
+    // The technician's test password is a success of the test, not a wrong password.
+    setMessage(r.message ? { text: r.message, ok: r.ok || r.error === 'test-password' } : undefined);
     if (r.ok && (path.startsWith('cards/') || path === 'annul')) setActivationCode(r.activationCode);
     return r;
   }, []);
@@ -135,6 +137,7 @@ export function App() {
             screen
           )}
           {unlocked && phase.kind !== 'closed' ? <Incidents snap={snap} act={act} /> : null}
+          {unlocked ? <ExpertCopy snap={snap} act={act} /> : null}
           {phase.kind === 'sticks' || phase.kind === 'locked' || phase.kind === 'locked-out' ? <TechnicalTest snap={snap} act={act} /> : null}
         </div>
         {snap.counters ? <CountersPanel counters={snap.counters} names={names} /> : null}

@@ -87,6 +87,15 @@ function Faults({ state, act }: { state: DemoState; act: Act }) {
           </button>
         ))}
       </div>
+      <h3>Stembus vervangen</h3>
+      <p class="small">
+        De technieker vervangt een defecte stembus tijdens de stemming. De nieuwe kent de voorzitterscomputer niet: druk daar een nieuw koppelticket af ("Stembus herstart of vervangen") en leg het op de nieuwe stembus.
+      </p>
+      <div class="buttons">
+        <button type="button" class="hand" onClick={() => void act('box/replace')}>
+          Stembus vervangen
+        </button>
+      </div>
       <h3>Onleesbaar stembiljet</h3>
       <p class="small">
         Klik bij een stembiljet in de hand "Nat vouwen": de stembus weigert het als onleesbaar. Het stembiljet gaat in de omslag, de voorzitter annuleert het ("Stembiljet annuleren…") en de kiezer krijgt een vervangkaart.

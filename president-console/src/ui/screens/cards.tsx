@@ -6,11 +6,18 @@ import { groupActivationCode } from '@ovs/card/activation-code';
 import type { ConsoleSnapshot } from '../../core/snapshot.ts';
 import type { Act } from '../app.tsx';
 
-export function CategoryButtons({ snap, onPick, test }: { snap: ConsoleSnapshot; onPick: (category: string) => void; test?: boolean }) {
+/** `suggested`: the categories the voter's returned card fits (the annulment form), marked. */
+export function CategoryButtons({ snap, onPick, test, suggested }: { snap: ConsoleSnapshot; onPick: (category: string) => void; test?: boolean; suggested?: readonly string[] }) {
   return (
     <div class="categories">
       {snap.categories.map((c) => (
-        <button type="button" class={test ? 'category test' : 'category'} key={c.id} onClick={() => onPick(c.id)} aria-label={`${test ? 'Testkaart ' : ''}${c.name}: ${c.elections.map((e) => e.title).join(', ')}`}>
+        <button
+          type="button"
+          class={`category${test ? ' test' : ''}${suggested?.includes(c.id) ? ' suggested' : ''}`}
+          key={c.id}
+          onClick={() => onPick(c.id)}
+          aria-label={`${test ? 'Testkaart ' : ''}${c.name}: ${c.elections.map((e) => e.title).join(', ')}${suggested?.includes(c.id) ? ' (kaart van deze kiezer)' : ''}`}
+        >
           <span class="name">{test ? `Testkaart — ${c.name}` : c.name}</span>
           <span class="elections">{c.elections.map((e) => e.title).join(' + ')}</span>
         </button>

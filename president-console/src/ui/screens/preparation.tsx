@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ConsoleSnapshot } from '../../core/snapshot.ts';
 import type { Act } from '../app.tsx';
+import { HoursBanner, VotingComputersWarning } from '../common.tsx';
 import { CategoryButtons, LastCard } from './cards.tsx';
 
 export function PreparationScreen({ snap, act }: { snap: ConsoleSnapshot; act: Act }) {
@@ -10,6 +11,8 @@ export function PreparationScreen({ snap, act }: { snap: ConsoleSnapshot; act: A
   return (
     <main>
       <h1>Voorbereiding — vóór de opening van het stembureau</h1>
+      <VotingComputersWarning counters={snap.counters} />
+      <HoursBanner snap={snap} act={act} />
       <ol class="steps">
         <li>
           <h2>Stemcomputers activeren</h2>
@@ -48,9 +51,12 @@ export function PreparationScreen({ snap, act }: { snap: ConsoleSnapshot; act: A
             <input type="checkbox" checked={boxChecked} onChange={(e) => setBoxChecked((e.target as HTMLInputElement).checked)} />
             Ik heb vastgesteld dat de stembus leeg is en ze verzegeld.
           </label>
-          <button type="button" class="primary" onClick={() => void act('open', { boxChecked })}>
+          {/* Decree art. 14: closed until the box reported its bin empty and the president ticked it. */}
+          <button type="button" class="primary" disabled={!boxChecked || !snap.box.emptyRecorded} onClick={() => void act('open', { boxChecked })}>
             Stemming openen
           </button>
+          {snap.box.emptyRecorded ? null : <p class="small">Eerst moet de stembus melden dat haar bak leeg is (stap 2).</p>}
+          {boxChecked ? null : <p class="small">Vink eerst aan dat u de stembus leeg hebt gezien en verzegeld.</p>}
         </li>
       </ol>
       <details open={voterCards} onToggle={(e) => setVoterCards((e.target as HTMLDetailsElement).open)}>

@@ -8,6 +8,7 @@ import type { ConsoleTestReport } from '../../self-test/report.ts';
 import { deviceDetail, deviceTitle } from '@ovs/devices/self-test-text';
 import { SECTIONS } from '../../reports/test-report.ts';
 import type { Act } from '../app.tsx';
+import { TECHNICIAN_TEST_PASSWORD } from '../../self-test/test-password.ts';
 
 const OUTCOME: Record<SelfTestCheck['outcome'], string> = { pass: 'OK', fail: 'FOUT', operator: 'NAZIEN' };
 
@@ -68,7 +69,8 @@ export function TechnicalTest({ snap, act }: { snap: ConsoleSnapshot; act: Act }
       <h2>Technische test (voor de technicus)</h2>
       <p>
         Steek een testkaart in de kaartschrijver: ze wordt overschreven. Steek in fase 2 de twee lege sticks van dit stembureau in; op een stick met gegevens van een stembureau wordt
-        niets geschreven. Typ geen paswoord: dat opent de sessie van het stembureau.
+        niets geschreven. Typ nooit het paswoord uit de enveloppe: dat opent de sessie van het stembureau. Om het paswoordscherm en het toetsenbord te testen, typ daar het
+        testpaswoord <strong class="code">{TECHNICIAN_TEST_PASSWORD}</strong>: de console herkent het, raakt de sticks niet aan en telt geen poging.
       </p>
       <button type="button" disabled={test.running} onClick={() => run('fase-1')}>
         Fase 1 (depot)
