@@ -10,6 +10,7 @@ import { computeResults, type ResultsDoc } from './results/compute.ts';
 import { recount, type RecountReport, type RecountSource } from './audit/recount.ts';
 import { loadRecountSource } from './audit/recount-sources.ts';
 import { createCheckPool, inlineChecker, type StickChecker } from './stick/check-pool.ts';
+import { createPaperDesk, type PaperDesk } from './paper/desk.ts';
 
 export interface HoofdbureauOptions {
   /** The database file (created on first use). */
@@ -46,6 +47,8 @@ export interface Hoofdbureau {
    */
   recount(sources?: readonly string[]): Promise<RecountReport>;
   results(): ResultsDoc;
+  /** The telbureaus' tables (paper counts): configuration, claims, double entry, resolution, lock. */
+  readonly paper: PaperDesk;
   close(): Promise<void>;
 }
 
@@ -117,6 +120,7 @@ export async function openHoofdbureau(options: HoofdbureauOptions): Promise<Open
         return { ...report, differences: [...unverified, ...report.differences] };
       },
       results: () => computeResults(db, options.now?.() ?? new Date()),
+      paper: createPaperDesk(db, options.now ?? (() => new Date())),
       close: async () => {
         await pool?.close();
         db.close();
