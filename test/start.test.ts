@@ -284,6 +284,13 @@ t.test('npm start: a day in the virtual polling station, then Ctrl-C leaves noth
   await page.locator('.steps li[data-step="carry"][aria-current="step"]').waitFor();
   await page.getByRole('region', { name: 'Hoofdbureau' }).getByRole('button', { name: 'Sticks naar het hoofdbureau brengen' }).click();
   const hb = page.frameLocator('iframe[title="Hoofdbureau"]');
+  // The demo's voorzitter logs in at the hoofdbureau with the password the page shows.
+  const hbLogin = page.getByRole('region', { name: 'Hoofdbureau' });
+  await hb.getByLabel('Gebruikersnaam').fill(await hbLogin.getByTestId('hb-username').innerText());
+  await hb.getByLabel('Wachtwoord').fill(await hbLogin.getByTestId('hb-password').innerText());
+  await hb.getByRole('button', { name: 'Aanmelden' }).click();
+  await hb.getByTestId('who').getByText('voorzitter').waitFor();
+  t.pass('logged in at the hoofdbureau as the demo’s voorzitter');
   const stickA = hb.locator(`tr[data-stick="stembureau-${STATION}-stick-A"]`);
   await stickA.waitFor();
   await stickA.getByRole('button', { name: 'Controleren' }).click();

@@ -10,6 +10,9 @@ export type { StickSummary, StickContent, StationRef, ElectionTally } from './st
 export type { Problem } from './stick/problems.ts';
 export { advice } from './stick/problems.ts';
 export { startHoofdbureau, type StartOptions, type RunningHoofdbureau } from './web/server.ts';
+export { createAccount, type Account, type NewAccount } from './staff/accounts.ts';
+export { temporaryPassword } from './staff/passwords.ts';
+export { ROLES, ROLE_NAMES, PERMISSIONS, type Role, type Action, type Operator } from './staff/permissions.ts';
 export { eml510 } from './export/eml510.ts';
 export { resultsCsv } from './results/csv.ts';
 export { pvDocument, pvText } from './pv/pv-content.ts';

@@ -4,12 +4,12 @@
 // Dutch message naming the file, and changes nothing. Every test has a time-out: before the
 // fix a FIFO hung check, import and the overview forever.
 import t from 'tap';
-import { createGuardedClient } from '@ovs/web-guard/client';
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, symlink, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FILES } from '@ovs/stick';
 import { startHoofdbureau } from '../src/index.ts';
+import { staffClient, TEST_KDF } from '../src/testing/index.ts';
 import { attemptCount, cli, copyStick, day, demoElection, fingerprint, openHb, sticks, tempDir, type Election } from './support.ts';
 
 const FAST = { timeout: 30_000 };
@@ -126,16 +126,16 @@ t.test('the web overview lists a FIFO, a link and a stalled-looking stick at onc
   await fifo(FILES.packageJson)(join(reader, 'fifo-pakket'));
   await symlink(join(reader, 'goed'), join(reader, 'koppeling'));
 
-  const running = await startHoofdbureau({ db: join(await tempDir(t, 'db'), 'hb.db'), packageDir: election.packageDir, key: election.keyFile, port: 0, sticksDir: reader, workers: 0 });
+  const running = await startHoofdbureau({ db: join(await tempDir(t, 'db'), 'hb.db'), packageDir: election.packageDir, key: election.keyFile, port: 0, sticksDir: reader, workers: 0, staff: { kdf: TEST_KDF } });
   t.teardown(() => running.stop());
-  const overview = (await (await fetch(new URL('api/overview', running.url))).json()) as { sticks: Array<{ name: string; station: number | null; problem?: string }> };
+  const client = await staffClient(running, 'bijzitter');
+  const overview = (await (await client.get('/api/overview')).json()) as { sticks: Array<{ name: string; station: number | null; problem?: string }> };
   const byName = new Map(overview.sticks.map((s) => [s.name, s]));
   t.same(byName.get('goed'), { name: 'goed', station: 1 }, 'the good stick, with the station of its label');
   t.match(byName.get('fifo-etiket')?.problem, /^OVS-STICK\.json is geen gewoon bestand \(een FIFO\)/);
   t.match(byName.get('fifo-pakket')?.problem, /^election\.json is geen gewoon bestand \(een FIFO\)/);
   t.match(byName.get('koppeling')?.problem, /^koppeling is een symbolische koppeling, geen stick: geweigerd/);
 
-  const client = createGuardedClient(running.url);
   for (const name of ['fifo-pakket', 'koppeling']) {
     const checked = (await (await client.post(`/api/sticks/${name}/check`, {})).json()) as { ok: boolean; problem: { message: string } };
     t.equal(checked.ok, false, `${name}: the check refuses it too`);

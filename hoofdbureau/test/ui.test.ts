@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { FILES } from '@ovs/stick';
 import { startHoofdbureau } from '../src/index.ts';
+import { createAccount } from '../src/staff/accounts.ts';
+import { TEST_KDF } from '../src/testing/index.ts';
 import { day, demoElection, tempDir } from './support.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -22,8 +24,10 @@ void t.test('check, import, identical copy, refusal and seats in the browser', {
   slots[slots.length - 1] = 1;
   await writeFile(join(sticksDir, 'stick-2a', FILES.slots), slots);
 
-  const running = await startHoofdbureau({ db: join(await tempDir(t, 'db'), 'hb.db'), packageDir: election.packageDir, key: election.keyFile, port: 0, sticksDir, workers: 0 });
+  const running = await startHoofdbureau({ db: join(await tempDir(t, 'db'), 'hb.db'), packageDir: election.packageDir, key: election.keyFile, port: 0, sticksDir, workers: 0, staff: { kdf: TEST_KDF } });
   t.teardown(() => running.stop());
+  const made = await createAccount(running.hoofdbureau.db.sqlite, { username: 'voorzitter', name: 'Vera Voorzitter', role: 'voorzitter' }, 'opdrachtregel', { params: TEST_KDF });
+  if (!made.ok) throw new Error(made.error.message);
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -31,6 +35,21 @@ void t.test('check, import, identical copy, refusal and seats in the browser', {
   t.teardown(() => browser.close());
   const page = await browser.newPage();
   await page.goto(running.url);
+
+  // The login, with the temporary password; then the person's own password.
+  await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+  await page.getByLabel('Gebruikersnaam').fill('voorzitter');
+  await page.getByLabel('Wachtwoord').fill('fout wachtwoord');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  t.match(await page.getByRole('alert').innerText(), /Gebruikersnaam of wachtwoord klopt niet/);
+  await page.getByLabel('Wachtwoord').fill(made.value.temporaryPassword);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('heading', { name: 'Kies een eigen wachtwoord' }).waitFor();
+  await page.getByLabel('Tijdelijk wachtwoord').fill(made.value.temporaryPassword);
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Een zin voor de vergadering');
+  await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('Een zin voor de vergadering');
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  t.match(await page.getByTestId('who').innerText(), /Vera Voorzitter — voorzitter/, 'the person and the role shown');
 
   await page.getByText('Aangeboden sticks').waitFor();
   t.match(await page.getByTestId('expected').innerText(), /12\s*verwacht/);
@@ -86,4 +105,51 @@ void t.test('check, import, identical copy, refusal and seats in the browser', {
   const pdf = await page.request.get(new URL('pv.pdf', running.url).href);
   t.equal(pdf.headers()['content-type'], 'application/pdf');
   t.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+
+  // The composition, as the voorzitter records it.
+  await page.getByRole('link', { name: 'Samenstelling' }).click();
+  await page.getByLabel('Voorzitter').fill('Vera Voorzitter');
+  await page.getByLabel('Secretaris').fill('Sam Secretaris');
+  await page.getByLabel('Bijzitters (één per regel)').fill('Bea Bijzitter\nBen Bijzitter');
+  const g = election.demo.election.elections.find((e) => e.id === 'G')!;
+  await page.getByLabel(`Getuigen van lijst 1 ${g.lists[0]!.name} (${g.title})`).fill('Greet Getuige');
+  await page.getByRole('button', { name: 'Samenstelling opslaan' }).click();
+  await page.getByText('De samenstelling is opgeslagen').waitFor();
+
+  // An account for a bijzitter: its temporary password shown once.
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('heading', { name: 'Nieuw account' }).waitFor();
+  await page.getByLabel('Gebruikersnaam').fill('bea');
+  await page.getByLabel('Naam', { exact: true }).fill('Bea Bijzitter');
+  await page.getByLabel('Rol').selectOption('bijzitter');
+  await page.getByRole('button', { name: 'Account aanmaken' }).click();
+  const temporary = (await page.getByTestId('temporary-password').locator('.hash').innerText()).trim();
+  t.match(temporary, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+  t.match(await page.locator('tr[data-account="bea"]').innerText(), /Bea Bijzitter\s+bijzitter\s+tijdelijk wachtwoord/);
+
+  await page.getByRole('link', { name: 'Auditlog' }).click();
+  const log = await page.getByTestId('audit-log').innerText();
+  for (const line of [/voorzitter\s+voorzitter\s+stick gecontroleerd\s+stick stick-1a: geldig, stembureau 1/, /stick ingelezen\s+stick stick-1a: ingelezen, stembureau 1, 40 stembiljetten/, /proces-verbaal gemaakt/, /samenstelling vastgelegd/, /accounts beheerd\s+account bea/]) {
+    t.match(log, line, `the audit log shows ${String(line)}`);
+  }
+
+  // The bijzitter at another workstation: no accounts, no audit of accounts to manage, no decisions of the chair.
+  const other = await browser.newPage();
+  await other.goto(running.url);
+  await other.getByLabel('Gebruikersnaam').fill('bea');
+  await other.getByLabel('Wachtwoord').fill(temporary);
+  await other.getByRole('button', { name: 'Aanmelden' }).click();
+  await other.getByLabel('Tijdelijk wachtwoord').fill(temporary);
+  await other.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Haar eigen lange zin');
+  await other.getByLabel('Herhaal het nieuwe wachtwoord').fill('Haar eigen lange zin');
+  await other.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  t.match(await other.getByTestId('who').innerText(), /Bea Bijzitter — bijzitter/);
+  await other.locator('tr[data-stick="stick-1b"]').getByRole('button', { name: 'Controleren' }).waitFor();
+  t.equal(await other.getByRole('link', { name: 'Accounts' }).count(), 0, 'no staff management for a bijzitter');
+  await other.getByRole('link', { name: 'Samenstelling' }).click();
+  t.equal(await other.getByRole('button', { name: 'Samenstelling opslaan' }).count(), 0, 'the composition shown, not editable');
+  t.equal(await other.getByLabel('Voorzitter').inputValue(), 'Vera Voorzitter');
+  await other.getByRole('button', { name: 'Afmelden' }).click();
+  await other.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+  t.match(await other.locator('main').innerText(), /U bent afgemeld/);
 });

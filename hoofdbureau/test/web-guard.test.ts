@@ -4,8 +4,8 @@
 import t from 'tap';
 import { join } from 'node:path';
 import { attacks, crossSiteInChromium, headerProblems, rawRequest } from '@ovs/web-guard/testing';
-import { createGuardedClient } from '@ovs/web-guard/client';
 import { startHoofdbureau, type RunningHoofdbureau } from '../src/index.ts';
+import { staffClient, TEST_KDF } from '../src/testing/index.ts';
 import { attemptCount, day, demoElection, fingerprint, tempDir } from './support.ts';
 
 type Teardown = { teardown: (fn: () => Promise<void>) => void };
@@ -15,7 +15,7 @@ async function running(t: Teardown, guard?: { names?: string[]; embeddedBy?: str
   const sticksDir = await tempDir(t, 'reader');
   const one = await day(election, 1, 12, { seed: 'guard-1' });
   await one.sticks.a.dumpTo(join(sticksDir, 'stick-1a'));
-  const hb = await startHoofdbureau({ db: join(await tempDir(t, 'db'), 'hb.db'), packageDir: election.packageDir, key: election.keyFile, port: 0, sticksDir, workers: 0, ...(guard ? { guard } : {}) });
+  const hb = await startHoofdbureau({ db: join(await tempDir(t, 'db'), 'hb.db'), packageDir: election.packageDir, key: election.keyFile, port: 0, sticksDir, workers: 0, staff: { kdf: TEST_KDF }, ...(guard ? { guard } : {}) });
   t.teardown(() => hb.stop());
   return hb;
 }
@@ -36,16 +36,18 @@ t.test('every attack on the web app is refused; no stick is imported, the result
   }
   t.same(state(hb), before, 'the database is as it was: no import, no attempt');
 
-  const imported = await createGuardedClient(hb.url).post('/api/sticks/stick-1a/import', { copy: false });
+  const imported = await (await staffClient(hb, 'voorzitter')).post('/api/sticks/stick-1a/import', { copy: false });
   t.equal(imported.status, 200);
-  t.not(state(hb).db, before.db, 'the web app’s own page still imports');
+  t.not(state(hb).db, before.db, 'the web app’s own page still imports, for a person logged in');
 });
 
 t.test('the names of the hoofdbureau’s network: only those configured', async (t) => {
   const hb = await running(t, { names: ['hoofdbureau.vlindermeer.local'] });
   const port = new URL(hb.url).port;
-  t.equal((await rawRequest(hb.url, { path: '/api/results', headers: { host: `hoofdbureau.vlindermeer.local:${port}` } })).status, 200, 'a configured name');
-  t.equal((await rawRequest(hb.url, { path: '/api/results', headers: { host: `localhost:${port}` } })).status, 200, 'localhost');
+  // Past the guard, a read without a login is the app's 401 (the guard's refusal would be 421).
+  t.equal((await rawRequest(hb.url, { path: '/api/results', headers: { host: `hoofdbureau.vlindermeer.local:${port}` } })).status, 401, 'a configured name');
+  t.equal((await rawRequest(hb.url, { path: '/api/results', headers: { host: `localhost:${port}` } })).status, 401, 'localhost');
+  t.equal((await rawRequest(hb.url, { path: '/', headers: { host: `hoofdbureau.vlindermeer.local:${port}` } })).status, 200, 'the page under a configured name');
   const other = await rawRequest(hb.url, { path: '/api/results', headers: { host: `hoofdbureau.example:${port}` } });
   t.equal(other.status, 421, 'any other name');
   t.match(JSON.parse(other.text), { ok: false, error: 'wrong-host', message: /^Geweigerd: deze server antwoordt alleen op zijn eigen adres/ });

@@ -56,6 +56,8 @@ export interface RoomOptions {
   stickFolders: Record<'A' | 'B', string>;
   box: BallotBoxHandle;
   hoofdbureau: RunningHoofdbureau;
+  /** The demo's voorzitter account at the hoofdbureau (shown on the page). */
+  hoofdbureauLogin: { username: string; password: string };
   /** Where the hoofdbureau's stick reader mounts the sticks brought in. */
   readerDir: string;
 }
@@ -470,7 +472,7 @@ export class Room {
       },
       consolePrints: this.consolePrints.map((t) => this.ticketView(t)),
       envelopes: { ...this.envelopes },
-      hoofdbureau: { url: urls.hoofdbureau, sticks: [...this.carried], imported: this.stationImported() },
+      hoofdbureau: { url: urls.hoofdbureau, sticks: [...this.carried], imported: this.stationImported(), login: this.o.hoofdbureauLogin },
       steps: [],
       messages: [...this.messages],
     };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createPrinter, type PrintJob, type ThermalPrinter } from '@ovs/devices';
 import { startBallotBox, type BallotBoxHandle } from '@ovs/ballot-box';
 import { startVotingComputer, takeTickets, type SimulatedDevices, type VotingComputerHandle } from '@ovs/firmware-app';
-import { startHoofdbureau, type RunningHoofdbureau } from '@ovs/hoofdbureau';
+import { createAccount, startHoofdbureau, temporaryPassword, type RunningHoofdbureau } from '@ovs/hoofdbureau';
 import { createSimulatedConsoleDevices, createSimulatedSticks, startConsole, type ConsoleHandle } from '@ovs/president-console';
 import { demoPackage, prepareSticks, type DemoPackage } from './prepare.ts';
 import { Room, type Booth } from './room.ts';
@@ -167,8 +167,16 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       guard,
     });
     stops.push(() => hoofdbureau.stop());
+    // The demo's voorzitter of the hoofdbureau, with a password made now and shown on the page
+    // (never a fixed one: the same code never gives a real server an account anyone knows).
+    const hoofdbureauLogin = { username: 'voorzitter', password: temporaryPassword() };
+    const account = await createAccount(hoofdbureau.hoofdbureau.db.sqlite, { username: hoofdbureauLogin.username, name: 'Voorzitter van het hoofdbureau (demo)', role: 'voorzitter' }, 'virtueel stembureau (demo)', {
+      params: hoofdbureau.staff.kdf,
+      fixedPassword: hoofdbureauLogin.password,
+    });
+    if (!account.ok) throw new Error(account.error.message);
 
-    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, hoofdbureau, readerDir });
+    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, hoofdbureau, hoofdbureauLogin, readerDir });
     theRoom.booths.push(...booths);
     for (const c of pendingCards) theRoom.cardWritten(...c);
     late.room = theRoom;

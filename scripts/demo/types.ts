@@ -93,7 +93,8 @@ export interface DemoState {
   /** What the console's report printer printed: koppelticket, PV, kerncijferrapport. */
   consolePrints: TicketView[];
   envelopes: { test: number; annulled: number };
-  hoofdbureau: { url: string; sticks: string[]; imported: boolean };
+  /** login: the demo's own voorzitter account, made at start with a random password (a real server has no account until `hoofdbureau account create`). */
+  hoofdbureau: { url: string; sticks: string[]; imported: boolean; login: { username: string; password: string } };
   steps: GuideStep[];
   /** The hands' last words: what happened after the last action. */
   messages: string[];

@@ -8,6 +8,7 @@ import type { ImportSource } from '../db/import-tx.ts';
 import type { ElectionResultView, ResultsDoc } from '../results/compute.ts';
 import { describeTime } from '../text/time.ts';
 import type { StationIncident } from './incidents.ts';
+import { auditSummary, compositionBlocks, type PvStaff } from './pv-staff.ts';
 
 export interface Column {
   header: string;
@@ -132,7 +133,8 @@ function paperBlocks(doc: ResultsDoc): Block[] {
   ];
 }
 
-export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[]): PvDocument {
+/** `staff`: the bureau's composition and the audit log, when the server keeps them (the CLI's PV has blanks to fill in). */
+export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[], staff?: PvStaff): PvDocument {
   const draft = !doc.complete;
   const municipality = doc.municipality.name;
   const blocks: Block[] = [];
@@ -148,7 +150,7 @@ export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[
     });
   }
   blocks.push({ kind: 'heading', text: 'Samenstelling van het hoofdbureau' });
-  blocks.push({ kind: 'paragraph', text: 'Voorzitter: ______________________   Bijzitters: ______________________   Secretaris: ______________________' });
+  blocks.push(...compositionBlocks(staff?.composition, doc));
 
   blocks.push({ kind: 'heading', text: '1. Inlezing van de gegevensdragers (decreet art. 24)' });
   blocks.push({
@@ -214,6 +216,7 @@ export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[
       rows,
     });
   }
+  if (staff) blocks.push(...auditSummary(staff.audit));
 
   blocks.push({ kind: 'heading', text: 'Ondertekening (decreet art. 25)' });
   blocks.push({ kind: 'signatures', roles: ['De voorzitter', 'De bijzitters', 'De secretaris', 'De getuigen'] });

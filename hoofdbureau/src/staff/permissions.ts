@@ -63,12 +63,15 @@ export function operatorOf(res: Response): Operator | undefined {
   return (res.locals as { operator?: Operator }).operator;
 }
 
+/** Why a request has no operator, when the session middleware knows (ended elsewhere, idle, a password to change first). */
+export const loginProblemOf = (res: Response): string | undefined => (res.locals as { loginProblem?: string }).loginProblem;
+
 /** Express middleware: 401 without a session, 403 for a role that may not; nothing changes. */
 export function requireAction(action: Action) {
   return (_req: Request, res: Response, next: NextFunction): void => {
     const operator = operatorOf(res);
     if (!operator) {
-      res.status(401).json({ error: 'Meld u eerst aan.' });
+      res.status(401).json({ error: loginProblemOf(res) ?? 'Meld u eerst aan.' });
       return;
     }
     if (!can(operator.role, action)) {

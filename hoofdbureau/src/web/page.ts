@@ -32,4 +32,14 @@ button { font-size: 14px; padding: 6px 14px; margin-right: 8px; border-radius: 4
 button.primary { background: #1f3a5f; color: white; }
 .muted { color: var(--muted); }
 a { color: #1a56a6; }
+.on-dark { color: #c9d6e8; }
+header .who { margin-left: auto; display: flex; gap: 12px; align-items: baseline; }
+header .who a { color: white; }
+button.small { font-size: 13px; padding: 3px 10px; }
+section.narrow { max-width: 440px; }
+form label { display: block; margin: 8px 0; font-weight: 600; }
+form label input, form label select, form label textarea { display: block; font: inherit; font-weight: normal; padding: 6px; margin-top: 4px; width: 100%; box-sizing: border-box; }
+form.inline { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; }
+form.inline label { width: auto; }
+td input { font: inherit; padding: 4px; width: 100%; box-sizing: border-box; }
 `;

@@ -8,7 +8,7 @@ import { CSRF_HEADER, REFUSAL_HEADER, SESSION_PATH, SESSION_REFUSALS, type Refus
 
 export interface GuardedClient {
   /** A read (GET). */
-  get(path: string, init?: { signal?: AbortSignal }): Promise<Response>;
+  get(path: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }): Promise<Response>;
   /** A change: `body` as JSON (`{}` when there is none), or raw bytes of a declared `type`. */
   post(path: string, body?: unknown, init?: { signal?: AbortSignal; type?: string }): Promise<Response>;
   /** Gets the session now rather than at the first change (a kiosk page, when it loads). */
@@ -26,6 +26,18 @@ export function createGuardedClient(baseUrl = ''): GuardedClient {
   let token: Promise<string> | undefined;
 
   const withCookie = (headers: Record<string, string>): Record<string, string> => (cookie ? { ...headers, cookie } : headers);
+
+  // In Node: a server that gives a fresh session (a login) sets the cookie on any answer; its
+  // token then belongs to the old one, so it is fetched again. (A browser keeps the cookie itself
+  // and never shows Set-Cookie: there the next change is refused once for its session and retried.)
+  const adopt = (r: Response): void => {
+    const set = typeof r.headers.getSetCookie === 'function' ? r.headers.getSetCookie() : [];
+    const pair = set[0]?.split(';')[0];
+    if (pair && pair !== cookie) {
+      cookie = pair;
+      token = undefined;
+    }
+  };
 
   const fetchToken = async (): Promise<string> => {
     const r = await fetch(url(SESSION_PATH), { cache: 'no-store', headers: withCookie({}) });
@@ -46,17 +58,23 @@ export function createGuardedClient(baseUrl = ''): GuardedClient {
   const send = async (path: string, body: unknown, init: { signal?: AbortSignal; type?: string }): Promise<Response> => {
     const csrf = await session();
     const raw = init.type !== undefined;
-    return fetch(url(path), {
+    const r = await fetch(url(path), {
       method: 'POST',
       cache: 'no-store',
       headers: withCookie({ 'content-type': raw ? init.type ?? '' : 'application/json', [CSRF_HEADER]: csrf }),
       body: raw ? (body as BodyInit) : JSON.stringify(body ?? {}),
       ...(init.signal ? { signal: init.signal } : {}),
     });
+    adopt(r);
+    return r;
   };
 
   return {
-    get: (path, init = {}) => fetch(url(path), { cache: 'no-store', headers: withCookie({}), ...(init.signal ? { signal: init.signal } : {}) }),
+    async get(path, init = {}) {
+      const r = await fetch(url(path), { cache: 'no-store', headers: withCookie(init.headers ?? {}), ...(init.signal ? { signal: init.signal } : {}) });
+      adopt(r);
+      return r;
+    },
     async post(path, body, init = {}) {
       const first = await send(path, body, init);
       const refusal = refusalOf(first);

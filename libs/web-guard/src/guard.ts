@@ -42,6 +42,12 @@ export type Checked = Passed | { ok: false };
 export interface WebGuard {
   /** node:http: `const c = await guard.check(req, res); if (!c.ok) return;` — a refusal is already answered. */
   check(req: IncomingMessage, res: ServerResponse): Promise<Checked>;
+  /**
+   * A fresh session for this answer (a login: the id the cookie had before may have been planted
+   * by another page on the host, so the logged-in user never hangs on it). Sets the cookie on
+   * `res` and gives the new id and its CSRF token.
+   */
+  newSession(req: IncomingMessage, res: ServerResponse): { session: string; csrf: string };
   /** express: `app.use(guard.express)`; sets req.body for a change and res.locals.session. */
   express(req: IncomingMessage & { body?: unknown }, res: ServerResponse & { locals?: Record<string, unknown> }, next: (error?: unknown) => void): void;
 }
@@ -155,10 +161,13 @@ export function createWebGuard(options: WebGuardOptions = {}): WebGuard {
     req.resume();
   };
 
+  const setCookie = (res: ServerResponse, port: number, session: string): void =>
+    void res.setHeader('Set-Cookie', `${sessionCookieName(port)}=${session}; Path=/; HttpOnly; SameSite=Strict`);
+
   const giveSession = (req: IncomingMessage, res: ServerResponse, facts: RequestFacts): void => {
     // Two tabs of one page share the session they find; otherwise a fresh one.
     const session = facts.sessions.find(isSessionId) ?? sessionIdFrom(randomBytes(SESSION_ID_BYTES));
-    res.setHeader('Set-Cookie', `${sessionCookieName(facts.local.port)}=${session}; Path=/; HttpOnly; SameSite=Strict`);
+    setCookie(res, facts.local.port, session);
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ ok: true, csrf: csrfToken(policy.secret, session) }));
   };
@@ -200,6 +209,11 @@ export function createWebGuard(options: WebGuardOptions = {}): WebGuard {
 
   return {
     check,
+    newSession(req, res) {
+      const session = sessionIdFrom(randomBytes(SESSION_ID_BYTES));
+      setCookie(res, req.socket.localPort ?? 0, session);
+      return { session, csrf: csrfToken(policy.secret, session) };
+    },
     express(req, res, next) {
       check(req, res).then((c) => {
         if (!c.ok) return;

@@ -138,3 +138,29 @@ t.test('the session: a cookie per port, kept across tabs, ended by a restart; th
   t.equal((await client.post('/api/act', { n: 2 })).status, 200, 'the client fetches a new token and sends its change once more');
   t.same(first.changes, [{ n: 1 }, { n: 2 }], 'once');
 });
+
+t.test('a fresh session (a login): a new cookie and its token; the Node client follows it', async (t) => {
+  const guard = createWebGuard();
+  const server = createServer((req, res) => {
+    void guard.check(req, res).then((c) => {
+      if (!c.ok) return;
+      const fresh = req.url === '/login' ? guard.newSession(req, res) : undefined;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ session: c.session, ...(fresh ? { fresh } : {}) }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const client = createGuardedClient(base);
+  const login = await client.post('/login');
+  const cookie = login.headers.getSetCookie()[0] ?? '';
+  const answer = (await login.json()) as { session: string; fresh: { session: string; csrf: string } };
+  t.not(answer.fresh.session, answer.session, 'another id than the one the login came with');
+  t.match(cookie, new RegExp(`^ovs-session-\\d+=${answer.fresh.session}; Path=/; HttpOnly; SameSite=Strict$`));
+  const next = (await (await client.post('/act')).json()) as { session: string };
+  t.equal(next.session, answer.fresh.session, 'the client’s next change goes under the fresh session');
+  const pair = cookie.split(';')[0] ?? '';
+  const withToken = await rawRequest(base, { method: 'POST', path: '/act', headers: { 'content-type': 'application/json', cookie: pair, 'x-ovs-csrf': answer.fresh.csrf }, body: '{}' });
+  t.equal(withToken.status, 200, 'the token given with it is the fresh cookie’s');
+});

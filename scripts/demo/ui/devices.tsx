@@ -267,6 +267,9 @@ export function HoofdbureauPanel({ state, act, focused, onFocus }: { state: Demo
           <span class="small">{state.console.phase === 'closed' ? '' : 'kan na het afsluiten van de stemming'}</span>
         </p>
       ) : null}
+      <p class="small" aria-label="Demo-account van het hoofdbureau">
+        Aanmelden in het hoofdbureau: gebruikersnaam <code data-testid="hb-username">{h.login.username}</code>, wachtwoord <code data-testid="hb-password">{h.login.password}</code> — alleen in de demo, bij elke start nieuw; een echte server heeft geen account tot de beheerder het eerste aanmaakt.
+      </p>
       <ScaledFrame src={h.url} title="Hoofdbureau" width={1200} height={900} />
     </section>
   );

@@ -1,28 +1,75 @@
 // The JSON API of the hoofdbureau server, as the browser sees it (byte arrays arrive as hex).
-// Every check and import goes with the session's CSRF token (@ovs/web-guard/client).
+// Every change goes with the session's CSRF token (@ovs/web-guard/client). An answer 401 means
+// the session ended (elsewhere, idle, logged out): the app then asks who is logged in again.
 import { createGuardedClient } from '@ovs/web-guard/client';
 import type { Overview, StationDetail } from '../views.ts';
 import type { StickEntry } from '../../stick/stick-folder.ts';
 import type { ResultsDoc } from '../../results/compute.ts';
 import type { CheckReport, ImportReport } from '../../import/reports.ts';
+import type { Account } from '../../staff/accounts.ts';
+import type { AuditEntry } from '../../staff/audit.ts';
+import type { Composition } from '../../staff/composition.ts';
+import type { Action, Operator } from '../../staff/permissions.ts';
 
 export type OverviewData = Overview & { sticks: StickEntry[] | null };
-export type { StationDetail, ResultsDoc, CheckReport, ImportReport, StickEntry };
+export type { StationDetail, ResultsDoc, CheckReport, ImportReport, StickEntry, Account, AuditEntry, Composition };
+
+export interface Me {
+  operator: Operator | null;
+  roleName: string | null;
+  mustChange: boolean;
+  allowed: Action[];
+  problem?: string;
+  name?: string;
+  username?: string;
+  idleMinutes?: number;
+}
+
+export interface CompositionData {
+  composition: Composition;
+  elections: Array<{ id: string; title: string; lists: Array<{ number: number; name: string }> }>;
+}
+
+export type StaffAccount = Account & { lastSeen: string | null };
 
 const http = createGuardedClient();
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = method === 'GET' ? await http.get(path) : await http.post(path, body);
+/** Set by the app: called when the server says the session is gone. */
+export const onSessionLost: { handler: () => void } = { handler: () => undefined };
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, o: { poll?: boolean } = {}): Promise<T> {
+  const res = method === 'GET' ? await http.get(path, o.poll ? { headers: { 'X-OVS-Poll': '1' } } : {}) : await http.post(path, body);
   // The app's own errors name the problem in `error`; the guard's refusals say it in `message`.
   const data = (await res.json()) as T & { error?: string; message?: string };
-  if (!res.ok) throw new Error(data.message ?? data.error ?? `HTTP ${res.status}`);
+  if (res.status === 401 && !path.startsWith('/api/login') && path !== '/api/password') onSessionLost.handler();
+  if (!res.ok) throw new ApiError(data.message ?? data.error ?? `HTTP ${res.status}`, res.status);
   return data;
 }
 
 export const api = {
-  overview: () => call<OverviewData>('GET', '/api/overview'),
+  me: () => call<Me>('GET', '/api/me', undefined, { poll: true }),
+  login: (username: string, password: string) => call<Me>('POST', '/api/login', { username, password }),
+  logout: () => call<{ ok: true }>('POST', '/api/logout'),
+  changePassword: (current: string, next: string) => call<Me>('POST', '/api/password', { current, next }),
+  overview: (poll = false) => call<OverviewData>('GET', '/api/overview', undefined, { poll }),
   station: (n: number) => call<StationDetail>('GET', `/api/stations/${n}`),
   results: () => call<ResultsDoc>('GET', '/api/results'),
   check: (stick: string) => call<CheckReport>('POST', `/api/sticks/${encodeURIComponent(stick)}/check`),
   import: (stick: string, options: { copy: boolean; acceptOtherDay: boolean }) => call<ImportReport>('POST', `/api/sticks/${encodeURIComponent(stick)}/import`, options),
+  staff: () => call<{ accounts: StaffAccount[] }>('GET', '/api/staff'),
+  createAccount: (a: { username: string; name: string; role: string }) => call<{ account: Account; temporaryPassword: string }>('POST', '/api/staff', a),
+  resetPassword: (username: string) => call<{ temporaryPassword: string }>('POST', `/api/staff/${encodeURIComponent(username)}/reset`),
+  setActive: (username: string, active: boolean) => call<{ ok: true }>('POST', `/api/staff/${encodeURIComponent(username)}/active`, { active }),
+  composition: () => call<CompositionData>('GET', '/api/composition'),
+  saveComposition: (c: Composition) => call<{ composition: Composition }>('POST', '/api/composition', c),
+  audit: () => call<{ entries: AuditEntry[] }>('GET', '/api/audit'),
 };

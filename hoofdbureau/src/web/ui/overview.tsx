@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, type CheckReport, type ImportReport, type OverviewData } from './api.ts';
 import { SOURCE, STATE } from './format.ts';
 import { CheckView, Warnings } from './check-view.tsx';
+import { useCan } from './can.ts';
 
 export function OverviewPage({ data, refresh }: { data: OverviewData; refresh: () => void }) {
   return (
@@ -78,6 +79,7 @@ type Action = 'check' | 'import' | 'copy';
 type Outcome = { kind: 'check'; stick: string; report: CheckReport } | { kind: 'import'; stick: string; what: Action; report: ImportReport } | { kind: 'error'; message: string };
 
 function SticksPanel({ sticks, canImport, titles, refresh }: { sticks: NonNullable<OverviewData['sticks']>; canImport: boolean; titles: ReadonlyMap<string, string>; refresh: () => void }) {
+  const can = useCan();
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const run = async (stick: string, what: Action, acceptOtherDay = false): Promise<void> => {
@@ -116,18 +118,21 @@ function SticksPanel({ sticks, canImport, titles, refresh }: { sticks: NonNullab
       {busy && <p class="muted">Bezig met {busy}…</p>}
       {outcome?.kind === 'error' && <div class="problem">{outcome.message}</div>}
       {outcome?.kind === 'check' && <CheckView report={outcome.report} titles={titles} />}
-      {outcome?.kind === 'import' && <ImportView report={outcome.report} onAccept={canImport && busy === null ? () => void run(outcome.stick, outcome.what, true) : undefined} />}
+      {outcome?.kind === 'import' && <ImportView report={outcome.report} onAccept={canImport && busy === null && can('stick.accept-other-day') ? () => void run(outcome.stick, outcome.what, true) : undefined} />}
     </section>
   );
 }
 
 function StickButtons({ name, busy, canImport, run }: { name: string; busy: boolean; canImport: boolean; run: (stick: string, what: Action) => Promise<void> }) {
+  const can = useCan();
   return (
     <>
-      <button disabled={busy} onClick={() => void run(name, 'check')}>
-        Controleren
-      </button>
-      {canImport && (
+      {can('stick.check') && (
+        <button disabled={busy} onClick={() => void run(name, 'check')}>
+          Controleren
+        </button>
+      )}
+      {canImport && can('stick.import') && (
         <>
           <button class="primary" disabled={busy} onClick={() => void run(name, 'import')}>
             Inlezen

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type ResultsDoc } from './api.ts';
+import { useCan } from './can.ts';
 
 export function ResultsPage({ version }: { version: number }) {
+  const can = useCan();
   const [doc, setDoc] = useState<ResultsDoc | null>(null);
   useEffect(() => {
     void api.results().then(setDoc);
@@ -12,7 +14,13 @@ export function ResultsPage({ version }: { version: number }) {
       <section>
         <p>
           {doc.complete ? <b>Alle {doc.stationsExpected} stembureaus zijn ingelezen: eindresultaat.</b> : <b class="muted">Tussentijds resultaat: {doc.stationsImported} van {doc.stationsExpected} stembureaus ingelezen.</b>}{' '}
-          <a href="/pv.pdf">Proces-verbaal (PDF)</a> · <a href="/resultaten.csv">CSV</a> · <a href="/resultaten.json">JSON</a> · <a href="/eml510.xml">EML 510</a>
+          {can('pv.print') && <a href="/pv.pdf">Proces-verbaal (PDF)</a>}
+          {can('results.export') && (
+            <>
+              {' · '}
+              <a href="/resultaten.csv">CSV</a> · <a href="/resultaten.json">JSON</a> · <a href="/eml510.xml">EML 510</a>
+            </>
+          )}
         </p>
       </section>
       {doc.elections.map((e) => (
