@@ -262,7 +262,20 @@ export function createPaperDesk(db: HoofdbureauDb, now: () => Date = () => new D
       .immediate();
   };
 
-  return {
+  /**
+   * Every attempt of a person whose role may take the action is in the audit log, refused ones
+   * too (a claim of a telbureau in use, an entry the checks stopped, a lock too early): what the
+   * room tried is part of the evening's record. A role that may not act leaves no trace.
+   */
+  const audited = <T>(op: Operator, action: Action, what: string, r: Result<T, PaperRefusal>): Result<T, PaperRefusal> => {
+    if (!r.ok && r.error.code !== 'forbidden') {
+      const codes = r.error.code === 'entry' && 'findings' in r.error.refusal ? ` (${[...new Set(r.error.refusal.findings.map((f) => f.code))].join(', ')})` : '';
+      recordAudit(s, op, action, `${what}: geweigerd${codes} — ${r.error.message}`, now());
+    }
+    return r;
+  };
+
+  const desk: PaperDesk = {
     setup: () => readPaperSetup(db),
 
     configure(op, config) {
@@ -298,6 +311,7 @@ export function createPaperDesk(db: HoofdbureauDb, now: () => Date = () => new D
           // One telbureau at a time per person: taking another lets go of the previous one.
           s.prepare('DELETE FROM telbureau_claim WHERE username = ? AND telbureau <> ?').run(op.username, id);
           s.prepare('INSERT INTO telbureau_claim (telbureau, username, expires_at) VALUES (?, ?, ?) ON CONFLICT (telbureau) DO UPDATE SET username = excluded.username, expires_at = excluded.expires_at').run(id, op.username, expiry());
+          if (claim?.username !== op.username) recordAudit(s, op, 'paper.entry', `telbureau ${id} opgenomen om in te voeren`, now());
           return ok(formOf(t, op));
         })
         .immediate();
@@ -363,6 +377,8 @@ export function createPaperDesk(db: HoofdbureauDb, now: () => Date = () => new D
       if (no) return err(no);
       const t = find(id);
       if (!t) return err({ code: 'unknown', message: `Telbureau ${id} bestaat niet.` });
+      // Who looked at the two entries side by side is on record: they hold the figures.
+      recordAudit(s, op, 'paper.resolve', `telbureau ${id}: invoeren bekeken`, now());
       return ok({ ...summary(t), states: electionsOf(t).map((e) => ({ election: e.id, state: stateOf(id, e.id) })) });
     },
 
@@ -411,5 +427,14 @@ export function createPaperDesk(db: HoofdbureauDb, now: () => Date = () => new D
       }).immediate();
       return ok(summary(find(id)!));
     },
+  };
+  return {
+    ...desk,
+    configure: (op, config) => audited(op, 'paper.configure', 'configuratie van de telbureaus', desk.configure(op, config)),
+    claim: (op, id) => audited(op, 'paper.entry', `telbureau ${id} opnemen`, desk.claim(op, id)),
+    submit: (op, id, election, table, f) => audited(op, 'paper.entry', `telbureau ${id}, ${election}: invoer`, desk.submit(op, id, election, table, f)),
+    correct: (op, id, election, values, f) => audited(op, 'paper.entry', `telbureau ${id}, ${election}: verbetering`, desk.correct(op, id, election, values, f)),
+    resolve: (op, id, election, r) => audited(op, 'paper.resolve', `telbureau ${id}, ${election}: beslissing ${r}`, desk.resolve(op, id, election, r)),
+    lock: (op, id) => audited(op, 'paper.lock', `telbureau ${id} vergrendelen`, desk.lock(op, id)),
   };
 }
