@@ -61,6 +61,8 @@ export interface FormElection {
   stateName: string;
   /** When a correction is asked: the fields to type again (never their values). */
   correct: FieldKey[] | null;
+  /** This person typed an entry of this table (so cannot type the other one). */
+  typedByYou: boolean;
 }
 
 /** What a typist sees of a telbureau: what to type, never what another typed. */
@@ -192,6 +194,7 @@ export function createPaperDesk(db: HoofdbureauDb, now: () => Date = () => new D
         state: st.kind,
         stateName: STATE_NAMES[st.kind],
         correct: st.kind === 'correcting' && other?.typist !== op.username ? [...st.fields] : null,
+        typedByYou: typistsOf(st).includes(op.username),
       };
     }),
   });
