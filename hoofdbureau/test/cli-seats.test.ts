@@ -184,8 +184,8 @@ void t.test('usage errors → exit 2', async (t) => {
   t.equal(twoArguments.code, 2);
   const unknown = await run(['tally']);
   t.equal(unknown.code, 2);
-  // Every command is listed (check, import, rescan, results, pv, export, recount, serve joined seats).
-  t.equal(unknown.stderr, 'hoofdbureau: unknown command "tally" (commands: check, import, rescan, results, pv, export, recount, serve, seats)\n');
+  // Every command is listed (check, import, rescan, results, pv, export, recount, serve and account joined seats).
+  t.equal(unknown.stderr, 'hoofdbureau: unknown command "tally" (commands: check, import, rescan, results, pv, export, recount, serve, account, seats)\n');
   const nothing = await run([]);
   t.equal(nothing.code, 2);
   t.match(nothing.stderr, /^usage: hoofdbureau <command>/);

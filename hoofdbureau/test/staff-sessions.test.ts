@@ -11,7 +11,7 @@ import { startHoofdbureau, type RunningHoofdbureau } from '../src/index.ts';
 import { createAccount } from '../src/staff/accounts.ts';
 import { eidMessage, softwareEidToken } from '../src/staff/eid.ts';
 import { loginClient, staffClient, tableContents, TEST_KDF } from '../src/testing/index.ts';
-import { demoElection, tempDir } from './support.ts';
+import { day, demoElection, tempDir } from './support.ts';
 
 const MINUTE = 60_000;
 
@@ -184,4 +184,22 @@ t.test('e-ID login with the software token: challenge, signature, registered key
   t.equal(tooLate.status, 401);
   t.match(await tooLate.json(), { error: /duurde te lang/ });
   t.equal((await voorzitter.post('/api/staff', { username: 'badkey', name: 'Slechte Sleutel', role: 'bijzitter', eidKey: toBase64(new Uint8Array(40)) })).status, 400, 'a key that is no e-ID key');
+});
+
+t.test('several workstations at once: two people import two stations at the same time', async (t) => {
+  const election = await demoElection(t);
+  const sticksDir = await tempDir(t, 'reader');
+  for (const station of [1, 2]) await (await day(election, station, 5, { seed: `ws-${station}` })).sticks.a.dumpTo(join(sticksDir, `stick-${station}`));
+  const hb = await startHoofdbureau({ db: join(await tempDir(t, 'db'), 'hb.db'), packageDir: election.packageDir, key: election.keyFile, port: 0, sticksDir, workers: 0, staff: { kdf: TEST_KDF } });
+  t.teardown(() => hb.stop());
+  const [a, b] = await Promise.all([staffClient(hb, 'voorzitter', { username: 'werkpost-a' }), staffClient(hb, 'secretaris', { username: 'werkpost-b' })]);
+  const [ra, rb] = await Promise.all([a.post('/api/sticks/stick-1/import', { copy: false }), b.post('/api/sticks/stick-2/import', { copy: false })]);
+  t.match(await ra.json(), { kind: 'imported', station: { number: 1 } });
+  t.match(await rb.json(), { kind: 'imported', station: { number: 2 } });
+  const { entries } = (await (await a.get('/api/audit')).json()) as { entries: Array<{ username: string; action: string; detail: string }> };
+  t.same(
+    entries.filter((e) => e.action === 'stick.import').map((e) => `${e.username}: ${e.detail}`).sort(),
+    ['werkpost-a: stick stick-1: ingelezen, stembureau 1, 5 stembiljetten', 'werkpost-b: stick stick-2: ingelezen, stembureau 2, 5 stembiljetten'],
+    'each import under the person who made it',
+  );
 });

@@ -152,4 +152,15 @@ void t.test('check, import, identical copy, refusal and seats in the browser', {
   await other.getByRole('button', { name: 'Afmelden' }).click();
   await other.getByRole('heading', { name: 'Aanmelden' }).waitFor();
   t.match(await other.locator('main').innerText(), /U bent afgemeld/);
+
+  // The technical beheerder: the server and the audit log, no result, no count.
+  const admin = await createAccount(running.hoofdbureau.db.sqlite, { username: 'beheer', name: 'Ben Beheer', role: 'beheerder' }, 'test', { params: TEST_KDF, fixedPassword: 'Een lange zin voor de server' });
+  if (!admin.ok) throw new Error(admin.error.message);
+  await other.getByLabel('Gebruikersnaam').fill('beheer');
+  await other.getByLabel('Wachtwoord').fill('Een lange zin voor de server');
+  await other.getByRole('button', { name: 'Aanmelden' }).click();
+  await other.getByTestId('audit-log').waitFor();
+  t.same(await other.locator('header nav a').allInnerTexts(), ['Auditlog', 'Server'], 'the beheerder’s menu: no stations, results or accounts');
+  await other.getByRole('link', { name: 'Server' }).click();
+  t.match(await other.getByTestId('server-settings').innerText(), /Sleutel van het hoofdbureau geladen\s+ja/);
 });

@@ -1,6 +1,7 @@
 import { readIncidents } from '../pv/incidents.ts';
 import { pvDocument } from '../pv/pv-content.ts';
 import { renderPvPdf } from '../pv/pv-pdf.ts';
+import { pvStaff } from '../pv/pv-staff.ts';
 import type { Command } from './command.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
@@ -41,7 +42,7 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
       io.stderr(`hoofdbureau pv: ${doc.stationsImported} van de ${doc.stationsExpected} stembureaus zijn ingelezen; het PV volgt pas als alle resultaten geregistreerd zijn (art. 25). Een ontwerp: --ontwerp\n`);
       return EXIT.undecided;
     }
-    pdf = await renderPvPdf(pvDocument(doc, readIncidents(hb.db)));
+    pdf = await renderPvPdf(pvDocument(doc, readIncidents(hb.db), pvStaff(hb.db.sqlite)));
   } finally {
     await hb.close();
   }

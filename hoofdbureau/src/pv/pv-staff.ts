@@ -1,8 +1,10 @@
 // What the staff adds to the hoofdbureau's PV: the bureau's composition as the voorzitter
 // recorded it (seed 000: "verschijnen op het PV"), the witnesses per list, and a summary of the
 // audit log — how many times each person took each action.
-import type { AuditEntry } from '../staff/audit.ts';
-import type { Composition } from '../staff/composition.ts';
+import type Database from 'better-sqlite3';
+import { readAudit, type AuditEntry } from '../staff/audit.ts';
+import { readComposition, type Composition } from '../staff/composition.ts';
+import { ACTION_WORDS } from '../staff/action-words.ts';
 import { ROLE_NAMES } from '../staff/permissions.ts';
 import type { ResultsDoc } from '../results/compute.ts';
 import { describeTime } from '../text/time.ts';
@@ -13,26 +15,11 @@ export interface PvStaff {
   audit: readonly AuditEntry[];
 }
 
+/** What the database holds of the staff for the PV (the web app's and the CLI's PV are the same). */
+export const pvStaff = (sqlite: Database.Database): PvStaff => ({ composition: readComposition(sqlite), audit: readAudit(sqlite) });
+
 const BLANK = '______________________';
 
-/** Words for every action of the permission table, as the PV says them. */
-export const ACTION_WORDS: Record<AuditEntry['action'], string> = {
-  'results.view': 'resultaten ingekeken',
-  'audit.view': 'auditlog ingekeken',
-  'stick.check': 'stick gecontroleerd',
-  'stick.import': 'stick ingelezen',
-  'stick.accept-other-day': 'stick van een andere dag toch ingelezen',
-  'rescan.import': 'herscanning ingelezen',
-  'paper.configure': 'telbureaus ingesteld',
-  'paper.entry': 'telbureautabel ingevoerd',
-  'paper.resolve': 'verschil tussen invoeren beslist',
-  'paper.lock': 'telbureau vergrendeld',
-  'bureau.composition': 'samenstelling vastgelegd',
-  'staff.manage': 'accounts beheerd',
-  'pv.print': 'proces-verbaal gemaakt',
-  'results.export': 'resultaten uitgevoerd',
-  'server.settings': 'serverinstellingen',
-};
 
 export function compositionBlocks(c: Composition | undefined, doc: ResultsDoc): Block[] {
   if (!c) return [{ kind: 'paragraph', text: `Voorzitter: ${BLANK}   Bijzitters: ${BLANK}   Secretaris: ${BLANK}` }];

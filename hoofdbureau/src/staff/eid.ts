@@ -21,6 +21,7 @@ export const eidMessage = (challenge: Uint8Array, host: string): Uint8Array => w
 
 const CHALLENGE_BYTES = 32;
 const CHALLENGE_MS = 2 * 60 * 1000;
+const MAX_OPEN = 10_000;
 
 /** The challenges handed out, one per guard session, each used once within two minutes. */
 export class EidChallenges {
@@ -35,6 +36,8 @@ export class EidChallenges {
     const challenge = randomBytes(CHALLENGE_BYTES);
     const t = this.#now();
     for (const [k, v] of this.#open) if (t - v.at > CHALLENGE_MS) this.#open.delete(k);
+    // A flood of made-up sessions cannot fill the memory: the oldest challenge gives way.
+    if (this.#open.size >= MAX_OPEN) this.#open.delete(this.#open.keys().next().value!);
     this.#open.set(session, { challenge, at: t });
     return challenge;
   }

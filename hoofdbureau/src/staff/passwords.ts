@@ -7,7 +7,7 @@ import { deriveKeyFromPassword, generateEnvelopePassword, randomBytes, validScry
 /**
  * N = 2^15, r = 8: 32 MiB per attempt. Several workstations log in at once on election night, so
  * one login may not cost the server half a second (the envelope's 2^17); the rate limit does the
- * rest against guessing. Measured in the report: ≈ 80–150 ms on this machine.
+ * rest against guessing. bench/staff.bench.ts: ≈ 110 ms of CPU per login here (220 ms wall on the shared machine).
  */
 export const STAFF_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
 

@@ -15,8 +15,6 @@ import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import { hasChair } from '../staff/accounts.ts';
 import { can, operatorOf, requireAction, ROLE_NAMES } from '../staff/permissions.ts';
 import { Staff, type StaffOptions } from '../staff/staff.ts';
-import { readAudit } from '../staff/audit.ts';
-import { readComposition } from '../staff/composition.ts';
 import { sessionMiddleware } from './session.ts';
 import { staffRoutes } from './staff-routes.ts';
 import { paperRoutes } from './paper-routes.ts';
@@ -25,6 +23,7 @@ import { openHoofdbureau, type Hoofdbureau, type HoofdbureauOptions } from '../h
 import { readIncidents } from '../pv/incidents.ts';
 import { pvDocument } from '../pv/pv-content.ts';
 import { renderPvPdf } from '../pv/pv-pdf.ts';
+import { pvStaff } from '../pv/pv-staff.ts';
 import { resultsCsv } from '../results/csv.ts';
 import { listSticks } from '../stick/stick-folder.ts';
 import type { ImportReport } from '../import/reports.ts';
@@ -171,7 +170,7 @@ export async function startHoofdbureau(options: StartOptions): Promise<RunningHo
     const results = h.results();
     // Recorded before the PV is made, so that the PV's own summary counts this print too.
     audit(res, 'pv.print', results.complete ? 'proces-verbaal' : `proces-verbaal (ONTWERP, ${results.stationsImported} van ${results.stationsExpected} stembureaus)`);
-    const pdf = await renderPvPdf(pvDocument(results, readIncidents(h.db), { composition: readComposition(h.db.sqlite), audit: readAudit(h.db.sqlite) }));
+    const pdf = await renderPvPdf(pvDocument(results, readIncidents(h.db), pvStaff(h.db.sqlite)));
     res.type('application/pdf').setHeader('Content-Disposition', 'inline; filename="pv-hoofdbureau.pdf"');
     res.send(pdf);
   });

@@ -108,4 +108,5 @@ export const api = {
   review: (id: string) => call<TelbureauReview>('GET', `${tb(id)}/review`),
   resolve: (id: string, election: string, resolution: Resolution) => call<EntryOutcome>('POST', `${tb(id)}/${encodeURIComponent(election)}/resolve`, { resolution }),
   lock: (id: string) => call<TelbureauSummary>('POST', `${tb(id)}/lock`),
+  server: () => call<Record<string, unknown>>('GET', '/api/server'),
 };

@@ -1,7 +1,7 @@
 // The audit log as the bureau reads it: every check, import, PV, export, composition and account
 // change, with who did it and when.
 import { useEffect, useState } from 'preact/hooks';
-import { ACTION_WORDS } from '../../pv/pv-staff.ts';
+import { ACTION_WORDS } from '../../staff/action-words.ts';
 import { ROLE_NAMES } from '../../staff/permissions.ts';
 import { api, type AuditEntry } from './api.ts';
 import { time } from './format.ts';

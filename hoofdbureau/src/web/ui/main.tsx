@@ -16,6 +16,7 @@ import { LoginPage, PasswordPage } from './login.tsx';
 import { OverviewPage } from './overview.tsx';
 import { EntryPage, PaperConfigPage, PaperPage, ReviewPage } from './paper.tsx';
 import { ResultsPage } from './results.tsx';
+import { ServerPage } from './server.tsx';
 import { StaffPage } from './staff.tsx';
 import { StationPage } from './station.tsx';
 
@@ -30,13 +31,15 @@ type Route =
   | { page: 'paper' }
   | { page: 'paper-config' }
   | { page: 'entry'; telbureau: string }
-  | { page: 'review'; telbureau: string };
+  | { page: 'review'; telbureau: string }
+  | { page: 'server' };
 
 const PAGES: Record<string, Route> = {
   '#/resultaten': { page: 'results' },
   '#/samenstelling': { page: 'composition' },
   '#/accounts': { page: 'staff' },
   '#/auditlog': { page: 'audit' },
+  '#/server': { page: 'server' },
   '#/wachtwoord': { page: 'password' },
   '#/telbureaus': { page: 'paper' },
   '#/telbureaus/koppelen': { page: 'paper-config' },
@@ -58,6 +61,7 @@ const NEEDS: Record<Route['page'], Action | null> = {
   composition: 'results.view',
   staff: 'staff.manage',
   audit: 'audit.view',
+  server: 'server.settings',
   password: null,
   paper: 'results.view',
   'paper-config': 'paper.configure',
@@ -143,6 +147,7 @@ function Counting({ me, onMe }: { me: Me & { operator: NonNullable<Me['operator'
           {link('#/samenstelling', 'Samenstelling', 'composition')}
           {link('#/accounts', 'Accounts', 'staff')}
           {link('#/auditlog', 'Auditlog', 'audit')}
+          {link('#/server', 'Server', 'server')}
         </nav>
         {data && (
           <span class="muted on-dark">
@@ -170,6 +175,7 @@ function Counting({ me, onMe }: { me: Me & { operator: NonNullable<Me['operator'
         {shown.page === 'paper-config' && <PaperConfigPage />}
         {shown.page === 'entry' && <EntryPage id={shown.telbureau} />}
         {shown.page === 'review' && <ReviewPage id={shown.telbureau} version={version} />}
+        {shown.page === 'server' && <ServerPage />}
         {shown.page === 'password' && <PasswordPage forced={false} onDone={() => (location.hash = '#/')} onCancel={() => (location.hash = '#/')} />}
       </main>
     </>
