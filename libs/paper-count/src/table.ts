@@ -3,7 +3,7 @@ import type { Tally, TallyShape } from '@ovs/results';
 
 /**
  * The result table of one telbureau for one election: the figures its paper PV and table hold
- * (forms G61/G62 for a telbureau G, P61/P62 for a telbureau P; seed 001 §V.4.2, LPKD art. 122).
+ * (forms G61/G62 for a telbureau G, P61/P62 for a telbureau P; seed 001 §XIII.4.2, LPKD art. 122).
  *
  * - `handedOut`: ballots handed out to voters according to the PVs of the stembureaus the
  *   telbureau counts (what should be in the boxes);
