@@ -8,6 +8,7 @@ import type { Operator } from '../src/staff/permissions.ts';
 import { readAudit } from '../src/staff/audit.ts';
 import { pvDocument, pvText } from '../src/pv/pv-content.ts';
 import { readIncidents } from '../src/pv/incidents.ts';
+import { resultsCsv } from '../src/results/csv.ts';
 import { openHoofdbureau } from '../src/index.ts';
 import { paperTable, randomPaperBallots } from '../src/testing/index.ts';
 import { day, demoElection, fingerprint, sticks, tempDir } from './support.ts';
@@ -182,6 +183,11 @@ t.test('double entry, a difference resolved, an error caught, the lock, an inter
   const audit = readAudit(hb.db.sqlite).map((a) => `${a.username} ${a.action} ${a.detail}`);
   t.ok(audit.some((a) => a.startsWith('vz paper.resolve telbureau P1') && a.includes('verbetering van de eerste invoer gevraagd')));
   t.ok(audit.some((a) => a.startsWith('vz paper.lock telbureau G1 vergrendeld')));
+
+  const csv = resultsCsv(hb.results());
+  t.match(csv, `gemeente,Vlindermeer,${g.id},,,,,ongeldig,${tables.G.invalid}`);
+  t.match(csv, `telbureau,telbureau G1: stembureau 10+11+12,${g.id},,,,,stembiljetten,${tables.G.valid + tables.G.blank}`, 'published per telbureau');
+  t.notMatch(csv, /telbureau P1/, 'a reopened telbureau is not published');
 
   const pv = pvText(pvDocument(hb.results(), readIncidents(hb.db)));
   t.match(pv, '1b. Tabellen van de telbureaus (stemming op papier)');
