@@ -9,8 +9,8 @@ import { readAudit } from '../src/staff/audit.ts';
 import { pvDocument, pvText } from '../src/pv/pv-content.ts';
 import { readIncidents } from '../src/pv/incidents.ts';
 import { resultsCsv } from '../src/results/csv.ts';
-import { openHoofdbureau } from '../src/index.ts';
-import { paperTable, randomPaperBallots } from '../src/testing/index.ts';
+import { openHoofdbureau, startHoofdbureau } from '../src/index.ts';
+import { paperTable, randomPaperBallots, staffClient, TEST_KDF } from '../src/testing/index.ts';
 import { day, demoElection, fingerprint, sticks, tempDir } from './support.ts';
 import { join } from 'node:path';
 
@@ -212,4 +212,23 @@ t.test('W.204: a table identical to another telbureau’s, "dubbele ingave van e
   const r = hb.paper.submit(bo, 'G2', g.id, tables.G, { acceptWarnings: false });
   t.match(r, { ok: false, error: { code: 'entry', refusal: { code: 'warnings-not-accepted' } } });
   if (!r.ok && r.error.code === 'entry' && 'findings' in r.error.refusal) t.ok(r.error.refusal.findings.some((f) => f.code === 'W.204' && f.detail.includes('G1')));
+});
+
+t.test('over HTTP: logging out lets go of the telbureau; a typist’s overview holds no figures', async (t) => {
+  const election = await demoElection(t);
+  const running = await startHoofdbureau({ db: join(await tempDir(t, 'db'), 'hb.db'), packageDir: election.packageDir, key: election.keyFile, port: 0, workers: 0, staff: { kdf: TEST_KDF } });
+  t.teardown(() => running.stop());
+  const chair = await staffClient(running, 'voorzitter');
+  t.equal((await chair.post('/api/paper/config', CONFIG)).status, 200);
+  const ann = await staffClient(running, 'invoerder', { username: 'ann' });
+  const bob = await staffClient(running, 'invoerder', { username: 'bob' });
+  t.equal((await ann.post('/api/paper/G1/claim', {})).status, 200);
+  const taken = await bob.post('/api/paper/G1/claim', {});
+  t.equal(taken.status, 409);
+  t.match(await taken.json(), { code: 'claimed', error: /In telbureau G1 werkt nu ann/ });
+  await ann.logout();
+  t.equal((await bob.post('/api/paper/G1/claim', {})).status, 200, 'free once its owner logged out');
+  const overview = JSON.stringify(await (await bob.get('/api/paper')).json());
+  t.notMatch(overview, /"table"|"ballots"|"preferenceVotes"/, 'states and names only');
+  t.equal((await bob.get('/api/paper/G1/review')).status, 403, 'the entries are the voorzitter’s to see');
 });

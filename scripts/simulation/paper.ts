@@ -2,23 +2,72 @@
 // municipality, seed 001 §XII). Their voters' ballots are drawn at random, sorted per telbureau
 // (three stations each; two when the number does not divide by three, seed 001 §V.3.2) into the
 // table the telbureau draws up, and two simulated typists type every table through the
-// hoofdbureau's real entry desk, with a few typing slips: the checks or the double entry must
-// catch every one, and the voorzitter resolves the differences against the paper.
+// hoofdbureau's HTTP entry API (its web server on the same database, each person logged in with
+// an account of their own), with a few typing slips: the checks or the double entry must catch
+// every one, and the voorzitter resolves the differences against the paper.
 import type { SeededRandom } from '@ovs/crypto';
 import type { ElectionPackage } from '@ovs/election';
 import { electionsForStation } from '@ovs/election';
-import type { Hoofdbureau } from '@ovs/hoofdbureau';
-import { randomPaperBallots } from '@ovs/hoofdbureau/testing';
-import { candidateKey, fieldValue, tableFields, tableFromBallots, withFields, type PaperBallot, type TelbureauTable } from '@ovs/paper-count';
+import { startHoofdbureau, type Hoofdbureau } from '@ovs/hoofdbureau';
+import { randomPaperBallots, staffClient, TEST_KDF, type StaffClient } from '@ovs/hoofdbureau/testing';
+import { candidateKey, fieldValue, tableFields, tableFromBallots, withFields, type EntryRefusal, type EntryState, type PaperBallot, type TelbureauTable } from '@ovs/paper-count';
 import type { ExpectedTally } from './expected.ts';
 
-type Operator = Parameters<Hoofdbureau['paper']['claim']>[0];
-
-const VOORZITTER: Operator = { username: 'voorzitter', name: 'Voorzitter (simulatie)', role: 'voorzitter' };
-const TYPISTS: readonly [Operator, Operator] = [
-  { username: 'invoerder-1', name: 'Invoerder 1 (simulatie)', role: 'invoerder' },
-  { username: 'invoerder-2', name: 'Invoerder 2 (simulatie)', role: 'invoerder' },
+type Role = 'voorzitter' | 'invoerder';
+interface Person {
+  username: string;
+  role: Role;
+}
+const VOORZITTER: Person = { username: 'voorzitter', role: 'voorzitter' };
+const TYPISTS: readonly [Person, Person] = [
+  { username: 'invoerder-1', role: 'invoerder' },
+  { username: 'invoerder-2', role: 'invoerder' },
 ];
+
+/** An answer of the entry API, as its routes give it (hoofdbureau/src/web/paper-routes.ts). */
+type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; error: string; refusal?: EntryRefusal } };
+interface Outcome {
+  state: EntryState['kind'];
+}
+interface TelbureauInfo {
+  id: string;
+  series: 'G' | 'P';
+  stations: Array<{ number: number }>;
+}
+
+/**
+ * The entry desk over HTTP: the hoofdbureau's web server on this process's hoofdbureau, each
+ * person logged in with an account of their own (session cookie and CSRF token, as a workstation).
+ */
+async function httpDesk(hb: Hoofdbureau) {
+  const running = await startHoofdbureau({ db: hb.db.file, hoofdbureau: hb, port: 0, workers: 0, staff: { kdf: TEST_KDF } });
+  const clients = new Map<string, StaffClient>();
+  for (const p of [VOORZITTER, ...TYPISTS]) clients.set(p.username, await staffClient(running, p.role, { username: p.username, name: `${p.username} (simulatie)` }));
+  const call = async <T>(who: Person, method: 'GET' | 'POST', path: string, body: unknown = {}): Promise<Answer<T>> => {
+    const client = clients.get(who.username)!;
+    const res = method === 'GET' ? await client.get(path) : await client.post(path, body);
+    const data = (await res.json()) as T & { code: string; error: string; refusal?: EntryRefusal };
+    return res.ok ? { ok: true, value: data } : { ok: false, error: data };
+  };
+  const tb = (id: string, election?: string): string => `/api/paper/${id}${election ? `/${election}` : ''}`;
+  return {
+    stop: () => running.stop(),
+    configure: (who: Person, config: unknown) => call<unknown>(who, 'POST', '/api/paper/config', config),
+    telbureaus: async (who: Person): Promise<TelbureauInfo[]> => {
+      const r = await call<{ telbureaus: Array<{ telbureau: TelbureauInfo }> }>(who, 'GET', '/api/paper');
+      if (!r.ok) throw new Error(`telbureaus: ${r.error.error}`);
+      return r.value.telbureaus.map((x) => x.telbureau);
+    },
+    claim: (who: Person, id: string) => call<unknown>(who, 'POST', `${tb(id)}/claim`),
+    release: (who: Person, id: string) => call<unknown>(who, 'POST', `${tb(id)}/release`),
+    submit: (who: Person, id: string, election: string, table: TelbureauTable, flags: { acceptWarnings: boolean }) => call<Outcome>(who, 'POST', `${tb(id, election)}/entry`, { table, ...flags }),
+    correct: (who: Person, id: string, election: string, values: Record<string, number>, flags: { acceptWarnings: boolean }) =>
+      call<Outcome>(who, 'POST', `${tb(id, election)}/correct`, { values, ...flags }),
+    review: (who: Person, id: string) => call<{ states: Array<{ election: string; state: EntryState }> }>(who, 'GET', `${tb(id)}/review`),
+    resolve: (who: Person, id: string, election: string, resolution: string) => call<Outcome>(who, 'POST', `${tb(id, election)}/resolve`, { resolution }),
+    lock: (who: Person, id: string) => call<unknown>(who, 'POST', `${tb(id)}/lock`),
+  };
+}
 
 export interface PaperSummary {
   stations: number[];
@@ -75,14 +124,25 @@ export async function runPaperCount(options: {
   expected: ExpectedTally;
   log: (line: string) => void;
 }): Promise<PaperSummary> {
-  const { hb, pkg, random, expected } = options;
-  const desk = hb.paper;
+  const desk = await httpDesk(options.hb);
+  try {
+    return await typeAll(desk, options);
+  } finally {
+    await desk.stop();
+  }
+}
+
+async function typeAll(
+  desk: Awaited<ReturnType<typeof httpDesk>>,
+  options: { pkg: ElectionPackage; stations: number[]; voters: number; random: SeededRandom; expected: ExpectedTally; log: (line: string) => void },
+): Promise<PaperSummary> {
+  const { pkg, random, expected } = options;
   let requests = 0;
   let requestMs = 0;
-  const timed = <T>(fn: () => T): T => {
+  const timed = async <T>(fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
-      return fn();
+      return await fn();
     } finally {
       requests++;
       requestMs += performance.now() - t;
@@ -95,7 +155,7 @@ export async function runPaperCount(options: {
 
   const groups = groupInThrees(options.stations);
   must(
-    desk.configure(VOORZITTER, {
+    await desk.configure(VOORZITTER, {
       paperStations: options.stations,
       telbureaus: (['G', 'P'] as const).flatMap((series) => groups.map((stations, i) => ({ series, number: i + 1, stations }))),
     }),
@@ -122,8 +182,8 @@ export async function runPaperCount(options: {
   let caughtByChecks = 0;
   let caughtByDoubleEntry = 0;
   let tables = 0;
-  const setup = desk.setup();
-  for (const telbureau of setup.telbureaus) {
+  const telbureaus = await desk.telbureaus(VOORZITTER);
+  for (const telbureau of telbureaus) {
     const elections = pkg.elections.filter((e) => (telbureau.series === 'P') === (e.kind === 'provincieraad'));
     const paper = new Map<string, TelbureauTable>();
     for (const e of elections) {
@@ -151,24 +211,25 @@ export async function runPaperCount(options: {
     // Two typists, each once per table; which one goes first alternates per telbureau.
     const order = tables % 2 === 0 ? TYPISTS : ([TYPISTS[1], TYPISTS[0]] as const);
     for (const [round, typist] of order.entries()) {
-      timed(() => must(desk.claim(typist, telbureau.id), `claim ${telbureau.id}`));
+      must(await timed(() => desk.claim(typist, telbureau.id)), `claim ${telbureau.id}`);
       for (const [electionId, truth] of paper) {
         const planned = slipPlan.get(electionId);
         let slipped = planned?.round === round ? planned : undefined;
         if (slipped) slips++;
         const typed = (): TelbureauTable => (slipped ? withFields(truth, { [slipped.key]: slipped.value }) : truth);
-        let r = timed(() => desk.submit(typist, telbureau.id, electionId, typed(), { acceptWarnings: false }));
+        let r = await timed(() => desk.submit(typist, telbureau.id, electionId, typed(), { acceptWarnings: false }));
         // The typist reads what the checks say and looks at the paper again: a slip the checks
         // point at is corrected; a warning the paper confirms is accepted.
         while (!r.ok) {
           const e = r.error;
-          if (e.code !== 'entry' || (e.refusal.code !== 'has-errors' && e.refusal.code !== 'warnings-not-accepted')) throw new Error(`entry ${telbureau.id}/${electionId}: ${JSON.stringify(e)}`);
-          const pointsAtSlip = slipped !== undefined && (e.refusal.code === 'has-errors' || e.refusal.findings.some((f) => f.fields.includes(slipped!.key)));
+          const refusal = e.refusal;
+          if (e.code !== 'entry' || !refusal || (refusal.code !== 'has-errors' && refusal.code !== 'warnings-not-accepted')) throw new Error(`entry ${telbureau.id}/${electionId}: ${JSON.stringify(e)}`);
+          const pointsAtSlip = slipped !== undefined && (refusal.code === 'has-errors' || refusal.findings.some((f) => f.fields.includes(slipped!.key)));
           if (pointsAtSlip) {
             caughtByChecks++;
             slipped = undefined;
-          } else if (e.refusal.code === 'has-errors') throw new Error(`an error without a slip in ${telbureau.id}/${electionId}: ${JSON.stringify(e)}`);
-          r = timed(() => desk.submit(typist, telbureau.id, electionId, typed(), { acceptWarnings: !pointsAtSlip }));
+          } else if (refusal.code === 'has-errors') throw new Error(`an error without a slip in ${telbureau.id}/${electionId}: ${JSON.stringify(e)}`);
+          r = await timed(() => desk.submit(typist, telbureau.id, electionId, typed(), { acceptWarnings: !pointsAtSlip }));
         }
         if (round === 0) {
           tables++;
@@ -178,32 +239,32 @@ export async function runPaperCount(options: {
         if (r.value.state !== 'different') throw new Error(`${telbureau.id}/${electionId} after the second entry: ${r.value.state}`);
         caughtByDoubleEntry++;
         // The voorzitter lays both entries beside the paper and has the wrong one corrected, by its typist.
-        const review = timed(() => must(desk.review(VOORZITTER, telbureau.id), 'review'));
+        const review = must(await timed(() => desk.review(VOORZITTER, telbureau.id)), 'review');
         const st = review.states.find((x) => x.election === electionId)!.state;
         if (st.kind !== 'different') throw new Error('expected a difference');
         const firstWrong = st.fields.some((f) => fieldValue(st.first.table, f) !== fieldValue(truth, f));
-        timed(() => must(desk.resolve(VOORZITTER, telbureau.id, electionId, firstWrong ? 'correct-first' : 'correct-second'), 'resolve'));
+        must(await timed(() => desk.resolve(VOORZITTER, telbureau.id, electionId, firstWrong ? 'correct-first' : 'correct-second')), 'resolve');
         const corrector = firstWrong ? order[0] : typist;
         if (corrector !== typist) {
-          timed(() => must(desk.release(typist, telbureau.id), 'release for the correction'));
-          timed(() => must(desk.claim(corrector, telbureau.id), 'claim for the correction'));
+          must(await timed(() => desk.release(typist, telbureau.id)), 'release for the correction');
+          must(await timed(() => desk.claim(corrector, telbureau.id)), 'claim for the correction');
         }
         const values = Object.fromEntries(st.fields.map((f) => [f, fieldValue(truth, f)!]));
-        const fixed = timed(() => desk.correct(corrector, telbureau.id, electionId, values, { acceptWarnings: true }));
+        const fixed = await timed(() => desk.correct(corrector, telbureau.id, electionId, values, { acceptWarnings: true }));
         if (!fixed.ok || fixed.value.state !== 'definitive') throw new Error(`correction ${telbureau.id}/${electionId}: ${JSON.stringify(fixed)}`);
         if (corrector !== typist) {
-          timed(() => must(desk.release(corrector, telbureau.id), 'release after the correction'));
-          timed(() => must(desk.claim(typist, telbureau.id), 'claim back'));
+          must(await timed(() => desk.release(corrector, telbureau.id)), 'release after the correction');
+          must(await timed(() => desk.claim(typist, telbureau.id)), 'claim back');
         }
       }
-      timed(() => must(desk.release(typist, telbureau.id), 'release'));
+      must(await timed(() => desk.release(typist, telbureau.id)), 'release');
     }
-    timed(() => must(desk.lock(VOORZITTER, telbureau.id), `lock ${telbureau.id}`));
+    must(await timed(() => desk.lock(VOORZITTER, telbureau.id)), `lock ${telbureau.id}`);
     options.log(`telbureau ${telbureau.id} (stembureaus ${telbureau.stations.map((s) => s.number).join(', ')}): ingevoerd, gecontroleerd en vergrendeld`);
   }
   return {
     stations: options.stations,
-    telbureaus: setup.telbureaus.map((t) => ({ id: t.id, stations: t.stations.map((s) => s.number) })),
+    telbureaus: telbureaus.map((t) => ({ id: t.id, stations: t.stations.map((s) => s.number) })),
     tables,
     slips,
     caughtByChecks,
