@@ -171,7 +171,7 @@ function Counting({ me, onMe }: { me: Me & { operator: NonNullable<Me['operator'
         {shown.page === 'composition' && <CompositionPage />}
         {shown.page === 'staff' && <StaffPage me={me.operator} />}
         {shown.page === 'audit' && <AuditPage version={version} />}
-        {shown.page === 'paper' && <PaperPage version={version} />}
+        {shown.page === 'paper' && <PaperPage version={version} me={me.operator.username} />}
         {shown.page === 'paper-config' && <PaperConfigPage />}
         {shown.page === 'entry' && <EntryPage id={shown.telbureau} />}
         {shown.page === 'review' && <ReviewPage id={shown.telbureau} version={version} />}

@@ -41,7 +41,7 @@ function Findings({ findings, who, e }: { findings: readonly Finding[]; who: 'ty
   );
 }
 
-export function PaperPage({ version }: { version: number }) {
+export function PaperPage({ version, me }: { version: number; me: string }) {
   const can = useCan();
   const [data, setData] = useState<PaperData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,7 +88,7 @@ export function PaperPage({ version }: { version: number }) {
                 </td>
                 <td>{t.claimedBy ?? '—'}</td>
                 <td>
-                  {can('paper.entry') && !t.telbureau.lockedAt && !t.complete && (t.claimedBy === null || t.claimedBy === undefined) && <a href={`#/telbureau/${t.telbureau.id}`}>Invoeren</a>}
+                  {can('paper.entry') && !t.telbureau.lockedAt && !t.complete && (t.claimedBy === null || t.claimedBy === me) && <a href={`#/telbureau/${t.telbureau.id}`}>{t.claimedBy === me ? 'Verder invoeren' : 'Invoeren'}</a>}
                   {can('paper.resolve') && (
                     <>
                       {' '}
