@@ -3,8 +3,12 @@
 // unit that starts an entry point that no longer exists, a device configuration that a driver
 // factory would refuse, or a setting that would let an election day reach the disk.
 import t from 'tap';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateSigningKeyPair, Signer } from '@ovs/crypto';
+import { buildRelease } from '../libs/release/src/build.ts';
 import { parseConfig as parseStemcomputerConfig } from '../firmware-app/src/config.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -21,6 +25,8 @@ t.test('the base keeps logs in RAM, core dumps off, and no SSH server', (t) => {
   t.match(conf, /^Verity=signed$/m);
   t.match(conf, /RemovePackages=\s*\n\s*openssh-server/);
   t.match(read('base/mkosi.build'), /npm ci .*--omit=dev/);
+  t.match(read('base/mkosi.build'), /^cp -R \.release\/bundle\/\. "\$DESTDIR\/opt\/ovs\/"$/m, '/opt/ovs is exactly the bundle of the release manifest');
+  t.match(conf, /^Seed=[0-9a-f-]{36}$/m, 'partition UUIDs from a fixed seed: two builds of a commit are equal');
   t.end();
 });
 
@@ -67,4 +73,20 @@ t.test('the console mounts both sticks synchronously, by port', (t) => {
   for (const m of mounts) t.match(readFileSync(join(dir, m), 'utf8'), /^Options=rw,sync,dirsync/m);
   t.match(read('voorzitterscomputer/mkosi.extra/etc/udev/rules.d/70-ovs-sticks.rules'), /SYMLINK\+="ovs-stick-a"[\s\S]*SYMLINK\+="ovs-stick-b"/);
   t.end();
+});
+
+t.test('images/build-image.sh --app-layer builds the app layer of a release, twice the same, as the release lists it', async (t) => {
+  // The full image needs mkosi, root and loop devices (images/README.md); the app layer builds anywhere.
+  const work = mkdtempSync(join(tmpdir(), 'ovs-image-'));
+  t.teardown(() => rmSync(work, { recursive: true, force: true }));
+  const built = await buildRelease({ repo: root, commit: 'HEAD', out: join(work, 'release'), releaseKey: new Signer(generateSigningKeyPair().privateKey) });
+  t.ok(built.ok);
+  const layers = ['one', 'two'].map((n) => {
+    execFileSync(join(images, 'build-image.sh'), ['--app-layer', 'stembus', join(work, 'release'), join(work, n)], { stdio: 'pipe' });
+    return readFileSync(join(work, n, 'app-layer.sha256'), 'utf8');
+  });
+  t.equal(layers[0], layers[1], 'two builds, one manifest');
+  t.equal(layers[0], readFileSync(join(work, 'release', 'images', 'stembus.sha256'), 'utf8'));
+  t.match(layers[0], /^[0-9a-f]{64} {2}opt\/ovs\/ballot-box\/src\/index\.ts$/m);
+  t.match(layers[0], /^[0-9a-f]{64} {2}etc\/systemd\/system\/ovs-app\.service$/m);
 });

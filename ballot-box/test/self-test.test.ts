@@ -2,9 +2,10 @@
 // station with the console in preparation, never while voting is open.
 import t from 'tap';
 import { ManualTimers } from '@ovs/devices/testing';
-import { utf8 } from '@ovs/crypto';
+import { sha256, shortHash, toHex, utf8 } from '@ovs/crypto';
+import { generateDemoElection } from '@ovs/election';
 import { formatTestReport, startBallotBox, type SelfTestOutcome } from '../src/index.ts';
-import { ballot, ballotPng, SeededRandom, session, sign, STATION, verified } from './support/election.ts';
+import { ballot, ballotPng, FAST_SCRYPT, SeededRandom, session, sign, STATION, verified } from './support/election.ts';
 import { openDay, startConsoleRig, unlockConsole } from './support/rig.ts';
 import { qrPng } from './support/scans.ts';
 
@@ -41,6 +42,7 @@ t.test('fase 1 at the depot: devices, decoder and a technician test ballot; a re
   t.match(text, /TESTRAPPORT STEMBUS — fase 1/);
   t.match(text, /SIMULATIE/);
   t.match(text, /Klep opent en sluit/);
+  t.match(text, /^Software [0-9A-Z]{4}(-[0-9A-Z]{4}){3} — ONTWIKKELVERSIE/m, 'the software hash computed at start-up; a development package flagged');
   t.notMatch(text, /stembiljet wordt geannuleerd/);
   t.equal(box.snapshot().state, 'idle', 'the test ballot went to the test, not to the box');
   t.equal(box.log().some((l) => l.entry.kind === 'refused'), false);
@@ -95,4 +97,16 @@ t.test('a box started before the console is unlocked pairs later, by the koppelt
     }
     t.equal(box.display().title, 'Stemming nog niet geopend');
   }
+});
+
+t.test('decree art. 4 §3: a box whose software is not the package\'s release does not start; the release does', async (t) => {
+  const approved = sha256(utf8('the approved stembus bundle'));
+  const e = 'e'.repeat(64);
+  const pkg = verified(generateDemoElection({ scrypt: FAST_SCRYPT, release: { version: '1.4.0', commit: 'c'.repeat(40), manifest: 'd'.repeat(64), software: { stemcomputer: e, voorzitterscomputer: e, stembus: toHex(approved), hoofdbureau: e } } }));
+  const other = sha256(utf8('one byte changed'));
+  await t.rejects(startBallotBox({ package: pkg, station: STATION, console: { url: 'http://127.0.0.1:9' }, timers: new ManualTimers(), software: other }), {
+    message: new RegExp(`De software van deze stembus \\(${shortHash(other)}\\) is niet de release 1\\.4\\.0`),
+  });
+  const box = await startBallotBox({ package: pkg, station: STATION, console: { url: 'http://127.0.0.1:9' }, timers: new ManualTimers(), software: approved });
+  await box.stop();
 });

@@ -16,6 +16,8 @@ import {
   type Timers,
 } from '@ovs/devices';
 import type { WebGuardOptions } from '@ovs/web-guard';
+import { checkSoftware, refusal, softwareLine } from '@ovs/release';
+import { deviceSoftware } from '@ovs/release/files';
 import { createVotingClient, HeadlessVoter, type VotingClient } from './api/client.ts';
 import { silentLog, type Logger } from './backend/log.ts';
 import { createApp, listen } from './backend/server.ts';
@@ -53,6 +55,8 @@ interface CommonOptions {
   log?: Logger;
   /** The web guard: further names, and the page that may embed the kiosk screen (the virtual polling station). */
   guard?: WebGuardOptions;
+  /** SHA-256 of the software (tests); default: the stemcomputer's bundle, hashed at start-up. */
+  software?: Uint8Array;
   /** Test mode timing (tests shorten the waits for the technician). */
   technician?: Pick<TechnicianOptions, 'scanWaitMs' | 'touchTimeoutMs' | 'now'>;
 }
@@ -72,7 +76,12 @@ export interface VotingComputerHandle<D extends VotingComputerDevices> {
   stop(): Promise<void>;
 }
 
-export type StartError = { kind: 'package'; error: PackageError } | { kind: 'options'; message: string } | { kind: 'station'; message: string };
+export type StartError =
+  | { kind: 'package'; error: PackageError }
+  | { kind: 'options'; message: string }
+  | { kind: 'station'; message: string }
+  /** Not the release the package was approved for (decree art. 4 §3): the machine does not start. */
+  | { kind: 'software'; message: string };
 
 export type StartResult<D extends VotingComputerDevices> = { ok: true; handle: VotingComputerHandle<D> } | { ok: false; error: StartError };
 
@@ -96,11 +105,12 @@ function simulatedDevices(o: SimulationOptions = {}): SimulatedDevices {
 }
 
 /** What the test mode can do on this machine beyond its devices' interfaces. */
-function technicianOptions(options: CommonOptions, verified: VerifiedPackage, devices: VotingComputerDevices): TechnicianOptions {
+function technicianOptions(options: CommonOptions, verified: VerifiedPackage, devices: VotingComputerDevices, software: string): TechnicianOptions {
   const { packageDir, organiserPublicKey } = options;
   const printer = devices.printer;
   return {
     ...options.technician,
+    software,
     // From disk when the machine knows where its package is: a package changed since start-up shows.
     ...(packageDir && organiserPublicKey ? { verifyPackage: () => packageCheck(packageDir, organiserPublicKey, verified) } : {}),
     // The simulator's paper is a picture: the test ballot is read back from it, as a camera would.
@@ -116,6 +126,9 @@ export async function startVotingComputer(options: StartOptions): Promise<StartR
   if (!loaded.verified.election.pollingStations.some((s) => s.number === options.station)) {
     return { ok: false, error: { kind: 'station', message: `polling station ${options.station} is not in the election package` } };
   }
+  const software = checkSoftware('stemcomputer', options.software ?? (await deviceSoftware('stemcomputer')), loaded.verified.election.release);
+  const refused = refusal('stemcomputer', software);
+  if (refused) return { ok: false, error: { kind: 'software', message: refused } };
   const ownDevices = options.devices === undefined;
   const devices = options.devices ?? simulatedDevices(options.simulate);
   const computer = new VotingComputer({
@@ -125,7 +138,7 @@ export async function startVotingComputer(options: StartOptions): Promise<StartR
     timers: options.timers ?? realTimers(),
     ...(options.inactivity ? { inactivity: options.inactivity } : {}),
     log: options.log ?? silentLog,
-    technician: technicianOptions(options, loaded.verified, devices),
+    technician: technicianOptions(options, loaded.verified, devices, softwareLine(software)),
   });
   const ui = await buildUi();
   let server: Server;

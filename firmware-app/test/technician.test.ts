@@ -115,6 +115,8 @@ t.test('fase 2 on the machine with the hand scanner: targets, devices, test ball
   t.match(report, /OK {2}Aanraakscherm gekalibreerd: vijf doelen\s+geraakt, grootste afwijking 0,4 mm/);
   t.match(report, /NAZIEN {2}Licht en zoemer waargenomen/);
   t.match(report, /RESULTAAT: geslaagd/);
+  t.match(r.software, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3} — ONTWIKKELVERSIE/, 'the software hash, hashed at start-up, and a development package flagged');
+  t.ok(report.includes(`Software ${r.software.slice(0, 19)}`), 'on the printed report');
   // A test ballot no box will ever take: test flag, and a key no session certificate vouches for.
   t.same(openSignedBallot(m.kit.context, read.value, 1, [m.kit.sessionVerifier]), { ok: false, error: 'bad-signature' });
   const everything = JSON.stringify(r) + report + JSON.stringify(m.log);

@@ -10,6 +10,8 @@ import { computeResults, type ResultsDoc } from './results/compute.ts';
 import { recount, type RecountReport, type RecountSource } from './audit/recount.ts';
 import { loadRecountSource } from './audit/recount-sources.ts';
 import { createCheckPool, inlineChecker, type StickChecker } from './stick/check-pool.ts';
+import { checkSoftware, type SoftwareCheck } from '@ovs/release';
+import { deviceSoftware } from '@ovs/release/files';
 import { createPaperDesk, type PaperDesk } from './paper/desk.ts';
 
 export interface HoofdbureauOptions {
@@ -32,11 +34,15 @@ export interface HoofdbureauOptions {
   /** Read HOOFDBUREAU_* variables for what is not given (the CLI does; the API does not). */
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
+  /** SHA-256 of the software (tests); default: the hoofdbureau bundle, hashed when it opens. */
+  software?: Uint8Array;
 }
 
 export interface Hoofdbureau {
   readonly db: HoofdbureauDb;
   readonly canImport: boolean;
+  /** This hoofdbureau's own software against the release its package names (printed on its PV). */
+  readonly software: SoftwareCheck;
   checkStick(dir: string): Promise<CheckReport>;
   importStick(dir: string, options?: ImportOptions): Promise<ImportReport>;
   importSticks(dirs: readonly string[], onProgress?: (p: BulkProgress) => void): Promise<ImportReport[]>;
@@ -76,6 +82,7 @@ export async function openHoofdbureau(options: HoofdbureauOptions): Promise<Open
   const opened = openHoofdbureauDb(options.db, { ...(pkg ? { package: pkg } : {}), ...(options.readonly ? { readonly: true } : {}) });
   if (!opened.ok) return { ok: false, message: opened.message };
   const db = opened.db;
+  const software = checkSoftware('hoofdbureau', options.software ?? (await deviceSoftware('hoofdbureau')), db.pkg.election.release);
   let pool: StickChecker | undefined;
   const bulkChecker = (): StickChecker => {
     if (options.checker) return options.checker;
@@ -97,6 +104,7 @@ export async function openHoofdbureau(options: HoofdbureauOptions): Promise<Open
     hoofdbureau: {
       db,
       canImport: key !== undefined,
+      software,
       checkStick: (dir) => checkStickIn(ctx(inlineChecker), dir),
       importStick: async (dir, importOptions) => {
         needKey();

@@ -18,7 +18,7 @@ t.test('the composition and the audit summary on the PV', async (t) => {
   const hb = await startHoofdbureau({ db: join(await tempDir(t, 'db'), 'hb.db'), packageDir: election.packageDir, key: election.keyFile, port: 0, sticksDir, workers: 0, staff: { kdf: TEST_KDF } });
   t.teardown(() => hb.stop());
   const sqlite = hb.hoofdbureau.db.sqlite;
-  const before = pvText(pvDocument(hb.hoofdbureau.results(), readIncidents(hb.hoofdbureau.db), pvStaff(sqlite)));
+  const before = pvText(pvDocument(hb.hoofdbureau.results(), readIncidents(hb.hoofdbureau.db), { staff: pvStaff(sqlite) }));
   t.match(before, /Voorzitter: _{10,}/, 'nothing recorded: blanks to fill in by hand');
   t.match(before, /Het auditlog bevat geen handelingen/);
 
@@ -56,7 +56,7 @@ t.test('the composition and the audit summary on the PV', async (t) => {
   t.equal(pdf.headers.get('content-type'), 'application/pdf');
   t.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
 
-  const text = pvText(pvDocument(hb.hoofdbureau.results(), readIncidents(hb.hoofdbureau.db), pvStaff(sqlite)));
+  const text = pvText(pvDocument(hb.hoofdbureau.results(), readIncidents(hb.hoofdbureau.db), { staff: pvStaff(sqlite) }));
   t.match(text, /Voorzitter: Vera Vandamme/);
   t.match(text, /Secretaris: Sofie Sels/);
   t.match(text, /Bijzitters: Bert Baert, Bea Boone, Bram Bauwens, Babette Buys/);

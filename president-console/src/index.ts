@@ -3,7 +3,6 @@ export { startConsole, type ConsoleHandle, type StartConsoleOptions } from './st
 export { ConsoleCore, type ConsoleCoreOptions, type ConsoleLogEntry } from './core/console-core.ts';
 export type { ReportData, ReportKind } from './core/report-data.ts';
 export type { ActionResult, ConsoleSnapshot, Phase, Halt, Counters, CategoryView } from './core/snapshot.ts';
-export { softwareHash } from './core/software-hash.ts';
 export { createSimulatedSticks, type SimulatedSticks } from './sticks/simulated-sticks.ts';
 export { createMountPointSticks } from './sticks/mount-points.ts';
 export type { StickSource, StickPresence } from './sticks/stick-source.ts';

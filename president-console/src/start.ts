@@ -11,7 +11,7 @@ import type { ActivationKdf } from '@ovs/card';
 import { createLinkServer } from '@ovs/link';
 import { createWebGuard, type WebGuardOptions } from '@ovs/web-guard';
 import { ConsoleCore, type ConsoleLogEntry } from './core/console-core.ts';
-import { softwareHash } from './core/software-hash.ts';
+import { deviceSoftware } from '@ovs/release/files';
 import { reportPrinter } from './reports/reports.ts';
 import { apiRouter } from './server/api.ts';
 import { buildUi, INDEX_HTML } from './server/ui-bundle.ts';
@@ -83,7 +83,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     cardWriter: options.devices.cardWriter,
     printReport: reportPrinter(options.devices.printer),
     selfTester: selfTester(() => ({ cardWriter: options.devices.cardWriter, printer: options.devices.printer, sticks: options.sticks, linkUrl, organiserPublicKey: options.organiserPublicKey })),
-    software: options.software ?? (await softwareHash()),
+    software: options.software ?? (await deviceSoftware('voorzitterscomputer')),
     ...(options.now ? { now: options.now } : {}),
     ...(options.maxPasswordAttempts ? { maxPasswordAttempts: options.maxPasswordAttempts } : {}),
     ...(options.activationKdf ? { activationKdf: options.activationKdf } : {}),

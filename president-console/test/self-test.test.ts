@@ -11,6 +11,8 @@ import { createGuardedClient } from '@ovs/web-guard/client';
 import { createSimulatedConsoleDevices } from '../src/index.ts';
 import { checkLinkPort, type LinkPortProbes } from '../src/self-test/link-port.ts';
 import { selfTestCli, type SelfTestCliIo } from '../src/self-test/cli.ts';
+import { addKoffer, collectTestReport, emptyInventory } from '@ovs/inventory';
+import { writeDeviceKey } from '@ovs/inventory/device';
 import { ballot, demo, openForVoting, password, prepared, signed, startRig, tempDir } from './support.ts';
 
 async function digest(dir: string): Promise<string> {
@@ -195,4 +197,21 @@ t.test('president-console self-test: the same test from a configuration file, th
   t.match(outcomes(report.checks), { 'stick-A-write': 'pass', 'stick-B-write': 'pass', 'link-listen': 'pass' });
   t.equal(Buffer.from(files.get(join(dir, 'r.pdf')) ?? []).subarray(0, 5).toString(), '%PDF-');
   t.match(err.join(''), /NIET geslaagd.*afgedrukt/);
+
+  // Seed 001 §XIV.1: the same report signed by the console's device key, collected into its case.
+  const keys = join(dir, 'keys');
+  const made = await writeDeviceKey(keys);
+  if (!made.ok) throw new Error(made.message);
+  const signedFile = join(dir, 'signed.json');
+  err.length = 0;
+  t.equal(await selfTestCli(['--phase', 'fase-1', '--signed', signedFile, config], io), 2, '--signed without a device key');
+  t.match(err.join(''), /--signed vraagt ook --device-key/);
+  t.equal(await selfTestCli(['--phase', 'fase-1', '--signed', signedFile, '--device-key', join(keys, 'device.key'), '--serial', 'VC-0003', config], io), 1);
+  const serials = { voorzitterscomputer: 'VC-0003', scherm: 'S-3', rapportprinter: 'RP-3', kaartschrijver: 'KS-3', voedingskabel: 'V-3', 'usb-kabel-printer': 'UP-3', 'usb-kabel-kaartlezer': 'UK-3', 'netwerkkabel-stembus': 'N-3', videokabel: 'VI-3' };
+  const inv = addKoffer(emptyInventory({ nisCode: '99001', name: 'Vlindermeer' }), { id: 'K-0003', kind: 'voorzitterscomputer', serials, devicePublicKey: made.publicKey });
+  if (!inv.ok) throw new Error(inv.error.message);
+  const collected = collectTestReport(inv.value, new Uint8Array(await readFile(signedFile)));
+  t.ok(collected.ok, 'the signed report is collected into the case');
+  if (collected.ok) t.match(collected.value.inventory.koffers[0]!.reports, [{ phase: 'fase-1', passed: false, implementation: 'simulated', failures: [/^Kaartlezer — Testkaart in de lezer: steek een testkaart/] }]);
+    if (collected.ok) t.notMatch(collected.value.inventory.koffers[0]!.reports[0]!.failures.join(), /insert a technician|Test card inserted/, 'in Dutch, as the report prints it');
 });

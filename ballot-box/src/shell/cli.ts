@@ -8,10 +8,12 @@ import { createBallotBox, createScanner, type ScannerConfig } from '@ovs/devices
 import { rescanBallots } from '../rescan.ts';
 import { formatTestReport } from './self-test.ts';
 import { startBallotBox, type BoxDevices } from './start.ts';
+import { writeSignedReport } from '@ovs/inventory/device';
 
 const USAGE = `gebruik:
   ballot-box run       --package DIR --organiser-key FILE --station N --console URL [apparaten] [--port 8080] [--flap-open-ms 8000] [--log FILE]
   ballot-box self-test --phase fase-1|fase-2 --package DIR --organiser-key FILE --station N [--console URL] [apparaten]
+                       [--signed RAPPORT.json --device-key /etc/ovs/device.key --serial S]   het rapport ondertekend door de stembus
   ballot-box rescan    --package DIR --organiser-key FILE --station N --certificate FILE [--out FILE] BEELD.png...
 
 apparaten (zonder: gesimuleerd):
@@ -26,6 +28,9 @@ function fail(message: string, code = 2): never {
 
 const common = {
   package: { type: 'string' },
+  signed: { type: 'string' },
+  'device-key': { type: 'string' },
+  serial: { type: 'string' },
   'organiser-key': { type: 'string' },
   station: { type: 'string' },
   console: { type: 'string' },
@@ -71,10 +76,19 @@ function devices(v: Values): BoxDevices | 'simulated' {
   return { ballotBox: createBallotBox({ kind: 'serial', path: v.controller, baudRate }), scanner: createScanner(scanner) };
 }
 
+/** A box that may not start (another release, a station not in the package) says why in one line, without a stack. */
+async function start(options: Parameters<typeof startBallotBox>[0]): Promise<Awaited<ReturnType<typeof startBallotBox>>> {
+  try {
+    return await startBallotBox(options);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+}
+
 async function run(v: Values): Promise<void> {
   const { pkg, station } = await loadPackage(v);
   if (!v.console) fail(`--console URL ontbreekt (bv. http://10.77.0.1:8471)\n${USAGE}`);
-  const box = await startBallotBox({
+  const box = await start({
     package: pkg,
     station,
     console: { url: v.console },
@@ -96,7 +110,7 @@ async function run(v: Values): Promise<void> {
 async function selfTest(v: Values): Promise<void> {
   const { pkg, station } = await loadPackage(v);
   if (v.phase !== 'fase-1' && v.phase !== 'fase-2') fail(`--phase fase-1 of fase-2\n${USAGE}`);
-  const box = await startBallotBox({ package: pkg, station, console: { url: v.console ?? 'http://127.0.0.1:9' }, devices: devices(v) });
+  const box = await start({ package: pkg, station, console: { url: v.console ?? 'http://127.0.0.1:9' }, devices: devices(v) });
   console.log('Leg binnen 15 seconden na de klepproef een testbiljet op de glasplaat.');
   const outcome = await box.selfTest(v.phase);
   await box.stop();
@@ -105,6 +119,11 @@ async function selfTest(v: Values): Promise<void> {
     fail(why[outcome.error], 1);
   }
   process.stdout.write(formatTestReport(outcome.report));
+  // Seed 001 §XIV.1: the report signed by this device's key, for the case inventory (npx koffer verzamel).
+  if (v.signed) {
+    const problem = await writeSignedReport(outcome.report, { signed: v.signed, deviceKey: v['device-key'], serial: v.serial });
+    if (problem) fail(problem);
+  }
   process.exit(outcome.report.passed ? 0 : 1);
 }
 

@@ -24,6 +24,8 @@ export interface BoxTestReport {
   implementation: 'simulated' | 'real';
   station: { number: number; name: string };
   packageShortHash: string;
+  /** The software hash and whether it is the package's release. */
+  software: string;
   /** The box's own checks (decoder, test ballot, link). */
   checks: readonly SelfTestCheck[];
   /** The devices' reports, unchanged. */
@@ -43,6 +45,7 @@ export interface SelfTestDeps {
   keys: StationKeys;
   stationName: string;
   packageShortHash: string;
+  software: string;
   /** The console link, once paired (fase 2). */
   link: LinkClient | null;
   /** Routes every scan to the test while it runs (and back to the box after). */
@@ -116,6 +119,7 @@ export async function runSelfTest(deps: SelfTestDeps): Promise<BoxTestReport> {
     implementation: devices.some((d) => d.implementation === 'simulated') ? 'simulated' : 'real',
     station: { number: deps.keys.station, name: deps.stationName },
     packageShortHash: deps.packageShortHash,
+    software: deps.software,
     checks,
     devices,
     passed: checks.every((c) => c.outcome !== 'fail') && devices.every((d) => d.passed),
@@ -152,6 +156,7 @@ export function formatTestReport(r: BoxTestReport): string {
     `TESTRAPPORT STEMBUS — ${r.phase === 'fase-1' ? 'fase 1 (depot)' : 'fase 2 (stemlokaal)'}`,
     `Stembureau ${r.station.number}: ${r.station.name}`,
     `Verkiezingspakket ${r.packageShortHash}`,
+    `Software ${r.software}`,
     r.implementation === 'simulated' ? 'SIMULATIE — geldt niet als test van echte apparatuur' : 'Echte apparatuur',
     '',
     'Stembus',

@@ -3,6 +3,8 @@
 // server. The virtual polling station and the election-day simulation run it in-process; the
 // CLI (cli.ts) runs it on the real box.
 import type { Server } from 'node:http';
+import { checkSoftware, refusal, softwareLine } from '@ovs/release';
+import { deviceSoftware } from '@ovs/release/files';
 import { createQrDecoder } from '@ovs/barcode';
 import { createBallotContext } from '@ovs/ballot';
 import type { VerifiedPackage } from '@ovs/election';
@@ -65,6 +67,8 @@ export interface BallotBoxOptions {
   statusPollMs?: number;
   /** Also append the box log to this file (it holds no ballot id and no vote). */
   logFile?: string;
+  /** SHA-256 of the software (tests); default: the stembus bundle, hashed at start-up. */
+  software?: Uint8Array;
 }
 
 export type PresentResult = { ok: true; box: BoxSnapshot } | { ok: false; error: Exclude<FeedResult, { ok: true }>['error'] };
@@ -114,6 +118,10 @@ export async function startBallotBox(options: BallotBoxOptions): Promise<BallotB
   const station = pkg.election.pollingStations.find((s) => s.number === options.station);
   const keys = stationKeys(context, pkg.hash, options.station);
   if (!station || !keys) throw new Error(`Stembureau ${options.station} staat niet in het verkiezingspakket.`);
+  // Decree art. 4 §3: only the release the package was approved for registers ballots.
+  const software = checkSoftware('stembus', options.software ?? (await deviceSoftware('stembus')), pkg.election.release);
+  const refused = refusal('stembus', software);
+  if (refused) throw new Error(refused);
   const flapOpenMs = options.flapOpenMs ?? DEFAULT_TIMING.flapOpenMs;
   if (!Number.isInteger(flapOpenMs) || flapOpenMs < 500 || flapOpenMs > 30_000) throw new Error('flapOpenMs: 500..30000 ms');
   const timers = options.timers ?? realTimers();
@@ -166,6 +174,7 @@ export async function startBallotBox(options: BallotBoxOptions): Promise<BallotB
         keys,
         stationName: station.name,
         packageShortHash: pkg.shortHash,
+        software: softwareLine(software),
         link: runtime.consoleLink,
         tapScans: (tap) => runtime.tapScans(tap),
         ...(extra.scanWaitMs !== undefined ? { scanWaitMs: extra.scanWaitMs } : {}),

@@ -66,6 +66,7 @@ export function createTechnicianHost(d: TechnicianHostDeps): TechnicianHost {
         context: d.context,
         station: { number: d.station, name: station?.name ?? String(d.station) },
         packageShortHash: shortHash,
+        software: o.software ?? 'onbekend',
         language: pkg.languages[0] as Language,
         verifyPackage: o.verifyPackage ?? (async () => ({ id: 'package', title: 'Verkiezingspakket', outcome: 'pass', detail: `pakket ${shortHash}, ondertekend door de organisator (nagekeken bij het opstarten)` })),
         decoder: sharedDecoder,

@@ -45,6 +45,8 @@ export interface VotingComputerDevices {
 
 /** What the test mode needs from whoever starts the machine (start.ts fills it in). */
 export interface TechnicianOptions {
+  /** The software hash with its standing against the package's release (checkSoftware), for the test report. */
+  software?: string;
   /** The election package checked again (from disk, against the organiser's key); default: the check made at start-up. */
   verifyPackage?: () => Promise<SelfTestCheck>;
   /** The simulated printer's last ticket as a PNG (simulation only: its paper is a picture). */

@@ -12,13 +12,14 @@ import { openConfiguredDevices, readConfigFile } from '../config.ts';
 import { stderrLog } from '../backend/log.ts';
 import { startVotingComputer } from '../start.ts';
 import { reportText } from './report-ticket.ts';
+import { writeSignedReport } from '@ovs/inventory/device';
 
 export interface SelfTestCliIo {
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-const USAGE = 'gebruik: stemcomputer self-test --phase fase-1|fase-2 --config CONFIG.json [--out RAPPORT.json]\n';
+const USAGE = 'gebruik: stemcomputer self-test --phase fase-1|fase-2 --config CONFIG.json [--out RAPPORT.json] [--signed RAPPORT.json --device-key /etc/ovs/device.key --serial S]\n';
 
 const REFUSED: Record<'activated' | 'not-at-rest' | 'card-present' | 'stopped', string> = {
   activated: 'De stemcomputer is geactiveerd: de testmodus kan niet.',
@@ -28,9 +29,9 @@ const REFUSED: Record<'activated' | 'not-at-rest' | 'card-present' | 'stopped', 
 };
 
 export async function selfTestCommand(argv: readonly string[], io: SelfTestCliIo = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) }): Promise<number> {
-  let values: { phase?: string | undefined; config?: string | undefined; out?: string | undefined };
+  let values: { phase?: string | undefined; config?: string | undefined; out?: string | undefined; signed?: string | undefined; 'device-key'?: string | undefined; serial?: string | undefined };
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { phase: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({ args: [...argv], options: { phase: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' }, signed: { type: 'string' }, 'device-key': { type: 'string' }, serial: { type: 'string' } }, strict: true }));
   } catch (e) {
     io.stderr(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -74,6 +75,14 @@ export async function selfTestCommand(argv: readonly string[], io: SelfTestCliIo
     io.stdout(json);
     io.stderr(reportText(report));
     if (values.out) await writeFile(values.out, json);
+    // Seed 001 §XIV.1: the report signed by this device's key, for the case inventory (npx koffer verzamel).
+    if (values.signed) {
+      const problem = await writeSignedReport(report, { signed: values.signed, deviceKey: values['device-key'], serial: values.serial });
+      if (problem) {
+        io.stderr(`${problem}\n`);
+        return 2;
+      }
+    }
     return report.passed ? 0 : 1;
   } finally {
     await m.stop();

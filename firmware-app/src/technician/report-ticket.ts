@@ -27,6 +27,7 @@ export function reportLines(r: StemcomputerTestReport): ReportLine[] {
     { kind: 'line', text: r.phase === 'fase-1' ? 'Fase 1 (depot)' : 'Fase 2 (stemlokaal)' },
     { kind: 'line', text: `Stembureau ${r.station.number}: ${r.station.name}` },
     { kind: 'line', text: `Verkiezingspakket ${r.packageShortHash}` },
+    { kind: 'line', text: `Software ${r.software}` },
     { kind: 'line', text: `Getest op ${WHEN.format(new Date(r.at))}` },
     { kind: 'line', text: r.handScanner ? 'Met de handscanner van het stembureau' : 'Zonder handscanner' },
     { kind: 'line', text: r.implementation === 'simulated' ? 'SIMULATIE - geldt niet als test van echte apparatuur' : 'Echte apparatuur' },

@@ -10,6 +10,8 @@ export interface StemcomputerTestReport {
   implementation: 'simulated' | 'real';
   station: { number: number; name: string };
   packageShortHash: string;
+  /** The software hash and whether it is the package's release. */
+  software: string;
   /** This machine has the polling station's hand scanner. */
   handScanner: boolean;
   /** When the test ran (ISO 8601). */

@@ -20,6 +20,8 @@ export interface StemcomputerTestDeps {
   context: BallotContext;
   station: { number: number; name: string };
   packageShortHash: string;
+  /** The software line (hash and release) computed at start-up. */
+  software: string;
   language: Language;
   /** The election package checked again against the organiser's key (from disk when the machine knows where). */
   verifyPackage(): Promise<SelfTestCheck>;
@@ -64,6 +66,7 @@ export async function runStemcomputerTest(d: StemcomputerTestDeps, screenChecks:
     implementation: reports.some((r) => r.implementation === 'simulated') ? 'simulated' : 'real',
     station: d.station,
     packageShortHash: d.packageShortHash,
+    software: d.software,
     handScanner: scanner !== undefined,
     at: d.now().toISOString(),
     checks: own,

@@ -40,6 +40,9 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
       io.stderr(`hoofdbureau check: ONGELDIG: ${report.problem.message}\n`);
       return EXIT.refused;
     }
+    if (report.summary.software.kind === 'mismatch') {
+      io.stderr(`hoofdbureau check: WAARSCHUWING: de software op de stick (${report.summary.software.shortHash}) is niet de release ${report.summary.software.version} van het verkiezingspakket (${report.summary.software.expectedShortHash})\n`);
+    }
     const offDay = report.summary.warnings.find((w) => w.code === 'opened-on-other-day');
     if (offDay && report.prior?.kind !== 'identical') {
       io.stderr(`hoofdbureau check: niet op de verkiezingsdag geopend: inlezen vraagt een beslissing van de voorzitter van het hoofdbureau (import --aanvaard-datum)\n`);

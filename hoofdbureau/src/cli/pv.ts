@@ -1,5 +1,6 @@
 import { readIncidents } from '../pv/incidents.ts';
 import { pvDocument } from '../pv/pv-content.ts';
+import { softwareLine } from '@ovs/release';
 import { renderPvPdf } from '../pv/pv-pdf.ts';
 import { pvStaff } from '../pv/pv-staff.ts';
 import type { Command } from './command.ts';
@@ -42,7 +43,7 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
       io.stderr(`hoofdbureau pv: ${doc.stationsImported} van de ${doc.stationsExpected} stembureaus zijn ingelezen; het PV volgt pas als alle resultaten geregistreerd zijn (art. 25). Een ontwerp: --ontwerp\n`);
       return EXIT.undecided;
     }
-    pdf = await renderPvPdf(pvDocument(doc, readIncidents(hb.db), pvStaff(hb.db.sqlite)));
+    pdf = await renderPvPdf(pvDocument(doc, readIncidents(hb.db), { staff: pvStaff(hb.db.sqlite), software: softwareLine(hb.software) }));
   } finally {
     await hb.close();
   }

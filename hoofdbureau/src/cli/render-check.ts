@@ -4,6 +4,7 @@ import type { ElectionPackage } from '@ovs/election';
 import type { CheckReport } from '../import/reports.ts';
 import { ANNUL_REASON_NAMES, ANNUL_REASONS, cardBalanceLine, spokenDate } from '@ovs/stick';
 import { OTHER_DAY } from '../stick/problems.ts';
+import { softwareLine } from '@ovs/release';
 import { describeTime } from '../text/time.ts';
 
 
@@ -32,6 +33,8 @@ export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
   lines.push(`Stick:             ${report.path}`);
   lines.push(`Stembureau:        ${s.station.number} — ${s.station.name} (deelgebied ${s.station.deelgebied})`);
   lines.push(`Verkiezingspakket: ${s.packageShortHash}`);
+  lines.push(`Software voorzitterscomputer: ${softwareLine(s.software)}`);
+  if (s.software.kind === 'mismatch') lines.push(`WAARSCHUWING: deze stick is geschreven door software die niet de release ${s.software.version} van het verkiezingspakket is (${s.software.expectedShortHash}). Meld dit aan de voorzitter van het hoofdbureau en het college van deskundigen.`);
   lines.push(`Hashcode stembiljetten (vergelijk met het kerncijferrapport): ${s.storeShortHash}`);
   lines.push(`Controlegetal van de afsluiting: ${s.closingShortHash}`);
   const offDay = s.warnings.find((w) => w.code === 'opened-on-other-day');

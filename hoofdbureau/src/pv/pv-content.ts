@@ -133,15 +133,21 @@ function paperBlocks(doc: ResultsDoc): Block[] {
   ];
 }
 
-/** `staff`: the bureau's composition and the audit log, when the server keeps them (the CLI's PV has blanks to fill in). */
-export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[], staff?: PvStaff): PvDocument {
+/** What the server adds: `staff`, the bureau's composition and the audit log (the CLI's PV has blanks to fill in); `software`, the hoofdbureau's own software line (softwareLine of @ovs/release). */
+export interface PvExtras {
+  staff?: PvStaff;
+  software?: string;
+}
+
+export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[], extras: PvExtras = {}): PvDocument {
+  const { staff, software } = extras;
   const draft = !doc.complete;
   const municipality = doc.municipality.name;
   const blocks: Block[] = [];
   blocks.push({ kind: 'title', text: `Proces-verbaal van het gemeentelijk hoofdbureau ${municipality}` });
   blocks.push({
     kind: 'paragraph',
-    text: `Verkiezingen van ${doc.electionDate}. Verkiezingspakket ${doc.packageShortHash}. Opgemaakt op ${describeTime(doc.generatedAt)} met de toepassing resultatenbeheer (decreet art. 24–25).`,
+    text: `Verkiezingen van ${doc.electionDate}. Verkiezingspakket ${doc.packageShortHash}. Opgemaakt op ${describeTime(doc.generatedAt)} met de toepassing resultatenbeheer (decreet art. 24–25)${software ? `, software ${software}` : ''}.`,
   });
   if (draft) {
     blocks.push({

@@ -10,6 +10,7 @@
 // returns the ballots packed, and stick-count.ts counts them and writes each election's rows
 // from the decoded bits; the signed ballots and their ids stay here (they are on the sticks).
 import { bytesEqual } from '@ovs/crypto';
+import { checkSoftware, type SoftwareCheck } from '@ovs/release';
 import type { Tally } from '@ovs/results';
 import { decodeLabel, FILES, incidentsOf, kindOf, readProblem, readStickDir, readStickDirSync, verifyStickFiles, type CardBalance, type ClosingRecord, type FileKind, type IoError, type StickFile, type StickFiles, type StickWarning } from '@ovs/stick';
 import { lstatSync } from 'node:fs';
@@ -50,6 +51,8 @@ export interface Interruption {
 export interface StickSummary {
   station: StationRef;
   packageShortHash: string;
+  /** The console software recorded at closing, against the release the package names (decree art. 4 §3). */
+  software: SoftwareCheck;
   /** SHA-256 of closing.json: the closing record fixes the store, the log and the session. */
   closingHash: Uint8Array;
   closingShortHash: string;
@@ -164,6 +167,7 @@ export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck 
   const summary: StickSummary = {
     station: { number: stick.station.number, name: stick.station.name, deelgebied: stick.station.deelgebied },
     packageShortHash: stick.package.shortHash,
+    software: checkSoftware('voorzitterscomputer', stick.closing.software, stick.package.election.release),
     closingHash: stick.closingHash,
     closingShortHash: stick.closingShortHash,
     storeHash: stick.storeHash,

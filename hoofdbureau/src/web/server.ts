@@ -8,6 +8,7 @@
 // answers only to the server's own names (no DNS rebinding can read the results) and takes a
 // check or an import only from its own page with the session's token (@ovs/web-guard).
 import type { Server } from 'node:http';
+import { softwareLine } from '@ovs/release';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
@@ -170,7 +171,7 @@ export async function startHoofdbureau(options: StartOptions): Promise<RunningHo
     const results = h.results();
     // Recorded before the PV is made, so that the PV's own summary counts this print too.
     audit(res, 'pv.print', results.complete ? 'proces-verbaal' : `proces-verbaal (ONTWERP, ${results.stationsImported} van ${results.stationsExpected} stembureaus)`);
-    const pdf = await renderPvPdf(pvDocument(results, readIncidents(h.db), pvStaff(h.db.sqlite)));
+    const pdf = await renderPvPdf(pvDocument(results, readIncidents(h.db), { staff: pvStaff(h.db.sqlite), software: softwareLine(h.software) }));
     res.type('application/pdf').setHeader('Content-Disposition', 'inline; filename="pv-hoofdbureau.pdf"');
     res.send(pdf);
   });

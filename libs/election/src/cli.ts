@@ -1,16 +1,16 @@
-// `npx election demo --out DIR [--seed S] [--districts] [--ocmw] [--languages nl,fr] [--fast-kdf]`
+// `npx election demo --out DIR [--seed S] [--districts] [--ocmw] [--languages nl,fr] [--release FILE] [--fast-kdf]`
 // writes the signed demo package, its keys and the envelope passwords.
 // `npx election verify DIR --organiser-key FILE` checks a package directory.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toBase64 } from '@ovs/crypto';
 import { generateDemoElection } from './demo/generate.ts';
 import { readKeyFile, readPackageDir, writePackageFiles } from './files.ts';
-import { LanguageSchema, type Language } from './schema.ts';
+import { LanguageSchema, ReleaseSchema, type Language, type Release } from './schema.ts';
 
 const USAGE = `gebruik:
-  election demo --out DIR [--seed S] [--districts] [--ocmw] [--languages nl,fr]
+  election demo --out DIR [--seed S] [--districts] [--ocmw] [--languages nl,fr] [--release package-release.json]
   election verify DIR --organiser-key FILE`;
 
 function fail(message: string, code = 2): never {
@@ -27,6 +27,8 @@ async function demo(argv: string[]): Promise<void> {
       districts: { type: 'boolean', default: false },
       ocmw: { type: 'boolean', default: false },
       languages: { type: 'string' },
+      // package-release.json of `release build`: the package is approved for that release.
+      release: { type: 'string' },
       // For tests only: a weak key derivation (scrypt N = 2^10) so packages build in milliseconds.
       'fast-kdf': { type: 'boolean', default: false },
     },
@@ -39,8 +41,15 @@ async function demo(argv: string[]): Promise<void> {
     if (parsed.some((p) => !p.success)) fail(`--languages: alleen nl, fr en de (kreeg "${values.languages}")`);
     languages = parsed.map((p) => p.data as Language);
   }
+  let release: Release | undefined;
+  if (values.release) {
+    const parsed = ReleaseSchema.safeParse(JSON.parse(await readFile(values.release, 'utf8').catch(() => 'null')));
+    if (!parsed.success) fail(`--release: ${values.release} is geen package-release.json van "release build"`);
+    release = parsed.data;
+  }
   const out = resolve(values.out);
   const d = generateDemoElection({
+    ...(release ? { release } : {}),
     ...(values.seed ? { seed: values.seed } : {}),
     ...(languages ? { languages } : {}),
     districts: values.districts,
@@ -84,6 +93,7 @@ async function verify(argv: string[]): Promise<void> {
   if (!r.ok) fail(`ONGELDIG (${r.error.code}) ${r.error.path}: ${r.error.message}`, 1);
   const e = r.value.election;
   console.log(`GELDIG  ${e.municipality.name} ${e.electionDate}  hash ${r.value.shortHash}`);
+  console.log(e.release ? `  goedgekeurd voor softwarerelease ${e.release.version} (commit ${e.release.commit})` : '  ONTWIKKELPAKKET: noemt geen softwarerelease, niet voor een echte verkiezing');
   for (const el of e.elections) console.log(`  ${el.title}: ${el.seats} zetels, ${el.method}, ${el.lists.length} lijsten`);
   console.log(`  ${e.pollingStations.length} stembureaus`);
 }

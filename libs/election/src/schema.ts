@@ -86,6 +86,22 @@ export const VoterCategorySchema = z.strictObject({
   electionKinds: z.array(ElectionKindSchema).min(1),
 });
 
+const hex = (chars: number) => z.string().regex(new RegExp(`^[0-9a-f]{${chars}}$`), `${chars} lower-case hex characters`);
+
+/**
+ * The software release this package was approved for (`release build` writes this field as
+ * package-release.json): every device compares its own software hash with its role's and
+ * refuses to open on a mismatch. A package without it is a development package (the demo,
+ * the tests): the devices run, and every screen and report says ONTWIKKELVERSIE.
+ */
+export const ReleaseSchema = z.strictObject({
+  version: z.string().regex(/^\d+\.\d+\.\d+[0-9A-Za-z.+-]*$/, 'a version number'),
+  commit: hex(40),
+  /** SHA-256 of the release manifest's bytes. */
+  manifest: hex(64),
+  software: z.strictObject({ stemcomputer: hex(64), voorzitterscomputer: hex(64), stembus: hex(64), hoofdbureau: hex(64) }),
+});
+
 export const ElectionPackageSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),
   electionDate: z.iso.date(),
@@ -104,6 +120,7 @@ export const ElectionPackageSchema = z.strictObject({
     /** X25519 key every ballot on the sticks is sealed to. */
     publicKey: base64Key,
   }),
+  release: ReleaseSchema.optional(),
 });
 
 export type Language = z.infer<typeof LanguageSchema>;
@@ -116,6 +133,7 @@ export type SealedKey = z.infer<typeof SealedKeySchema>;
 export type PollingStation = z.infer<typeof PollingStationSchema>;
 export type VoterCategory = z.infer<typeof VoterCategorySchema>;
 export type ElectionPackage = z.infer<typeof ElectionPackageSchema>;
+export type Release = z.infer<typeof ReleaseSchema>;
 
 /** Legal order rank (decree art. 16 §2). districtsraad and OCMW-raad share the second place. */
 export const KIND_ORDER: Record<ElectionKind, number> = {

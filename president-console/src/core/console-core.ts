@@ -6,7 +6,8 @@
 // the election-day simulation drives this class directly.
 import { canonicalEnvelopePassword, sha256, shortHash } from '@ovs/crypto';
 import { ACTIVATION_KDF, type ActivationKdf } from '@ovs/card';
-import { electionsForCategory, findStation, unsealStembureauKey, UNSEAL_MESSAGES } from '@ovs/election';
+import { checkSoftware, refusal, softwareLine, type SoftwareCheck } from '@ovs/release';
+import { electionsForCategory, findStation, unsealStembureauKey, UNSEAL_MESSAGES, type VerifiedPackage } from '@ovs/election';
 import { createBallotContext, HASH_PREFIX_BYTES, verifySessionCertificate } from '@ovs/ballot';
 import { issuePairingCode, type BoxEvent, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
 import {
@@ -222,6 +223,12 @@ export class ConsoleCore {
       if (phase.kind !== 'locked' || state.kind !== 'locked' || !state.opening) return { ok: false, error: 'not-now', message: 'Steek eerst de twee sticks in.' };
       if (!canonicalEnvelopePassword(password)) return { ok: false, error: 'password', message: UNSEAL_MESSAGES['malformed-password'] };
       const opening = state.opening;
+      // Decree art. 4 §3: only the software the package was approved for opens a polling station.
+      const refused = refusal('voorzitterscomputer', this.#softwareCheck(opening.pkg));
+      if (refused) {
+        this.#log('software-mismatch');
+        return { ok: false, error: 'software', message: refused };
+      }
       this.#unlocking = true;
       let unsealed;
       try {
@@ -577,6 +584,8 @@ export class ConsoleCore {
       municipality: pkg?.election.municipality.name,
       packageShortHash: pkg?.shortHash,
       softwareShortHash: shortHash(this.#o.software),
+      // Before a stick shows the package, the release to compare with is not known yet.
+      software: pkg ? softwareLine(this.#softwareCheck(pkg)) : shortHash(this.#o.software),
       sticks: { A: this.#sticks.view('A', pair), B: this.#sticks.view('B', pair) },
       categories: this.#cards.categories(pkg),
       counters: session ? this.#counters(session) : undefined,
@@ -588,6 +597,11 @@ export class ConsoleCore {
       unlocking: this.#unlocking,
       selfTest: { running: this.#selfTest.running, last: this.#selfTest.last },
     };
+  }
+
+  /** The console's software against the release the package names. */
+  #softwareCheck(pkg: VerifiedPackage): SoftwareCheck {
+    return checkSoftware('voorzitterscomputer', this.#o.software, pkg.election.release);
   }
 
   async stop(): Promise<void> {

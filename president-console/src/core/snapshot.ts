@@ -92,6 +92,8 @@ export interface ConsoleSnapshot {
   municipality: string | undefined;
   packageShortHash: string | undefined;
   softwareShortHash: string;
+  /** The software hash with its standing: the approved release, a development version, or not the release. */
+  software: string;
   sticks: Record<StickPort, StickStatus>;
   categories: CategoryView[];
   counters: Counters | undefined;
@@ -107,6 +109,8 @@ export interface ConsoleSnapshot {
 
 export type ActionError =
   | 'not-now'
+  /** The console's software is not the release the package was approved for. */
+  | 'software'
   | 'halted'
   | 'unknown-category'
   | 'card'

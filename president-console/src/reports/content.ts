@@ -3,6 +3,7 @@
 import { group, sha256, shortHash, toHex } from '@ovs/crypto';
 import { ANNUL_REASON_NAMES, encodeClosingRecord, INCIDENT_KIND_NAMES, incidentsOf, INTERRUPTION_REASON_NAMES, type AnnulReason } from '@ovs/stick';
 import { BOX_DEVICE_NAMES, BOX_DEVICES, BOX_REFUSAL_MESSAGES, BOX_REFUSALS, type BoxDevice, type BoxRefusal } from '@ovs/link';
+import { checkSoftware, softwareLine } from '@ovs/release';
 import type { ReportData, ReportKind } from '../core/report-data.ts';
 import { date, time } from './format.ts';
 import type { Block, ReportModel } from './model.ts';
@@ -25,7 +26,7 @@ function header(d: ReportData): Block[] {
 function codes(d: ReportData): Block[] {
   return [
     { kind: 'line', label: 'Verkiezingspakket', value: d.pkg.shortHash },
-    { kind: 'line', label: 'Software', value: shortHash(d.software) },
+    { kind: 'line', label: 'Software', value: softwareLine(checkSoftware('voorzitterscomputer', d.software, d.pkg.election.release)) },
     { kind: 'line', label: 'Sleutel stemcomputers', value: shortHash(sha256(d.sessionCertificate)) },
   ];
 }

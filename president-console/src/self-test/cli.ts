@@ -10,6 +10,7 @@ import { parseConfig } from '../config.ts';
 import { reportPdf } from '../reports/pdf.ts';
 import { selfTestReportModel } from '../reports/test-report.ts';
 import { startConsole } from '../start.ts';
+import { writeSignedReport } from '@ovs/inventory/device';
 
 export interface SelfTestCliIo {
   stdout(text: string): void;
@@ -25,14 +26,14 @@ export const processIo: SelfTestCliIo = {
   writeFile: (path, bytes) => writeFile(path, bytes),
 };
 
-const USAGE = 'gebruik: president-console self-test --phase fase-1|fase-2 [--pdf RAPPORT.pdf] CONFIG.json\n';
+const USAGE = 'gebruik: president-console self-test --phase fase-1|fase-2 [--pdf RAPPORT.pdf] [--signed RAPPORT.json --device-key /etc/ovs/device.key --serial S] CONFIG.json\n';
 
 /** Exit code: 0 passed, 1 not passed or refused, 2 bad usage or configuration. */
 export async function selfTestCli(argv: readonly string[], io: SelfTestCliIo = processIo): Promise<number> {
-  let values: { phase?: string | undefined; pdf?: string | undefined; config?: string | undefined };
+  let values: { phase?: string | undefined; pdf?: string | undefined; config?: string | undefined; signed?: string | undefined; 'device-key'?: string | undefined; serial?: string | undefined };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: [...argv], options: { phase: { type: 'string' }, pdf: { type: 'string' }, config: { type: 'string' } }, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({ args: [...argv], options: { phase: { type: 'string' }, pdf: { type: 'string' }, config: { type: 'string' }, signed: { type: 'string' }, 'device-key': { type: 'string' }, serial: { type: 'string' } }, allowPositionals: true, strict: true }));
   } catch (e) {
     io.stderr(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -72,6 +73,14 @@ export async function selfTestCli(argv: readonly string[], io: SelfTestCliIo = p
     if (!outcome.ok) return 1;
     io.stdout(`${JSON.stringify(outcome.report, null, 2)}\n`);
     if (values.pdf) await io.writeFile(values.pdf, await reportPdf(selfTestReportModel(outcome.report)));
+    // Seed 001 §XIV.1: the report signed by this device's key, for the case inventory (npx koffer verzamel).
+    if (values.signed) {
+      const problem = await writeSignedReport(outcome.report, { signed: values.signed, deviceKey: values['device-key'], serial: values.serial });
+      if (problem) {
+        io.stderr(`${problem}\n`);
+        return 2;
+      }
+    }
     return outcome.report.passed ? 0 : 1;
   } finally {
     await handle.stop();

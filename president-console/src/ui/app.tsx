@@ -140,7 +140,7 @@ export function App() {
         {snap.counters ? <CountersPanel counters={snap.counters} names={names} /> : null}
       </div>
       <footer class="small">
-        Software {snap.softwareShortHash} {snap.packageShortHash ? `· pakket ${snap.packageShortHash}` : ''}
+        Software {snap.software} {snap.packageShortHash ? `· pakket ${snap.packageShortHash}` : ''}
       </footer>
     </div>
   );

@@ -11,7 +11,7 @@ import {
   toBase64,
   type ScryptParams,
 } from '@ovs/crypto';
-import type { Candidate, Election, ElectionKind, ElectionPackage, Language, List, PollingStation } from '../schema.ts';
+import type { Candidate, Election, ElectionKind, ElectionPackage, Language, List, PollingStation, Release } from '../schema.ts';
 import { PACKAGE_FORMAT, METHOD_FOR_KIND } from '../schema.ts';
 import { pollingStationName } from '../rules.ts';
 import { sealStembureauKey } from '../stembureau-key.ts';
@@ -28,6 +28,8 @@ export interface DemoOptions {
   districts?: boolean;
   /** scrypt cost for the sealed stembureau keys; tests lower it, real packages never do. */
   scrypt?: ScryptParams;
+  /** The release the package is approved for; without it the demo is a development package. */
+  release?: Release;
 }
 
 export interface DemoElection {
@@ -193,6 +195,7 @@ export function generateDemoElection(options: DemoOptions = {}): DemoElection {
       { id: 'niet-eu', name: { nl: 'Niet-EU-burger', fr: 'Citoyen hors UE', de: 'Nicht-EU-Bürger' }, electionKinds: ['gemeenteraad', 'districtsraad'] },
     ],
     hoofdbureau: { name: 'Gemeentelijk hoofdbureau Vlindermeer', publicKey: toBase64(agreementPublicKey(hoofdbureauPrivate)) },
+    ...(options.release ? { release: options.release } : {}),
   };
 
   const { bytes, signature } = signPackage(pkg, organiserSigner);
