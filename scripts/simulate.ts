@@ -5,9 +5,9 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { runElectionDay } from './simulation/day.ts';
 
-const USAGE = 'gebruik: npm run simulate -- [--voters N] [--machines M] [--seed S] [--out DIR] [--station K] [--variant standard|districts|facility]';
+const USAGE = 'gebruik: npm run simulate -- [--voters N] [--machines M] [--seed S] [--out DIR] [--station K] [--variant standard|districts|facility] [--paper-stations N]';
 
-let values: { voters?: string; machines?: string; seed?: string; out?: string; station?: string; variant?: string; quiet?: boolean };
+let values: { voters?: string; machines?: string; seed?: string; out?: string; station?: string; variant?: string; 'paper-stations'?: string; quiet?: boolean };
 try {
   ({ values } = parseArgs({
     options: {
@@ -17,6 +17,7 @@ try {
       out: { type: 'string', default: 'out/simulation' },
       station: { type: 'string', default: '1' },
       variant: { type: 'string', default: 'standard' },
+      'paper-stations': { type: 'string', default: '0' },
       quiet: { type: 'boolean', default: false },
     },
     strict: true,
@@ -37,6 +38,12 @@ const voters = int('voters', values.voters, 1, 100_000);
 const machines = int('machines', values.machines, 1, 12);
 const station = int('station', values.station, 1, 999);
 const variant = values.variant;
+// The demo municipality has 12 stations; the simulated digital station must not be among the paper ones.
+const paperStations = int('paper-stations', values['paper-stations'], 0, 11);
+if (paperStations > 0 && station > 12 - paperStations) {
+  console.error(`--station ${station} valt onder de laatste ${paperStations} stembureaus, die op papier stemmen: kies een lager --station of minder --paper-stations\n${USAGE}`);
+  process.exit(2);
+}
 if (variant !== 'standard' && variant !== 'districts' && variant !== 'facility') {
   console.error(`--variant: standard, districts of facility (kreeg "${variant}")\n${USAGE}`);
   process.exit(2);
@@ -47,6 +54,7 @@ const summary = await runElectionDay({
   machines,
   station,
   variant,
+  paperStations,
   seed: values.seed ?? '1',
   out: resolve(values.out ?? 'out/simulation'),
   ...(values.quiet ? {} : { progress: (line: string) => process.stderr.write(`${line}\n`) }),

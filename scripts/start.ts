@@ -3,7 +3,10 @@
 // console, three voting computers, the ballot box and the hoofdbureau in this one process on
 // 127.0.0.1 with simulated hardware, and prints one URL. Ctrl-C stops every server and exits 0.
 //
-//   npm start [-- --port N] [--run-dir DIR] [--package-dir DIR]
+//   npm start [-- --port N] [--run-dir DIR] [--package-dir DIR] [--mixed]
+//
+// --mixed: a mixed municipality (one paper telbureau next to the digital stations): stations
+// 10–12 vote on paper, and the page shows the tables of telbureaus G1 and P1 to type in.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PollingStation } from './demo/station.ts';
@@ -16,6 +19,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'run-dir': { type: 'string' },
     'package-dir': { type: 'string' },
+    mixed: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -40,6 +44,7 @@ const starting: Promise<PollingStation | undefined> = (async () => {
     runDir: values['run-dir'] ?? `${root}out/demo/run`,
     port,
     progress,
+    mixed: values.mixed === true,
   });
 })();
 

@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { runElectionDay } from '../scripts/simulation/day.ts';
 import { compareTallies, ExpectedTally } from '../scripts/simulation/expected.ts';
+import { groupInThrees } from '../scripts/simulation/paper.ts';
 import { generateDemoElection } from '@ovs/election';
 
 const runs: Array<{ voters: number; machines: number; seed: string; variant: 'standard' | 'districts' | 'facility'; station: number }> = [
@@ -35,6 +36,31 @@ for (const run of runs) {
   });
 }
 
+t.test('--paper-stations 6: a mixed municipality — the sticks of station 1 and four telbureaus typed twice, every slip caught', async (t) => {
+  const summary = await runElectionDay({ voters: 40, machines: 2, seed: 'papier', variant: 'standard', station: 1, paperStations: 6, out: t.testdir() });
+  t.same(summary.differences, [], 'the municipality counted = the digital station + the paper ballots, field by field, invalid ballots included');
+  t.equal(summary.match, true);
+  const paper = summary.paper!;
+  t.same(paper.stations, [7, 8, 9, 10, 11, 12]);
+  t.same(paper.telbureaus.map((x) => `${x.id}:${x.stations.join(',')}`), ['G1:7,8,9', 'G2:10,11,12', 'P1:7,8,9', 'P2:10,11,12']);
+  t.equal(paper.tables, 4);
+  t.ok(paper.caughtByDoubleEntry >= 1, `${paper.caughtByDoubleEntry} slip(s) caught by the double entry`);
+  t.ok(paper.caughtByChecks >= 1, `${paper.caughtByChecks} slip(s) caught by the checks`);
+  t.equal(paper.caughtByChecks + paper.caughtByDoubleEntry, paper.slips, 'every slip caught');
+  // G counts the digital station's voters and six paper stations of 40 voters each.
+  t.equal(summary.counted.G!.ballots + paper.invalidExpected.G!, 40 + 6 * 40);
+});
+
+t.test('the paper stations are grouped by three, or by two where three does not divide (seed 001 §V.3.2)', (t) => {
+  t.same(groupInThrees([1, 2, 3, 4, 5, 6]), [[1, 2, 3], [4, 5, 6]]);
+  t.same(groupInThrees([1, 2, 3, 4]), [[1, 2], [3, 4]]);
+  t.same(groupInThrees([1, 2, 3, 4, 5]), [[1, 2, 3], [4, 5]]);
+  t.same(groupInThrees([1, 2, 3, 4, 5, 6, 7]), [[1, 2, 3], [4, 5], [6, 7]]);
+  t.same(groupInThrees([1]), [[1]]);
+  t.same(groupInThrees([1, 2]), [[1, 2]]);
+  t.end();
+});
+
 t.test('the comparison catches a single changed preference vote or a missing ballot', (t) => {
   const pkg = generateDemoElection({ scrypt: { N: 1024, r: 8, p: 1 } }).election;
   const a = new ExpectedTally(pkg.elections);
@@ -56,4 +82,7 @@ t.test('npm run simulate refuses bad arguments with exit code 2', async (t) => {
   const err = (await run(process.execPath, ['--import', 'tsx', script, '--voters', 'many']).catch((e: unknown) => e)) as { code: number; stderr: string };
   t.equal(err.code, 2);
   t.match(err.stderr, /--voters/);
+  const paper = (await run(process.execPath, ['--import', 'tsx', script, '--paper-stations', '3', '--station', '11']).catch((e: unknown) => e)) as { code: number; stderr: string };
+  t.equal(paper.code, 2);
+  t.match(paper.stderr, /op papier/);
 });

@@ -12,6 +12,7 @@ import { loadRecountSource } from './audit/recount-sources.ts';
 import { createCheckPool, inlineChecker, type StickChecker } from './stick/check-pool.ts';
 import { checkSoftware, type SoftwareCheck } from '@ovs/release';
 import { deviceSoftware } from '@ovs/release/files';
+import { createPaperDesk, type PaperDesk } from './paper/desk.ts';
 
 export interface HoofdbureauOptions {
   /** The database file (created on first use). */
@@ -52,6 +53,8 @@ export interface Hoofdbureau {
    */
   recount(sources?: readonly string[]): Promise<RecountReport>;
   results(): ResultsDoc;
+  /** The telbureaus' tables (paper counts): configuration, claims, double entry, resolution, lock. */
+  readonly paper: PaperDesk;
   close(): Promise<void>;
 }
 
@@ -125,6 +128,7 @@ export async function openHoofdbureau(options: HoofdbureauOptions): Promise<Open
         return { ...report, differences: [...unverified, ...report.differences] };
       },
       results: () => computeResults(db, options.now?.() ?? new Date()),
+      paper: createPaperDesk(db, options.now ?? (() => new Date())),
       close: async () => {
         await pool?.close();
         db.close();

@@ -43,15 +43,22 @@ const PROBES: Partial<Record<Action, Probe[]>> = {
     { method: 'GET', path: '/eml510.xml' },
   ],
   'server.settings': [{ method: 'GET', path: '/api/server' }],
+  // The paper counts: configured first (PERMISSIONS order), then a claim, a decision and a lock
+  // that the state refuses — still the person's attempt, so in the audit log.
+  'paper.configure': [
+    { method: 'POST', path: '/api/paper/config', body: () => ({ paperStations: [10, 11, 12], telbureaus: [{ series: 'G', number: 1, stations: [10, 11, 12] }, { series: 'P', number: 1, stations: [10, 11, 12] }] }) },
+  ],
+  'paper.entry': [{ method: 'POST', path: '/api/paper/G1/claim', body: () => ({}) }],
+  'paper.resolve': [
+    { method: 'GET', path: '/api/paper/G1/review' },
+    { method: 'POST', path: '/api/paper/G1/G/resolve', body: () => ({ resolution: 'discard' }) },
+  ],
+  'paper.lock': [{ method: 'POST', path: '/api/paper/G1/lock', body: () => ({}) }],
 };
 
 /** Actions without a route on this server, each with the reason; the test fails on any other gap. */
 const NOT_OVER_HTTP: Partial<Record<Action, string>> = {
   'rescan.import': 'only on the command line (hoofdbureau rescan)',
-  'paper.configure': 'the paper-count entry (feat/hb-paper) adds its routes and probes',
-  'paper.entry': 'the paper-count entry (feat/hb-paper) adds its routes and probes',
-  'paper.resolve': 'the paper-count entry (feat/hb-paper) adds its routes and probes',
-  'paper.lock': 'the paper-count entry (feat/hb-paper) adds its routes and probes',
 };
 
 /** Reads that the audit log does not record (the page refreshes them every two seconds). */

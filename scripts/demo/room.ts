@@ -19,7 +19,7 @@ import type { BallotBoxHandle } from '@ovs/ballot-box';
 import type { SimulatedDevices, VotingComputerHandle } from '@ovs/firmware-app';
 import type { RunningHoofdbureau } from '@ovs/hoofdbureau';
 import type { ConsoleHandle, SimulatedSticks } from '@ovs/president-console';
-import type { BoothView, CardView, DemoState, StickPlace, TicketView } from './types.ts';
+import type { BoothView, CardView, DemoState, PaperDemoView, StickPlace, TicketView } from './types.ts';
 import { guideSteps } from './guide.ts';
 
 export type Result = { ok: boolean; message: string };
@@ -60,6 +60,8 @@ export interface RoomOptions {
   hoofdbureau: RunningHoofdbureau;
   /** The demo's voorzitter account at the hoofdbureau (shown on the page). */
   hoofdbureauLogin: { username: string; password: string };
+  /** The mixed municipality's paper side (npm start -- --mixed), or null. */
+  paper?: PaperDemoView | null;
   /** Where the hoofdbureau's stick reader mounts the sticks brought in. */
   readerDir: string;
 }
@@ -495,7 +497,7 @@ export class Room {
       },
       consolePrints: this.consolePrints.map((t) => this.ticketView(t)),
       envelopes: { ...this.envelopes },
-      hoofdbureau: { url: urls.hoofdbureau, sticks: [...this.carried], imported: this.stationImported(), login: this.o.hoofdbureauLogin },
+      hoofdbureau: { url: urls.hoofdbureau, sticks: [...this.carried], imported: this.stationImported(), login: this.o.hoofdbureauLogin, paper: this.o.paper ?? null },
       steps: [],
       messages: [...this.messages],
     };

@@ -13,6 +13,7 @@ import { demoPackage, prepareSticks, type DemoPackage } from './prepare.ts';
 import { Room, type Booth } from './room.ts';
 import { originsOf, startDemoServer, type DemoServer } from './server.ts';
 import { electionDayClock } from '../election-day-clock.ts';
+import { setUpMixedDemo } from './mixed.ts';
 
 export interface PollingStationOptions {
   /** The cached demo election package (made once). */
@@ -25,6 +26,8 @@ export interface PollingStationOptions {
   machines?: number;
   /** How long the box's flap stays open for the voter (500..30000 ms). */
   flapOpenMs?: number;
+  /** A mixed municipality: stations 10–12 vote on paper, counted by telbureaus G1 and P1 (scripts/demo/mixed.ts). */
+  mixed?: boolean;
   progress?: (line: string) => void;
 }
 
@@ -185,8 +188,9 @@ export async function startPollingStation(options: PollingStationOptions): Promi
       fixedPassword: hoofdbureauLogin.password,
     });
     if (!account.ok) throw new Error(account.error.message);
+    const paper = options.mixed ? await setUpMixedDemo(hoofdbureau, hoofdbureauLogin.username) : null;
 
-    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, replaceBox, hoofdbureau, hoofdbureauLogin, readerDir });
+    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, replaceBox, hoofdbureau, hoofdbureauLogin, readerDir, paper });
     theRoom.booths.push(...booths);
     for (const c of pendingCards) theRoom.cardWritten(...c);
     late.room = theRoom;

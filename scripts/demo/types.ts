@@ -94,7 +94,7 @@ export interface DemoState {
   consolePrints: TicketView[];
   envelopes: { test: number; annulled: number };
   /** login: the demo's own voorzitter account, made at start with a random password (a real server has no account until `hoofdbureau account create`). */
-  hoofdbureau: { url: string; sticks: string[]; imported: boolean; login: { username: string; password: string } };
+  hoofdbureau: { url: string; sticks: string[]; imported: boolean; login: { username: string; password: string }; paper: PaperDemoView | null };
   steps: GuideStep[];
   /** The hands' last words: what happened after the last action. */
   messages: string[];
@@ -104,4 +104,13 @@ export interface ActionAnswer {
   ok: boolean;
   message: string;
   state: DemoState;
+}
+
+/** `npm start -- --mixed`: the paper telbureaus of the demo, their typists and the tables on paper (scripts/demo/mixed.ts). */
+export interface PaperDemoView {
+  telbureaus: string[];
+  stations: number[];
+  typists: Array<{ username: string; password: string }>;
+  /** Each table as the telbureau's paper holds it: the fields in order (key, label, value). */
+  tables: Array<{ telbureau: string; election: string; title: string; fields: Array<[string, string, number]> }>;
 }

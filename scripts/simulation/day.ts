@@ -28,6 +28,7 @@ import { grayToPng, readPng } from '@ovs/barcode';
 import { planElection, planVoter } from './behaviour.ts';
 import { compareTallies, ExpectedTally, type ElectionTallyView } from './expected.ts';
 import { Stages } from './stages.ts';
+import { runPaperCount, type PaperSummary } from './paper.ts';
 import { electionDayClock } from '../election-day-clock.ts';
 
 export interface DayOptions {
@@ -39,6 +40,8 @@ export interface DayOptions {
   /** The demo election: Vlindermeer as is, with districts (Antwerp), or as a facility
    *  municipality (OCMW-raad, voters choosing Dutch or French). */
   variant?: 'standard' | 'districts' | 'facility';
+  /** The last N stations of the municipality vote on paper: their telbureaus' tables are typed in (scripts/simulation/paper.ts). */
+  paperStations?: number;
   /** Progress lines on stderr. */
   progress?: (line: string) => void;
 }
@@ -48,12 +51,15 @@ export interface DaySummary {
   ballotsRegistered: number;
   expected: Record<string, ElectionTallyView>;
   counted: Record<string, ElectionTallyView>;
-  match: boolean;
   differences: string[];
   events: Record<string, number>;
   kerncijferrapportHash: string;
+  /** With --paper-stations: the paper count (and `counted` is then the municipality's whole count). */
+  paper?: PaperSummary;
   stagesMs: Record<string, number>;
   wallMs: number;
+  /** Last, so that the summary line ends with it. */
+  match: boolean;
 }
 
 const SCRYPT_FOR_SIMULATION = { N: 1024, r: 8, p: 1 };
@@ -112,6 +118,11 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
   const pkg = verified.value;
   const stationElections = electionsForStation(pkg.election, station);
   const expected = new ExpectedTally(stationElections);
+  // With paper stations the whole municipality is compared: the digital station's votes and the paper ballots.
+  const paperCount = options.paperStations ?? 0;
+  const paperStations = paperCount > 0 ? pkg.election.pollingStations.slice(-paperCount).map((s) => s.number) : [];
+  if (paperStations.includes(station)) throw new Error(`station ${station} is one of the last ${paperCount} stations, which vote on paper`);
+  const expectedTotal = new ExpectedTally(pkg.election.elections);
 
   // Cards leave the console's writer into this tray; the simulation carries them to a booth.
   const tray: Uint8Array[] = [];
@@ -285,7 +296,10 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
         const d = await box.deposit();
         if (d !== 'deposited') throw new Error(`deposit: ${d}`);
         await box.until((b) => b.state === 'idle');
-        for (const [i, e] of electionsOnCard.entries()) expected.add(e.id, intents[i]!.choice);
+        for (const [i, e] of electionsOnCard.entries()) {
+          expected.add(e.id, intents[i]!.choice);
+          expectedTotal.add(e.id, intents[i]!.choice);
+        }
         deposited.push(png);
         if (plan.duplicateOfEarlier && deposited.length > 1) {
           const earlier = deposited[random.int(deposited.length - 1)]!;
@@ -317,6 +331,8 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
 
     // The president carries the sticks to the hoofdbureau (decree art. 23–24).
     const db = join(options.out, 'hoofdbureau.db');
+    let paper: PaperSummary | undefined;
+    let countedInvalid: Record<string, number> = {};
     const { counted, kerncijfer } = await stages.time('hoofdbureau', async () => {
       const opened = await openHoofdbureau({ db, packageDir, key: join(packageDir, 'secret', 'hoofdbureau.key'), workers: 0 });
       if (!opened.ok) throw new Error(opened.message);
@@ -329,6 +345,20 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
         // The copy stick is the verified identical copy: recognised, never counted twice.
         const copy = await hb.importStick(stickB, { copy: true });
         if (copy.kind !== 'identical') throw new Error(`copy stick: ${JSON.stringify(copy)}`);
+        if (paperStations.length > 0) {
+          paper = await stages.time('paper count', () =>
+            runPaperCount({ hb, pkg: pkg.election, stations: paperStations, voters: options.voters, random: random.fork('paper'), expected: expectedTotal, log }),
+          );
+          const results = hb.results();
+          countedInvalid = Object.fromEntries(results.elections.map((e) => [e.id, e.invalid]));
+          const municipal: ElectionTallyView[] = results.elections.map((e) => ({
+            election: e.id,
+            ballots: e.ballots,
+            blank: e.blank,
+            lists: e.lists.map((l) => ({ number: l.number, stemcijfer: l.stemcijfer, preferenceVotes: l.candidates.map((c) => c.preferenceVotes) })),
+          }));
+          return { counted: municipal, kerncijfer: check.summary.storeShortHash };
+        }
         const results = hb.results();
         const stationResults = results.stations.find((s) => s.number === station)?.results ?? [];
         return { counted: stationResults as ElectionTallyView[], kerncijfer: check.summary.storeShortHash };
@@ -337,8 +367,14 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
       }
     });
 
-    const expectedViews = expected.views();
+    const expectedViews = paper ? expectedTotal.views() : expected.views();
     const differences = compareTallies(expectedViews, counted);
+    if (paper) {
+      for (const e of pkg.election.elections) {
+        const want = paper.invalidExpected[e.id] ?? 0;
+        if ((countedInvalid[e.id] ?? 0) !== want) differences.push(`${e.id}: invalid ${countedInvalid[e.id] ?? 0} ≠ ${want}`);
+      }
+    }
     const registeredMatches = registered === deposited.length;
     if (!registeredMatches) differences.push(`console registered ${registered}, ${deposited.length} ballots went into the box`);
     return {
@@ -346,12 +382,13 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
       ballotsRegistered: registered,
       expected: Object.fromEntries(expectedViews.map((e) => [e.election, e])),
       counted: Object.fromEntries(counted.map((e) => [e.election, e])),
-      match: differences.length === 0,
       differences,
       events,
       kerncijferrapportHash: kerncijfer,
+      ...(paper ? { paper } : {}),
       stagesMs: stages.result(),
       wallMs: Math.round(performance.now() - started),
+      match: differences.length === 0,
     };
   } finally {
     await box?.stop();

@@ -14,7 +14,7 @@ import { bytesEqual, toHex } from '@ovs/crypto';
 import type { StickContent, StickSummary, StationRef } from '../stick/check-job.ts';
 import type { Problem } from '../stick/problems.ts';
 import type { HoofdbureauDb } from './open-db.ts';
-import { intermediateJson } from './totals.ts';
+import { countedIntermediateJson } from '../paper/totals.ts';
 import { VOTE_ID_BYTES, voteIdHex, voteTextAt, type ElectionVotes } from './vote-rows.ts';
 
 export type ImportSource = 'stick' | 'kopie' | 'herscan';
@@ -294,7 +294,7 @@ export function importChecked(db: HoofdbureauDb, req: ImportRequest): ImportOutc
     st.addTotals.run(station);
     st.addListTotals.run(station);
     st.addCandidateTotals.run(station);
-    st.insertIntermediate.run(seqRow.seq, station, now, intermediateJson(db));
+    st.insertIntermediate.run(seqRow.seq, station, now, countedIntermediateJson(db));
     attempt('ingelezen', `ingelezen: ${content.count} stembiljetten`);
     return { kind: 'imported', station, seq: seqRow.seq, ballots: content.count, source: req.source, note: req.note ?? null };
   });

@@ -3,10 +3,11 @@
 // the PV note); when that fails too, re-scanning (rescan.ts).
 import type { HoofdbureauDb } from '../db/open-db.ts';
 import { importChecked, priorState, recordAttempt, type ImportSource } from '../db/import-tx.ts';
-import type { CheckKeys, StickCheck } from '../stick/check-job.ts';
+import type { CheckKeys, StickCheck, StickSummary } from '../stick/check-job.ts';
 import { inlineChecker, type StickChecker } from '../stick/check-pool.ts';
 import { advice, hoofdbureauProblem, type Problem } from '../stick/problems.ts';
 import { labelHint } from '../stick/stick-folder.ts';
+import { isPaperStation } from '../paper/setup.ts';
 import type { CheckReport, ImportReport } from './reports.ts';
 
 export interface StickContext {
@@ -89,6 +90,9 @@ export async function importStickIn(ctx: StickContext, dir: string, options: Imp
     return { kind: 'refused', path: dir, station: station.number, stationVerified: true, problem, advice: advice(problem) };
   }
 
+  // A station arrives by its own route only: a paper station's results come from its telbureau.
+  if (isPaperStation(ctx.db, station.number)) return refusePaperStation(ctx, dir, station.number, checked.summary, now());
+
   // Refused sticks are filed under the station their (unverified) label names: enough for the
   // PV to mention them, not enough to call this one the copy. That the operator says (--kopie, or
   // the order of a bulk import), since both sticks carry the same bytes.
@@ -128,6 +132,16 @@ export async function importStickIn(ctx: StickContext, dir: string, options: Imp
       throw new Error(String(never));
     }
   }
+}
+
+export function paperStationProblem(station: number): Problem {
+  return hoofdbureauProblem('paper-station', `Stembureau ${station} stemt op papier: het wordt geteld door zijn telbureau, niet met een stick.`);
+}
+
+function refusePaperStation(ctx: StickContext, dir: string, station: number, summary: StickSummary, at: Date): ImportReport {
+  const problem = paperStationProblem(station);
+  recordAttempt(ctx.db, { action: 'import', path: dir, station, stationVerified: true, outcome: 'geweigerd', problem, message: problem.message, summary, now: at });
+  return { kind: 'refused', path: dir, station, stationVerified: true, problem, advice: advice(problem) };
 }
 
 function refuse(ctx: StickContext, dir: string, checked: Extract<StickCheck, { ok: false }>, at: Date): ImportReport {

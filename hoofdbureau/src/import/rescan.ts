@@ -19,6 +19,8 @@ import { decodeQr, type DecodeQrError } from '@ovs/barcode';
 import { countChoices, type ElectionChoice } from '@ovs/results';
 import { decodeSessionRecord, decodeSignatureFile, FILES, readProblem, readRegularFile, SESSION_SIGNATURE_DOMAIN, verifyRecord, type StickFile } from '@ovs/stick';
 import { importChecked, recordAttempt } from '../db/import-tx.ts';
+import { isPaperStation } from '../paper/setup.ts';
+import { paperStationProblem } from './import-stick.ts';
 import type { ElectionTally, StickContent } from '../stick/check-job.ts';
 import { advice, hoofdbureauProblem, type Problem } from '../stick/problems.ts';
 import { shapeOfElection } from '../db/totals.ts';
@@ -183,6 +185,7 @@ export async function importRescanIn(ctx: StickContext, input: RescanInput): Pro
     return { kind: 'refused', path, station: input.station, stationVerified: verified, problem, advice: advice(problem) };
   };
   if (!station) return refuse(hoofdbureauProblem('rescan-input', `stembureau ${input.station} staat niet in het verkiezingspakket.`), false);
+  if (isPaperStation(db, station.number)) return refuse(paperStationProblem(station.number), false);
   if (!ctx.hoofdbureauPrivateKey) throw new Error('importRescanIn: the hoofdbureau key is needed to import');
   const stembureauKey = fromBase64(station.stembureauKey.publicKey);
   const stembureau = stembureauKey ? Verifier.from(stembureauKey) : undefined;

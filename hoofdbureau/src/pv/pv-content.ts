@@ -2,6 +2,7 @@
 // as a plain document model — headings, paragraphs, tables — so that its content can be tested
 // as text and rendered by pv-pdf.ts. After the PV, the document of form G86: the order in which
 // the exclusive right of initiative to form a majority is granted (DLB art. 5 §3).
+import type { Decision } from '@ovs/paper-count';
 import type { SeatMethod } from '@ovs/results';
 import type { ImportSource } from '../db/import-tx.ts';
 import type { ElectionResultView, ResultsDoc } from '../results/compute.ts';
@@ -39,7 +40,9 @@ function electionBlocks(e: ElectionResultView): Block[] {
   blocks.push({ kind: 'heading', text: e.allocatesSeats ? `${e.title}` : `${e.title} — algemene telling voor de gemeente` });
   blocks.push({
     kind: 'paragraph',
-    text: `Stembureaus: ${e.stationsImported} van ${e.stationsExpected} ingelezen. Stembiljetten: ${e.ballots}, waarvan ${e.blank} blanco en ${e.ballots - e.blank} geldig voor een lijst.`,
+    text:
+      `Stembureaus: ${e.stationsImported} van ${e.stationsExpected} ingelezen${e.paperStations > 0 ? ` (waarvan ${e.paperStations} op papier geteld door hun telbureau)` : ''}. ` +
+      `Stembiljetten: ${e.ballots}, waarvan ${e.blank} blanco en ${e.ballots - e.blank} geldig voor een lijst.${e.paperStations > 0 ? ` Daarnaast ${e.invalid} ongeldige stembiljetten (papier).` : ''}`,
   });
   blocks.push({
     kind: 'table',
@@ -88,6 +91,48 @@ function electionBlocks(e: ElectionResultView): Block[] {
   return blocks;
 }
 
+const DECISION: Record<Decision, string> = {
+  equal: 'twee gelijke invoeren',
+  'kept-first': 'eerste invoer behouden door de voorzitter',
+  'kept-second': 'tweede invoer behouden door de voorzitter',
+  corrected: 'verschillende velden verbeterd en gelijk',
+};
+
+/** The telbureaus' tables (paper stations): how each became definitive, its figures and warnings. */
+function paperBlocks(doc: ResultsDoc): Block[] {
+  const title = (id: string): string => doc.elections.find((e) => e.id === id)?.title ?? id;
+  return [
+    { kind: 'heading', text: '1b. Tabellen van de telbureaus (stemming op papier)' },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'Telbureau', width: 3 },
+        { header: 'Stembureaus', width: 5 },
+        { header: 'Verkiezing', width: 7 },
+        { header: 'Toestand', width: 9 },
+        { header: 'Geteld', width: 3, align: 'right' },
+        { header: 'Geldig', width: 3, align: 'right' },
+        { header: 'Blanco', width: 3, align: 'right' },
+        { header: 'Ongeldig', width: 3, align: 'right' },
+        { header: 'Meldingen', width: 4 },
+      ],
+      rows: doc.paper.flatMap((t) =>
+        t.tables.map((x) => [
+          `${t.id}${t.lockedAt ? ' (vergrendeld)' : ''}`,
+          t.stations.map((s) => `${s.number} ${s.deelgebied}`).join(', '),
+          title(x.election),
+          x.decision ? `definitief: ${DECISION[x.decision]}${x.decidedBy ? ` (${x.decidedBy})` : ''}` : x.stateName.toUpperCase(),
+          x.figures ? String(x.figures.ballots) : '—',
+          x.figures ? String(x.figures.valid) : '—',
+          x.figures ? String(x.figures.blank) : '—',
+          x.figures ? String(x.figures.invalid) : '—',
+          x.warnings.join(', ') || '—',
+        ]),
+      ),
+    },
+  ];
+}
+
 /** What the server adds: `staff`, the bureau's composition and the audit log (the CLI's PV has blanks to fill in); `software`, the hoofdbureau's own software line (softwareLine of @ovs/release). */
 export interface PvExtras {
   staff?: PvStaff;
@@ -125,11 +170,14 @@ export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[
       { header: 'Tijdstip', width: 6 },
     ],
     rows: doc.stations.map((s) =>
-      s.imported
-        ? [String(s.number), s.name, SOURCE[s.imported.source], String(s.imported.ballots), s.imported.storeShortHash ?? '—', describeTime(s.imported.at)]
-        : [String(s.number), s.name, s.state === 'probleem' ? 'NIET INGELEZEN (probleem)' : 'NIET INGELEZEN', '—', '—', '—'],
+      s.route === 'papier'
+        ? [String(s.number), s.name, `papier: telbureau ${s.telbureaus.join(', ') || '(niet gekoppeld)'}${s.state === 'geteld' ? '' : ' — NOG NIET GETELD'}`, '—', '—', '—']
+        : s.imported
+          ? [String(s.number), s.name, SOURCE[s.imported.source], String(s.imported.ballots), s.imported.storeShortHash ?? '—', describeTime(s.imported.at)]
+          : [String(s.number), s.name, s.state === 'probleem' ? 'NIET INGELEZEN (probleem)' : 'NIET INGELEZEN', '—', '—', '—'],
     ),
   });
+  if (doc.paper.length > 0) blocks.push(...paperBlocks(doc));
   const notes: string[] = [];
   for (const s of doc.stations) {
     if (s.imported?.note) notes.push(`Stembureau ${s.number}: ${s.imported.note}`);
@@ -160,6 +208,20 @@ export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[
     });
   }
 
+  for (const e of doc.elections) {
+    const rows = doc.paper.flatMap((t) =>
+      t.tables
+        .filter((x) => x.election === e.id && x.figures)
+        .map((x) => [t.id, String(x.figures!.valid + x.figures!.blank), String(x.figures!.blank), ...e.lists.map((l) => String(x.figures!.lists.find((y) => y.number === l.number)?.stemcijfer ?? 0))]),
+    );
+    if (rows.length === 0) continue;
+    blocks.push({ kind: 'paragraph', text: `${e.title}: stemcijfers per telbureau` });
+    blocks.push({
+      kind: 'table',
+      columns: [{ header: 'Telb.', width: 2 }, { header: 'Stembilj.', width: 3, align: 'right' }, { header: 'Blanco', width: 3, align: 'right' }, ...e.lists.map((l) => ({ header: `L${l.number}`, width: 3, align: 'right' as const }))],
+      rows,
+    });
+  }
   if (staff) blocks.push(...auditSummary(staff.audit));
 
   blocks.push({ kind: 'heading', text: 'Ondertekening (decreet art. 25)' });

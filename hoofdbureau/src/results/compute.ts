@@ -13,7 +13,9 @@ import {
   type TieProblem,
 } from '@ovs/results';
 import type { HoofdbureauDb } from '../db/open-db.ts';
-import { readAllStationTallies, readTotals, shapeOfElection } from '../db/totals.ts';
+import { readAllStationTallies, shapeOfElection } from '../db/totals.ts';
+import { paperView, type PaperTelbureauView } from '../paper/results-view.ts';
+import { readCountedTotals } from '../paper/totals.ts';
 import { stationStatuses, type StationStatus } from './station-status.ts';
 
 export const RESULTS_FORMAT = 'ovs-hoofdbureau-resultaten/1';
@@ -58,8 +60,13 @@ export interface ElectionResultView {
   allocatesSeats: boolean;
   stationsExpected: number;
   stationsImported: number;
+  /** Valid and blank ballots (sticks and paper). */
   ballots: number;
   blank: number;
+  /** Invalid paper ballots (a digital ballot is never invalid); not in `ballots`. */
+  invalid: number;
+  /** Stations counted on paper, by their telbureaus (also in stationsImported). */
+  paperStations: number;
   lists: ListResultView[];
   seatAllocation: SeatsView;
   initiatiefrecht: InitiatiefrechtView;
@@ -103,7 +110,10 @@ export interface ResultsDoc {
   stationsImported: number;
   elections: ElectionResultView[];
   stations: Array<StationStatus & { results: TallyView[] }>;
-  publication: { threshold: number; units: PublicationUnitView[]; deelgebieden: DeelgebiedView[] };
+  /** The telbureaus of the paper stations and their tables (empty for an all-digital municipality). */
+  paper: PaperTelbureauView[];
+  /** Paper results are published per telbureau (seed 000), digital ones per unit and deelgebied. */
+  publication: { threshold: number; units: PublicationUnitView[]; deelgebieden: DeelgebiedView[]; telbureaus: PaperTelbureauView[] };
 }
 
 const TIE_MESSAGES: Record<TieProblem, string> = {
@@ -122,7 +132,7 @@ const tallyView = (election: string, t: Tally): TallyView => ({
 /** The six randgemeenten and Voeren are the only municipalities with a directly elected OCMW-raad. */
 export const isRandgemeenteOrVoeren = (elections: readonly Election[]): boolean => elections.some((e) => e.kind === 'ocmw-raad');
 
-function electionView(db: HoofdbureauDb, election: Election, tally: Tally, stationsImported: number, randgemeente: boolean): ElectionResultView {
+function electionView(db: HoofdbureauDb, election: Election, tally: Tally, stationsImported: number, randgemeente: boolean, paper: { invalid: number; paperStations: number }): ElectionResultView {
   const stationsExpected = db.pkg.election.pollingStations.filter((s) => electionsForStation(db.pkg.election, s.number).some((e) => e.id === election.id)).length;
   const seatLists = seatListsFromTally(tally).map((l) => {
     const list = election.lists.find((x) => x.number === l.number)!;
@@ -209,6 +219,8 @@ function electionView(db: HoofdbureauDb, election: Election, tally: Tally, stati
     stationsImported,
     ballots: tally.ballots,
     blank: tally.blank,
+    invalid: paper.invalid,
+    paperStations: paper.paperStations,
     lists,
     seatAllocation,
     initiatiefrecht: initiatief,
@@ -219,9 +231,11 @@ export function computeResults(db: HoofdbureauDb, now: Date = new Date()): Resul
   const e = db.pkg.election;
   const statuses = stationStatuses(db);
   const imported = statuses.filter((s) => s.imported);
+  const counted = statuses.filter((s) => s.state === 'ingelezen' || s.state === 'geteld');
   const randgemeente = isRandgemeenteOrVoeren(e.elections);
-  const totals = readTotals(db);
-  const elections = totals.map((t) => electionView(db, t.election, t.tally, t.stations, randgemeente));
+  const totals = readCountedTotals(db);
+  const elections = totals.map((t) => electionView(db, t.election, t.tally, t.stations, randgemeente, t));
+  const paper = paperView(db);
 
   const byStation = readAllStationTallies(db);
   const stationResults = statuses.map((s) => ({
@@ -258,9 +272,11 @@ export function computeResults(db: HoofdbureauDb, now: Date = new Date()): Resul
     published: !u.belowThreshold,
     results: u.belowThreshold ? null : unitResults(u.stations),
   }));
-  const allDeelgebieden = [...new Set(e.pollingStations.map((s) => s.deelgebied))];
+  // The digital stations' deelgebieden; paper stations are published through their telbureau.
+  const digital = new Set(statuses.filter((s) => s.route === 'digitaal').map((s) => s.number));
+  const allDeelgebieden = [...new Set(e.pollingStations.filter((s) => digital.has(s.number)).map((s) => s.deelgebied))];
   const deelgebieden: DeelgebiedView[] = allDeelgebieden.map((name) => {
-    const members = e.pollingStations.filter((s) => s.deelgebied === name).map((s) => s.number);
+    const members = e.pollingStations.filter((s) => s.deelgebied === name && digital.has(s.number)).map((s) => s.number);
     const done = imported.filter((s) => s.deelgebied === name);
     const voted = done.reduce((sum, s) => sum + s.imported!.ballots, 0);
     const complete = done.length === members.length;
@@ -274,11 +290,12 @@ export function computeResults(db: HoofdbureauDb, now: Date = new Date()): Resul
     municipality: { name: e.municipality.name, nisCode: e.municipality.nisCode },
     electionDate: e.electionDate,
     packageShortHash: db.pkg.shortHash,
-    complete: imported.length === statuses.length,
+    complete: counted.length === statuses.length,
     stationsExpected: statuses.length,
-    stationsImported: imported.length,
+    stationsImported: counted.length,
     elections,
     stations: stationResults,
-    publication: { threshold: PUBLICATION_THRESHOLD, units, deelgebieden },
+    paper,
+    publication: { threshold: PUBLICATION_THRESHOLD, units, deelgebieden, telbureaus: paper.filter((t) => t.complete) },
   };
 }

@@ -25,6 +25,7 @@ export function resultsCsv(doc: ResultsDoc): string {
   for (const e of doc.elections) {
     add('gemeente', gemeente, e.id, null, null, null, null, 'stembiljetten', e.ballots);
     add('gemeente', gemeente, e.id, null, null, null, null, 'blanco', e.blank);
+    if (e.paperStations > 0) add('gemeente', gemeente, e.id, null, null, null, null, 'ongeldig', e.invalid);
     for (const l of e.lists) {
       add('gemeente', gemeente, e.id, l.number, l.name, null, null, 'stemcijfer', l.stemcijfer);
       add('gemeente', gemeente, e.id, l.number, l.name, null, null, 'alleen-lijststem', l.topBoxOnly);
@@ -56,5 +57,15 @@ export function resultsCsv(doc: ResultsDoc): string {
   };
   for (const u of doc.publication.units) if (u.published && u.results) unit('publicatie-eenheid', `${u.deelgebied}: stembureau ${u.stations.join('+')}`, u.voted, u.results);
   for (const d of doc.publication.deelgebieden) if (d.published && d.results) unit('deelgebied', d.deelgebied, d.voted, d.results);
+  // Paper stations are published per telbureau (seed 000), with their invalid ballots.
+  for (const tb of doc.publication.telbureaus) {
+    const eenheid = `telbureau ${tb.id}: stembureau ${tb.stations.map((s) => s.number).join('+')}`;
+    for (const x of tb.tables) {
+      if (!x.figures) continue;
+      const f = x.figures;
+      unit('telbureau', eenheid, f.ballots, [{ election: x.election, ballots: f.valid + f.blank, blank: f.blank, lists: f.lists.map((l) => ({ number: l.number, stemcijfer: l.stemcijfer, preferenceVotes: l.preferenceVotes })) }]);
+      add('telbureau', eenheid, x.election, null, null, null, null, 'ongeldig', f.invalid);
+    }
+  }
   return [CSV_HEADER.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
 }

@@ -2,8 +2,15 @@
 // waiting, or with a problem (refused sticks, or a copy that differs from what was imported).
 import type { HoofdbureauDb } from '../db/open-db.ts';
 import type { ImportSource } from '../db/import-tx.ts';
+import { electionsForStation } from '@ovs/election';
+import { paperView } from '../paper/results-view.ts';
+import { readPaperSetup, seriesOf } from '../paper/setup.ts';
 
-export type StationState = 'ingelezen' | 'verwacht' | 'probleem';
+/** 'geteld': a paper station whose telbureaus' tables are all definitive. */
+export type StationState = 'ingelezen' | 'geteld' | 'verwacht' | 'probleem';
+
+/** How a station's results arrive: its stick, or its telbureaus' tables (the hoofdbureau's configuration). */
+export type StationRoute = 'digitaal' | 'papier';
 
 export interface AttemptView {
   id: number;
@@ -25,6 +32,9 @@ export interface StationStatus {
   deelgebied: string;
   registeredVoters: number;
   state: StationState;
+  route: StationRoute;
+  /** A paper station's telbureaus (G1, P1). */
+  telbureaus: string[];
   /** A problem that stays visible after the import: a copy that differs. */
   warning: string | null;
   imported: null | {
@@ -99,17 +109,29 @@ export function stationStatuses(db: HoofdbureauDb): StationStatus[] {
     });
     byStation.set(a.station, list);
   }
+  const paper = paperStationCounts(db);
   return rows.map((r) => {
     const tried = byStation.get(r.number) ?? [];
     const mismatch = tried.find((a) => a.outcome === 'verschil');
     const imported = r.seq !== null;
-    const state: StationState = imported ? 'ingelezen' : tried.some((a) => a.outcome === 'geweigerd' || a.outcome === 'verschil') ? 'probleem' : 'verwacht';
+    const onPaper = paper.get(r.number);
+    const state: StationState = onPaper
+      ? onPaper.counted
+        ? 'geteld'
+        : 'verwacht'
+      : imported
+        ? 'ingelezen'
+        : tried.some((a) => a.outcome === 'geweigerd' || a.outcome === 'verschil')
+          ? 'probleem'
+          : 'verwacht';
     return {
       number: r.number,
       name: r.name,
       deelgebied: r.deelgebied,
       registeredVoters: r.registered_voters,
       state,
+      route: onPaper ? 'papier' : 'digitaal',
+      telbureaus: onPaper?.telbureaus ?? [],
       warning: imported && mismatch ? `Een andere stick van dit stembureau verschilt van de ingelezen stick: ${mismatch.message}` : null,
       imported:
         r.seq === null
@@ -127,6 +149,22 @@ export function stationStatuses(db: HoofdbureauDb): StationStatus[] {
       attempts: tried,
     };
   });
+}
+
+/**
+ * Every paper station: its telbureaus, and whether it is counted — each election it holds has a
+ * definitive table of the telbureau of that election's series.
+ */
+function paperStationCounts(db: HoofdbureauDb): Map<number, { telbureaus: string[]; counted: boolean }> {
+  const out = new Map<number, { telbureaus: string[]; counted: boolean }>();
+  const views = paperView(db);
+  for (const station of readPaperSetup(db).paperStations) {
+    const mine = views.filter((t) => t.stations.some((s) => s.number === station));
+    const needed = electionsForStation(db.pkg.election, station);
+    const counted = needed.every((e) => mine.some((t) => t.series === seriesOf(e) && t.tables.some((x) => x.election === e.id && x.state === 'definitive')));
+    out.set(station, { telbureaus: mine.map((t) => t.id), counted });
+  }
+  return out;
 }
 
 /** Refused attempts whose stick named no polling station at all. */

@@ -24,7 +24,9 @@ export type HoofdbureauProblemCode =
   /** Re-scan: no valid session certificate for the polling station. */
   | 'rescan-certificate'
   /** Re-scan: not a single valid ballot. */
-  | 'rescan-empty';
+  | 'rescan-empty'
+  /** The station votes on paper (the hoofdbureau's configuration): its results come from its telbureau, never from a stick. */
+  | 'paper-station';
 
 export type HoofdbureauProblem = {
   code: HoofdbureauProblemCode;
@@ -75,6 +77,8 @@ export function advice(problem: Problem): string {
         return 'Zonder het sessiecertificaat van het stembureau (uit session.json van een van de sticks of van de activeringskaart) kan de herscanning niet gecontroleerd worden.';
       case 'rescan-empty':
         return 'Geen enkel geldig stembiljet in de herscanning. Controleer of de stembiljetten van het juiste stembureau zijn.';
+      case 'paper-station':
+        return 'Dit stembureau stemt volgens de configuratie van het hoofdbureau op papier: zijn stemmen komen uit de tabel van zijn telbureau ("tabellen van telbureaus invoeren"). Er werd niets ingelezen. Klopt de configuratie niet, laat de voorzitter ze dan aanpassen.';
       default: {
         const never: never = problem;
         return String(never);

@@ -42,4 +42,9 @@ form label input, form label select, form label textarea { display: block; font:
 form.inline { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; }
 form.inline label { width: auto; }
 td input { font: inherit; padding: 4px; width: 100%; box-sizing: border-box; }
+form.entry .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 4px 16px; margin: 8px 0; }
+form.entry label.field { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin: 0; font-weight: normal; }
+form.entry label.field input { width: 7em; text-align: right; font: inherit; font-variant-numeric: tabular-nums; padding: 4px; }
+form.entry label.field.bad input { border: 2px solid var(--bad); background: #fce8e6; }
+ul.findings { list-style: none; padding: 0; }
 `;

@@ -18,6 +18,7 @@ import { can, operatorOf, requireAction, ROLE_NAMES } from '../staff/permissions
 import { Staff, type StaffOptions } from '../staff/staff.ts';
 import { sessionMiddleware } from './session.ts';
 import { staffRoutes } from './staff-routes.ts';
+import { paperRoutes } from './paper-routes.ts';
 import { eml510 } from '../export/eml510.ts';
 import { openHoofdbureau, type Hoofdbureau, type HoofdbureauOptions } from '../hoofdbureau.ts';
 import { readIncidents } from '../pv/incidents.ts';
@@ -78,6 +79,7 @@ export async function startHoofdbureau(options: StartOptions): Promise<RunningHo
   app.use(sessionMiddleware(staff));
   const audit = (res: Response, action: Parameters<Staff['audit']>[1], detail: string): void => staff.audit(operatorOf(res)!, action, detail);
   let listening = { host: options.host ?? '127.0.0.1', port: 0 };
+  paperRoutes(app, h);
   staffRoutes(app, {
     staff,
     guard,

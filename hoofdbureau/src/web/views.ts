@@ -17,7 +17,7 @@ export interface Overview {
   imported: number;
   problems: number;
   ballots: number;
-  stations: Array<Pick<StationStatus, 'number' | 'name' | 'deelgebied' | 'state' | 'warning'> & { ballots: number | null; source: ImportSource | null; storeShortHash: string | null }>;
+  stations: Array<Pick<StationStatus, 'number' | 'name' | 'deelgebied' | 'state' | 'warning' | 'route' | 'telbureaus'> & { ballots: number | null; source: ImportSource | null; storeShortHash: string | null }>;
   unattributed: AttemptView[];
 }
 
@@ -39,6 +39,8 @@ export function overview(hb: Hoofdbureau): Overview {
       name: s.name,
       deelgebied: s.deelgebied,
       state: s.state,
+      route: s.route,
+      telbureaus: s.telbureaus,
       warning: s.warning,
       ballots: s.imported?.ballots ?? null,
       source: s.imported?.source ?? null,

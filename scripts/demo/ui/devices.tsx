@@ -270,7 +270,39 @@ export function HoofdbureauPanel({ state, act, focused, onFocus }: { state: Demo
       <p class="small" aria-label="Demo-account van het hoofdbureau">
         Aanmelden in het hoofdbureau: gebruikersnaam <code data-testid="hb-username">{h.login.username}</code>, wachtwoord <code data-testid="hb-password">{h.login.password}</code> — alleen in de demo, bij elke start nieuw; een echte server heeft geen account tot de beheerder het eerste aanmaakt.
       </p>
+      {h.paper && <PaperTables paper={h.paper} />}
       <ScaledFrame src={h.url} title="Hoofdbureau" width={1200} height={900} />
     </section>
+  );
+}
+
+/** The mixed municipality: the paper tables the telbureaus handed in, to type under "tabellen van telbureaus invoeren". */
+function PaperTables({ paper }: { paper: NonNullable<DemoState['hoofdbureau']['paper']> }) {
+  return (
+    <details class="small" data-testid="paper-tables">
+      <summary>
+        Gemengde gemeente: stembureaus {paper.stations.join(', ')} stemden op papier (telbureaus {paper.telbureaus.join(' en ')}). Invoerders:{' '}
+        {paper.typists.map((t) => (
+          <span key={t.username}>
+            <code>{t.username}</code> / <code>{t.password}</code>{' '}
+          </span>
+        ))}
+      </summary>
+      {paper.tables.map((t) => (
+        <table key={t.telbureau + t.election} data-table={t.telbureau}>
+          <caption>
+            Tabel van telbureau {t.telbureau} — {t.title} (op papier)
+          </caption>
+          <tbody>
+            {t.fields.map(([k, label, v]) => (
+              <tr key={k} data-field={k}>
+                <td>{label}</td>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </details>
   );
 }

@@ -10,6 +10,9 @@ import type { Account } from '../../staff/accounts.ts';
 import type { AuditEntry } from '../../staff/audit.ts';
 import type { Composition } from '../../staff/composition.ts';
 import type { Action, Operator } from '../../staff/permissions.ts';
+import type { EntryOutcome, Resolution, TelbureauForm, TelbureauReview, TelbureauSummary } from '../../paper/desk.ts';
+import type { PaperConfig, Series } from '../../paper/setup.ts';
+import type { EntryRefusal, FieldKey, TelbureauTable } from '@ovs/paper-count';
 
 export type OverviewData = Overview & { sticks: StickEntry[] | null };
 export type { StationDetail, ResultsDoc, CheckReport, ImportReport, StickEntry, Account, AuditEntry, Composition };
@@ -31,6 +34,17 @@ export interface CompositionData {
 }
 
 export type StaffAccount = Account & { lastSeen: string | null };
+
+export interface PaperData {
+  telbureaus: TelbureauSummary[];
+  paperStations: number[];
+  unlinked: Array<{ series: Series; station: number }>;
+  stations: Array<{ number: number; name: string; deelgebied: string; registeredVoters: number }>;
+}
+export type { TelbureauForm, TelbureauReview, TelbureauSummary, EntryOutcome, Resolution, PaperConfig, EntryRefusal, FieldKey, TelbureauTable };
+
+/** An entry's answer: saved, or refused with the checks' findings (the screen shows them by the fields). */
+export type EntryAnswer = { ok: true; outcome: EntryOutcome } | { ok: false; error: string; refusal?: EntryRefusal; field?: FieldKey };
 
 const http = createGuardedClient();
 
@@ -55,6 +69,16 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, o: 
   return data;
 }
 
+async function entryCall(path: string, body: unknown): Promise<EntryAnswer> {
+  const res = await http.post(path, body);
+  const data = (await res.json()) as EntryOutcome & { error?: string; message?: string; refusal?: EntryRefusal; field?: FieldKey };
+  if (res.status === 401) onSessionLost.handler();
+  if (res.ok) return { ok: true, outcome: data };
+  return { ok: false, error: data.message ?? data.error ?? `HTTP ${res.status}`, ...(data.refusal ? { refusal: data.refusal } : {}), ...(data.field ? { field: data.field } : {}) };
+}
+
+const tb = (id: string): string => `/api/paper/${encodeURIComponent(id)}`;
+
 export const api = {
   me: () => call<Me>('GET', '/api/me', undefined, { poll: true }),
   login: (username: string, password: string) => call<Me>('POST', '/api/login', { username, password }),
@@ -72,5 +96,17 @@ export const api = {
   composition: () => call<CompositionData>('GET', '/api/composition'),
   saveComposition: (c: Composition) => call<{ composition: Composition }>('POST', '/api/composition', c),
   audit: () => call<{ entries: AuditEntry[] }>('GET', '/api/audit'),
+  paper: (poll = false) => call<PaperData>('GET', '/api/paper', undefined, { poll }),
+  configurePaper: (c: PaperConfig) => call<unknown>('POST', '/api/paper/config', c),
+  claim: (id: string) => call<TelbureauForm>('POST', `${tb(id)}/claim`),
+  release: (id: string) => call<{ ok: true }>('POST', `${tb(id)}/release`),
+  form: (id: string) => call<TelbureauForm>('GET', `${tb(id)}/form`),
+  enter: (id: string, election: string, table: TelbureauTable, flags: { acceptWarnings: boolean; confirmErrors: boolean }) =>
+    entryCall(`${tb(id)}/${encodeURIComponent(election)}/entry`, { table, ...flags }),
+  correct: (id: string, election: string, values: Record<FieldKey, number>, flags: { acceptWarnings: boolean; confirmErrors: boolean }) =>
+    entryCall(`${tb(id)}/${encodeURIComponent(election)}/correct`, { values, ...flags }),
+  review: (id: string) => call<TelbureauReview>('GET', `${tb(id)}/review`),
+  resolve: (id: string, election: string, resolution: Resolution) => call<EntryOutcome>('POST', `${tb(id)}/${encodeURIComponent(election)}/resolve`, { resolution }),
+  lock: (id: string) => call<TelbureauSummary>('POST', `${tb(id)}/lock`),
   server: () => call<Record<string, unknown>>('GET', '/api/server'),
 };

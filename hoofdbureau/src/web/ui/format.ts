@@ -7,4 +7,4 @@ export const time = (iso: string | null | undefined): string => (iso ? TIME.form
 
 export const SOURCE: Record<ImportSource, string> = { stick: 'eerste stick', kopie: 'kopie', herscan: 'herscanning' };
 
-export const STATE: Record<StationState, string> = { ingelezen: 'ingelezen', verwacht: 'verwacht', probleem: 'probleem' };
+export const STATE: Record<StationState, string> = { ingelezen: 'ingelezen', geteld: 'geteld (papier)', verwacht: 'verwacht', probleem: 'probleem' };

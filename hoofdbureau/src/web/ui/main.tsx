@@ -14,12 +14,25 @@ import { Allowed } from './can.ts';
 import { CompositionPage } from './composition.tsx';
 import { LoginPage, PasswordPage } from './login.tsx';
 import { OverviewPage } from './overview.tsx';
+import { EntryPage, PaperConfigPage, PaperPage, ReviewPage } from './paper.tsx';
 import { ResultsPage } from './results.tsx';
 import { ServerPage } from './server.tsx';
 import { StaffPage } from './staff.tsx';
 import { StationPage } from './station.tsx';
 
-type Route = { page: 'overview' } | { page: 'station'; number: number } | { page: 'results' } | { page: 'composition' } | { page: 'staff' } | { page: 'audit' } | { page: 'server' } | { page: 'password' };
+type Route =
+  | { page: 'overview' }
+  | { page: 'station'; number: number }
+  | { page: 'results' }
+  | { page: 'composition' }
+  | { page: 'staff' }
+  | { page: 'audit' }
+  | { page: 'password' }
+  | { page: 'paper' }
+  | { page: 'paper-config' }
+  | { page: 'entry'; telbureau: string }
+  | { page: 'review'; telbureau: string }
+  | { page: 'server' };
 
 const PAGES: Record<string, Route> = {
   '#/resultaten': { page: 'results' },
@@ -28,11 +41,15 @@ const PAGES: Record<string, Route> = {
   '#/auditlog': { page: 'audit' },
   '#/server': { page: 'server' },
   '#/wachtwoord': { page: 'password' },
+  '#/telbureaus': { page: 'paper' },
+  '#/telbureaus/koppelen': { page: 'paper-config' },
 };
 
 function parseRoute(hash: string): Route {
   const station = /^#\/stembureau\/(\d+)$/.exec(hash);
   if (station) return { page: 'station', number: Number(station[1]) };
+  const telbureau = /^#\/telbureau\/([GP]\d{1,3})(\/beslissen)?$/.exec(hash);
+  if (telbureau) return telbureau[2] ? { page: 'review', telbureau: telbureau[1]! } : { page: 'entry', telbureau: telbureau[1]! };
   return PAGES[hash] ?? { page: 'overview' };
 }
 
@@ -46,6 +63,10 @@ const NEEDS: Record<Route['page'], Action | null> = {
   audit: 'audit.view',
   server: 'server.settings',
   password: null,
+  paper: 'results.view',
+  'paper-config': 'paper.configure',
+  entry: 'paper.entry',
+  review: 'paper.resolve',
 };
 
 function App() {
@@ -120,7 +141,8 @@ function Counting({ me, onMe }: { me: Me & { operator: NonNullable<Me['operator'
       <header>
         <h1>Hoofdbureau {data?.municipality ?? ''}</h1>
         <nav>
-          {link('#/', 'Stembureaus', 'overview')}
+          {link('#/', 'Digitale resultaten inlezen', 'overview')}
+          {link('#/telbureaus', 'Tabellen van telbureaus invoeren', 'paper')}
           {link('#/resultaten', 'Resultaten en zetels', 'results')}
           {link('#/samenstelling', 'Samenstelling', 'composition')}
           {link('#/accounts', 'Accounts', 'staff')}
@@ -149,6 +171,10 @@ function Counting({ me, onMe }: { me: Me & { operator: NonNullable<Me['operator'
         {shown.page === 'composition' && <CompositionPage />}
         {shown.page === 'staff' && <StaffPage me={me.operator} />}
         {shown.page === 'audit' && <AuditPage version={version} />}
+        {shown.page === 'paper' && <PaperPage version={version} me={me.operator.username} />}
+        {shown.page === 'paper-config' && <PaperConfigPage />}
+        {shown.page === 'entry' && <EntryPage id={shown.telbureau} />}
+        {shown.page === 'review' && <ReviewPage id={shown.telbureau} version={version} />}
         {shown.page === 'server' && <ServerPage />}
         {shown.page === 'password' && <PasswordPage forced={false} onDone={() => (location.hash = '#/')} onCancel={() => (location.hash = '#/')} />}
       </main>

@@ -51,7 +51,7 @@ export function OverviewPage({ data, refresh }: { data: OverviewData; refresh: (
                   <span class={`state ${s.state}`}>{STATE[s.state]}</span>
                 </td>
                 <td class="n">{s.ballots ?? ''}</td>
-                <td>{s.source ? SOURCE[s.source] : ''}</td>
+                <td>{s.route === 'papier' ? `papier: telbureau ${s.telbureaus.join(', ') || '(niet gekoppeld)'}` : s.source ? SOURCE[s.source] : ''}</td>
                 <td class="hash" style="font-size:13px">
                   {s.storeShortHash ?? ''}
                 </td>
