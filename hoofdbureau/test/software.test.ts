@@ -14,10 +14,10 @@ const e = 'e'.repeat(64);
 const OWN = sha256(utf8('the approved hoofdbureau bundle'));
 const releasedFor = (console: Uint8Array) => ({ version: '1.4.0', commit: 'c'.repeat(40), manifest: 'd'.repeat(64), software: { stemcomputer: e, voorzitterscomputer: toHex(console), stembus: e, hoofdbureau: toHex(OWN) } });
 
-async function checkWith(t: Parameters<typeof tempDir>[0], console: Uint8Array | undefined) {
+async function checkWith(t: Parameters<typeof tempDir>[0], console: Uint8Array | undefined, boxSoftware?: Uint8Array) {
   const dir = join(await tempDir(t, 'pkg'), 'package');
   const election = console ? await writePackageDir(dir, demo(), { ...demo().election, release: releasedFor(console) }) : await demoElection(t);
-  const d = await day(election, 1, 3, { seed: 'software' });
+  const d = await day(election, 1, 3, { seed: 'software', ...(boxSoftware ? { boxSoftware } : {}) });
   const stick = join(await tempDir(t, 'stick'), 'a');
   await d.sticks.a.dumpTo(stick);
   return { election, result: await cli(['check', stick, '--package', election.packageDir]) };
@@ -42,6 +42,17 @@ t.test('another console software than the release: check shows both and warns', 
 t.test('a development package: the stick says ONTWIKKELVERSIE', async (t) => {
   const { result } = await checkWith(t, undefined);
   t.match(result.stdout, /Software voorzitterscomputer: [0-9A-Z-]{19} — ONTWIKKELVERSIE/);
+  t.match(result.stdout, /Software stembus: niet gemeld \(geen stembus gekoppeld\)/);
+});
+
+t.test('the box software a stick records: shown against the release, and a warning when it is not the release', async (t) => {
+  const released = await checkWith(t, TEST_SOFTWARE, Buffer.from(e, 'hex'));
+  t.ok(released.result.stdout.includes(`Software stembus: ${shortHash(Buffer.from(e, 'hex'))} (release 1.4.0)`), released.result.stdout);
+  t.notMatch(released.result.stdout, /WAARSCHUWING/);
+  const other = sha256(utf8('a box bundle with one byte changed'));
+  const changed = await checkWith(t, TEST_SOFTWARE, other);
+  t.ok(changed.result.stdout.includes(`Software stembus: ${shortHash(other)} — NIET de vrijgegeven release 1.4.0`));
+  t.match(changed.result.stdout, /WAARSCHUWING: de stembus meldde software die niet de release 1\.4\.0/);
 });
 
 t.test('the hoofdbureau hashes its own software and prints it on its PV', async (t) => {

@@ -1,3 +1,4 @@
+import { toHex } from '@ovs/crypto';
 // The imperative shell around the state machine: scanner frames in (decoded, through the scan
 // gate), console answers in, controller events in; commands out to the console link, the flap
 // controller, the LEDs and the timers. Every decision is the machine's; this file only carries
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
   gate: ScanGateOptions;
   statusPollMs: number;
   log: BoxLog;
+  /** SHA-256 of the box's software bundle: reported to the console at every pairing (decree art. 4 §3). */
+  software?: Uint8Array;
 }
 
 /** A view of the box for tests, the simulation and the virtual polling station: no ids, no votes. */
@@ -271,6 +274,11 @@ export class BoxRuntime {
           stembureauPublicKey: this.o.machine.keys.stembureauPublicKey,
           ...(this.o.console.timeoutMs !== undefined ? { timeoutMs: this.o.console.timeoutMs } : {}),
         });
+        // The sticks record what runs in the box: sent with the first events of this pairing.
+        if (this.o.software) {
+          this.alerts.unshift({ eventId: newEventId(), event: { kind: 'software', sha256: toHex(this.o.software) } });
+          void this.flushAlerts();
+        }
         return;
       case 'start-timer': {
         const old = this.timerHandles.get(c.timer);

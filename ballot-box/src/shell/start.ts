@@ -119,7 +119,8 @@ export async function startBallotBox(options: BallotBoxOptions): Promise<BallotB
   const keys = stationKeys(context, pkg.hash, options.station);
   if (!station || !keys) throw new Error(`Stembureau ${options.station} staat niet in het verkiezingspakket.`);
   // Decree art. 4 §3: only the release the package was approved for registers ballots.
-  const software = checkSoftware('stembus', options.software ?? (await deviceSoftware('stembus')), pkg.election.release);
+  const softwareHash = options.software ?? (await deviceSoftware('stembus'));
+  const software = checkSoftware('stembus', softwareHash, pkg.election.release);
   const refused = refusal('stembus', software);
   if (refused) throw new Error(refused);
   const flapOpenMs = options.flapOpenMs ?? DEFAULT_TIMING.flapOpenMs;
@@ -143,6 +144,7 @@ export async function startBallotBox(options: BallotBoxOptions): Promise<BallotB
   const machine: MachineConfig = { ...DEFAULT_TIMING, ...options.timing, flapOpenMs, context, keys };
   const runtime = new BoxRuntime({
     machine,
+    software: softwareHash,
     scanner: devices.scanner,
     ballotBox: devices.ballotBox,
     decoder,

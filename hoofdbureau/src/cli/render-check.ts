@@ -35,6 +35,11 @@ export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
   lines.push(`Verkiezingspakket: ${s.packageShortHash}`);
   lines.push(`Software voorzitterscomputer: ${softwareLine(s.software)}`);
   if (s.software.kind === 'mismatch') lines.push(`WAARSCHUWING: deze stick is geschreven door software die niet de release ${s.software.version} van het verkiezingspakket is (${s.software.expectedShortHash}). Meld dit aan de voorzitter van het hoofdbureau en het college van deskundigen.`);
+  for (const b of s.boxSoftware) {
+    lines.push(`Software stembus: ${softwareLine(b)}`);
+    if (b.kind === 'mismatch') lines.push(`WAARSCHUWING: de stembus meldde software die niet de release ${b.version} van het verkiezingspakket is (${b.expectedShortHash}). Meld dit aan de voorzitter van het hoofdbureau en het college van deskundigen.`);
+  }
+  if (s.boxSoftware.length === 0) lines.push('Software stembus: niet gemeld (geen stembus gekoppeld)');
   lines.push(`Hashcode stembiljetten (vergelijk met het kerncijferrapport): ${s.storeShortHash}`);
   lines.push(`Controlegetal van de afsluiting: ${s.closingShortHash}`);
   const offDay = s.warnings.find((w) => w.code === 'opened-on-other-day');

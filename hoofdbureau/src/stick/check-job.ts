@@ -9,7 +9,7 @@
 // arrays can be transferred). Per ballot nothing but typed arrays is allocated: the verifier
 // returns the ballots packed, and stick-count.ts counts them and writes each election's rows
 // from the decoded bits; the signed ballots and their ids stay here (they are on the sticks).
-import { bytesEqual } from '@ovs/crypto';
+import { bytesEqual, fromHex } from '@ovs/crypto';
 import { checkSoftware, type SoftwareCheck } from '@ovs/release';
 import type { Tally } from '@ovs/results';
 import { decodeLabel, FILES, incidentsOf, kindOf, readProblem, readStickDir, readStickDirSync, verifyStickFiles, type CardBalance, type ClosingRecord, type FileKind, type IoError, type StickFile, type StickFiles, type StickWarning } from '@ovs/stick';
@@ -53,6 +53,8 @@ export interface StickSummary {
   packageShortHash: string;
   /** The console software recorded at closing, against the release the package names (decree art. 4 §3). */
   software: SoftwareCheck;
+  /** Each software a paired box reported (event log), against the same release. */
+  boxSoftware: SoftwareCheck[];
   /** SHA-256 of closing.json: the closing record fixes the store, the log and the session. */
   closingHash: Uint8Array;
   closingShortHash: string;
@@ -168,6 +170,9 @@ export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck 
     station: { number: stick.station.number, name: stick.station.name, deelgebied: stick.station.deelgebied },
     packageShortHash: stick.package.shortHash,
     software: checkSoftware('voorzitterscomputer', stick.closing.software, stick.package.election.release),
+    boxSoftware: [...new Set(stick.events.flatMap((e) => (e.type === 'box-software' ? [e.sha256] : [])))].map((h) =>
+      checkSoftware('stembus', fromHex(h) ?? new Uint8Array(0), stick.package.election.release),
+    ),
     closingHash: stick.closingHash,
     closingShortHash: stick.closingShortHash,
     storeHash: stick.storeHash,

@@ -2,7 +2,7 @@
 // console (@ovs/stick: prepare, openStickPair, registerBallot, close): what tests and the import
 // bench feed to the hoofdbureau. Deterministic for a given seed (random bytes and clock are
 // injected), so a cached stick can be regenerated exactly.
-import { SeededRandom, sha256, Signer, utf8 } from '@ovs/crypto';
+import { SeededRandom, sha256, Signer, toHex, utf8 } from '@ovs/crypto';
 import { findStation, unsealStembureauKey, type ElectionPackage } from '@ovs/election';
 import { createBallotContext, encodeSignedBallot, type Ballot, type BallotContext, type Vote } from '@ovs/ballot';
 import { openStickPair, prepareStick, type ClosingRecord, type IncidentKind } from '@ovs/stick';
@@ -28,6 +28,8 @@ export interface StationDayOptions {
   foreignShare?: number;
   annulled?: number;
   testBallots?: number;
+  /** The software hash a paired box reports (a `box-software` event), when given. */
+  boxSoftware?: Uint8Array;
   incidents?: ReadonlyArray<{ kind: IncidentKind; description: string }>;
   /** Slots on the stick; by default what the console would preallocate. */
   capacity?: number;
@@ -96,6 +98,7 @@ export async function runStationDay(options: StationDayOptions): Promise<Station
   };
   await append({ type: 'activation-card' });
   for (let i = 0; i < (options.testBallots ?? 0); i++) await append({ type: 'test-card', category: 'belg' });
+  if (options.boxSoftware) await append({ type: 'box-software', sha256: toHex(options.boxSoftware) });
   await append({ type: 'box-empty' });
   await append({ type: 'voting-opened' });
   for (const [i, incident] of (options.incidents ?? []).entries()) {

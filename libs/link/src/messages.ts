@@ -94,7 +94,12 @@ export type BoxEvent =
   /** The flap closed without a deposit: the voter must re-scan. */
   | { kind: 'deposit-timeout' }
   | { kind: 'cover-opened' }
-  | { kind: 'fault'; device: BoxDevice; detail: string };
+  | { kind: 'fault'; device: BoxDevice; detail: string }
+  /**
+   * The box's software: the SHA-256 (hex) of its bundle as the release manifest computes it,
+   * sent once per pairing so that the sticks record what ran in the box (decree art. 4 §3).
+   */
+  | { kind: 'software'; sha256: string };
 
 export type LinkRequest =
   /**

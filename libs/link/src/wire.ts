@@ -128,6 +128,10 @@ const EVENTS: { [K in BoxEvent['kind']]: (e: Json) => Result<EventOf<K>, WireErr
     if (!keysAre(e, ['kind', 'device', 'detail'])) return err('bad-keys');
     return oneOf(e.device, BOX_DEVICES) && typeof e.detail === 'string' && e.detail.length <= MAX_DETAIL_CHARS ? ok({ kind: 'fault', device: e.device, detail: e.detail }) : err('bad-event');
   },
+  software: (e) => {
+    if (!keysAre(e, ['kind', 'sha256'])) return err('bad-keys');
+    return typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) ? ok({ kind: 'software', sha256: e.sha256 }) : err('bad-event');
+  },
 };
 
 function decodeEvent(e: unknown): Result<BoxEvent, WireError> {

@@ -353,6 +353,9 @@ t.test('inside the channel every message is decoded strictly', (t) => {
     [{ v: 2, id: id(), station: 3, kind: 'event', eventId: 'not hex', event: { kind: 'box-empty' } }, 'bad-event-id'],
     [{ v: 2, id: id(), station: 3, kind: 'event', eventId: toHex(randomBytes(15)), event: { kind: 'box-empty' } }, 'bad-event-id'],
     [{ v: 2, id: id(), station: 3, kind: 'event', eventId: id(), event: { kind: 'fault', device: 'flap', detail: 'x'.repeat(201) } }, 'bad-event'],
+    [{ v: 2, id: id(), station: 3, kind: 'event', eventId: id(), event: { kind: 'software', sha256: 'AB'.repeat(32) } }, 'bad-event'],
+    [{ v: 2, id: id(), station: 3, kind: 'event', eventId: id(), event: { kind: 'software', sha256: 'ab'.repeat(31) } }, 'bad-event'],
+    [{ v: 2, id: id(), station: 3, kind: 'event', eventId: id(), event: { kind: 'software', sha256: 'ab'.repeat(32), version: '1' } }, 'bad-keys'],
     [{ v: 1, id: id(), station: 3, kind: 'status' }, 'bad-version'],
     [{ v: 2, id: 'short', station: 3, kind: 'status' }, 'bad-id'],
     [{ v: 2, id: id(), station: 0, kind: 'status' }, 'bad-station'],
@@ -364,6 +367,7 @@ t.test('inside the channel every message is decoded strictly', (t) => {
   ];
   for (const [w, why] of wrongShape) t.same(decodeRequest(utf8(JSON.stringify(w))), { ok: false, error: why }, `${why}: ${JSON.stringify(w).slice(0, 100)}`);
   t.ok(decodeRequest(utf8(JSON.stringify({ v: 2, id: id(), station: 3, kind: 'status' }))).ok, 'and a good one passes');
+  t.ok(decodeRequest(utf8(JSON.stringify({ v: 2, id: id(), station: 3, kind: 'event', eventId: id(), event: { kind: 'software', sha256: 'ab'.repeat(32) } }))).ok, 'the box software: 32 bytes in lower-case hex');
   t.end();
 });
 

@@ -76,6 +76,8 @@ export type EventBody =
   | { type: 'pairing-printed' }
   /** A device on the cable completed the link's handshake (it held the link key): every pairing is in the PV. */
   | { type: 'box-paired' }
+  /** The software a paired box reported it runs: the SHA-256 (hex) of its bundle (decree art. 4 §3). */
+  | { type: 'box-software'; sha256: string }
   | { type: 'box-empty' }
   | { type: 'box-refusal'; reason: string }
   /** The box reported something the president must see: cover opened, a device fault. */
@@ -169,6 +171,7 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
   'ballot-annulled': { reason: (o, k) => oneOf(o, k, ANNUL_REASONS), category: word },
   'pairing-printed': {},
   'box-paired': {},
+  'box-software': { sha256: (o, k) => hexString(o, k, 32) },
   'box-empty': {},
   'box-refusal': { reason: word },
   'box-alert': { kind: word, detail: (o, k) => str(o, k, 500) },
@@ -389,6 +392,7 @@ export function countEvents(events: readonly StickEvent[], categories: readonly 
       case 'sticks-reconciled':
       case 'pairing-printed':
       case 'box-paired':
+      case 'box-software':
       case 'box-empty':
       case 'box-refusal':
       case 'box-alert':

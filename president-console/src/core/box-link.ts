@@ -1,7 +1,8 @@
 // The console's side of the ballot box (decree art. 19, libs/link): what the link needs to
 // prove this is the station's console, the status the box polls, every pairing, registration of
 // the scanned ballots on both sticks, and the box's events for the president and the PV.
-import { toBase64, toHex } from '@ovs/crypto';
+import { fromHex, toBase64, toHex } from '@ovs/crypto';
+import { checkSoftware } from '@ovs/release';
 import { HASH_PREFIX_BYTES } from '@ovs/ballot';
 import { BOX_DEVICE_NAMES, BOX_REFUSAL_MESSAGES, type BoxEvent, type BoxRefusal, type LinkCredentials, type LinkStatus, type RegisterOutcome } from '@ovs/link';
 import type { EventBody, StickPair, WriteFailure } from '@ovs/stick';
@@ -136,6 +137,14 @@ export class BoxLink {
         this.#o.alert(`Storing aan de stembus (${BOX_DEVICE_NAMES[event.device]}): ${event.detail}`);
         await append({ type: 'box-alert', kind: event.device, detail: event.detail.slice(0, 500) });
         return;
+      case 'software': {
+        // Recorded as the box reports it; a box that runs another release than the package's is an alarm for the president.
+        const check = checkSoftware('stembus', fromHex(event.sha256) ?? new Uint8Array(0), session.pair.pkg.election.release);
+        this.#o.log('box-software', check.kind);
+        if (check.kind === 'mismatch') this.#o.alert(`De stembus meldt software ${check.shortHash}: dat is niet de release ${check.version} van het verkiezingspakket (${check.expectedShortHash}). Verwittig de technische ondersteuning.`);
+        await append({ type: 'box-software', sha256: event.sha256 });
+        return;
+      }
       default:
         return event satisfies never;
     }

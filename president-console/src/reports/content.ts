@@ -1,6 +1,6 @@
 // What the four reports say (seed 002 II–III, decree art. 14 and 21): the pairing ticket for
 // the ballot box, the opening report, the proces-verbaal and the kerncijferrapport.
-import { group, sha256, shortHash, toHex } from '@ovs/crypto';
+import { fromHex, group, sha256, shortHash, toHex } from '@ovs/crypto';
 import { ANNUL_REASON_NAMES, encodeClosingRecord, INCIDENT_KIND_NAMES, incidentsOf, INTERRUPTION_REASON_NAMES, type AnnulReason } from '@ovs/stick';
 import { BOX_DEVICE_NAMES, BOX_DEVICES, BOX_REFUSAL_MESSAGES, BOX_REFUSALS, type BoxDevice, type BoxRefusal } from '@ovs/link';
 import { checkSoftware, softwareLine } from '@ovs/release';
@@ -154,7 +154,7 @@ export function procesVerbaal(d: ReportData): ReportModel {
           ...boxAlerts.map((e) => ({ kind: 'line' as const, label: `${time(e.at)} ${alertText(e.kind)}`, value: e.detail })),
         ]),
     { kind: 'heading', text: '9. Koppeling van de stembus' },
-    ...pairings(events),
+    ...pairings(events, d.pkg.election.release),
     ...dayLines(d),
     { kind: 'heading', text: '10. Controlecodes' },
     ...(c ? [{ kind: 'line' as const, label: 'Stembiljetten', value: shortHash(c.store.sha256) }] : []),
@@ -165,7 +165,7 @@ export function procesVerbaal(d: ReportData): ReportModel {
 }
 
 /** Every koppelticket printed and every device that paired with it (a second device, or a copy in use, shows here). */
-function pairings(events: ReportData['events']): Block[] {
+function pairings(events: ReportData['events'], release: ReportData['pkg']['election']['release']): Block[] {
   const shown = events.filter((e) => e.type === 'pairing-printed' || e.type === 'box-paired');
   if (shown.length === 0) return [{ kind: 'text', text: 'Geen koppelticket afgedrukt, geen stembus gekoppeld.' }];
   const printed = shown.filter((e) => e.type === 'pairing-printed').length;
@@ -177,7 +177,14 @@ function pairings(events: ReportData['events']): Block[] {
     ...shown.slice(0, MAX_LINES).map((e) => ({ kind: 'line' as const, label: `  ${time(e.at)}`, value: e.type === 'pairing-printed' ? 'koppelticket afgedrukt' : 'toestel gekoppeld' })),
     ...(shown.length > MAX_LINES ? [{ kind: 'text' as const, text: `… en nog ${shown.length - MAX_LINES} (zie de sticks).` }] : []),
     ...(paired > 1 ? [{ kind: 'text' as const, text: 'Meer dan één koppeling: normaal na een herstart van de stembus of de voorzitterscomputer. Anders verwittig het hoofdbureau.' }] : []),
+    ...boxSoftware(events, release),
   ];
+}
+
+/** Each software the paired boxes reported, against the package's release (decree art. 4 §3). */
+function boxSoftware(events: ReportData['events'], release: ReportData['pkg']['election']['release']): Block[] {
+  const reported = [...new Set(events.flatMap((e) => (e.type === 'box-software' ? [e.sha256] : [])))];
+  return reported.map((sha256) => ({ kind: 'line' as const, label: 'Software van de stembus', value: softwareLine(checkSoftware('stembus', fromHex(sha256) ?? new Uint8Array(0), release)) }));
 }
 
 export function kerncijferrapport(d: ReportData): ReportModel | undefined {
