@@ -39,11 +39,13 @@ export function MemberScreen({ me, onLogout }: { me: Me; onLogout: () => void })
   useEffect(() => stream<MemberView>('/api/events', setView, setConnected), []);
   const s = view?.stage;
   const roundId = s?.kind === 'round' ? s.round.id : null;
+  const loaded = view !== null;
   useEffect(() => {
-    forgetOther(roundId);
+    // Not before the first view: a reloaded tablet must keep the key of the round still open.
+    if (loaded) forgetOther(roundId);
     setMessage(null);
     setPicked([]);
-  }, [roundId]);
+  }, [roundId, loaded]);
 
   const send = async (vote: Vote): Promise<void> => {
     if (roundId === null || s?.kind !== 'round') return;
