@@ -30,7 +30,7 @@ import { randomBytes, sha256, toHex, utf8 } from '@ovs/crypto';
 import { systemClock, type Clock } from './clock.ts';
 import { openDb } from './db/open-db.ts';
 import { refusal, type CouncilError } from './errors.ts';
-import { openRoundNow, readBallots, readItems, readMembers, readRound, readRounds, type Round, type RoundResult, type StoredBallot } from './meeting.ts';
+import { openRoundNow, readBallot, readItems, readMember, readMembers, readRound, readRounds, type Round, type RoundResult, type StoredBallot } from './meeting.ts';
 import { can, ROLE_NAMES, type Action, type Actor } from './roles.ts';
 
 export interface CouncilOptions {
@@ -102,7 +102,7 @@ export function openCouncil(options: CouncilOptions): Result<Council, string> {
   };
   const withDetail = <T>(r: Result<T, CouncilError>, detail: string): Result<T, CouncilError> & { detail?: string } => Object.assign({}, r, { detail });
 
-  const ballotOf = (id: number): StoredBallot | undefined => readBallots(sqlite).find((b) => b.id === id);
+  const ballotOf = (id: number): StoredBallot | undefined => readBallot(sqlite, id);
   const roundsOf = (ballotId: number): Round[] => readRounds(sqlite).filter((r) => r.ballotId === ballotId);
   const locked = (ballotId: number): boolean => roundsOf(ballotId).some((r) => r.entry === 'digitaal' && r.openedAt !== null) || roundsOf(ballotId).some((r) => r.entry === 'manueel');
 
@@ -384,7 +384,7 @@ export function openCouncil(options: CouncilOptions): Result<Council, string> {
         if (round.state !== 'open' || (round.closesAt && clock.now().getTime() >= new Date(round.closesAt).getTime())) {
           return err(refusal('round-not-open', 'Deze stemronde is gesloten: uw stem werd niet opgeslagen.'));
         }
-        const member = readMembers(sqlite).find((m) => m.id === memberId);
+        const member = readMember(sqlite, memberId);
         if (!member?.present) return err(refusal('not-present', 'U bent niet als aanwezig gemeld: vraag het secretariaat u aanwezig te melden. Uw stem werd niet opgeslagen.'));
         if (!round.electorate.some((v) => v.memberId === memberId)) {
           return err(refusal('not-eligible', 'U bent niet stemgerechtigd in deze ronde: u was niet aanwezig toen ze opende, of uw fractie stemt via de fractievoorzitter.'));

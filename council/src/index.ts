@@ -3,3 +3,5 @@ export { openCouncil, type Council, type CouncilOptions, type ManualCounts, type
 export { startCouncil, type RunningCouncil, type StartOptions } from './web/server.ts';
 export { setUpDemo, demoMembers, type DemoAccount } from './demo.ts';
 export { ManualClock, systemClock, type Clock } from './clock.ts';
+export { createAccount } from './accounts.ts';
+export { readMeeting } from './meeting.ts';

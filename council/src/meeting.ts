@@ -72,6 +72,16 @@ export function readMembers(sqlite: Database.Database): Member[] {
   );
 }
 
+export function readMember(sqlite: Database.Database, id: string): Member | undefined {
+  const r = sqlite.prepare('SELECT id, name, fraction, weight, present, leader FROM member WHERE id = ?').get(id) as { id: string; name: string; fraction: string; weight: number; present: number; leader: number } | undefined;
+  return r && { id: r.id, name: r.name, fraction: r.fraction, weight: r.weight, present: r.present === 1, leader: r.leader === 1 };
+}
+
+export function readBallot(sqlite: Database.Database, id: number): StoredBallot | undefined {
+  const r = sqlite.prepare('SELECT id, item_id, spec FROM ballot WHERE id = ?').get(id) as { id: number; item_id: number; spec: string } | undefined;
+  return r && { id: r.id, itemId: r.item_id, spec: JSON.parse(r.spec) as Ballot };
+}
+
 export function readBallots(sqlite: Database.Database): StoredBallot[] {
   return (sqlite.prepare('SELECT id, item_id, spec FROM ballot ORDER BY id').all() as Array<{ id: number; item_id: number; spec: string }>).map((r) => ({ id: r.id, itemId: r.item_id, spec: JSON.parse(r.spec) as Ballot }));
 }

@@ -3,7 +3,7 @@
 // load and every live update; the texts a person reads are made here, in Dutch, so every screen
 // and the tests read the same words.
 import type Database from 'better-sqlite3';
-import { electorate, majorityBase, quorum, type Ballot, type Quorum, type RoundKind, type Vote } from '@ovs/council-rules';
+import { electorate, majorityBase, quorum, type Ballot, type Member, type Quorum, type RoundKind, type Vote } from '@ovs/council-rules';
 import { openRoundNow, readBallots, readItems, readMeeting, readMembers, readRounds, votedMembers, type Item, type Round, type RoundResult, type RoundState, type StoredBallot } from './meeting.ts';
 
 export interface BallotView {
@@ -167,29 +167,46 @@ export interface MemberView extends ProjectorView {
   mine: { eligible: boolean; voted: boolean; vote: Vote | null; reason: string | null } | null;
 }
 
-export function memberView(sqlite: Database.Database, memberId: string | null, now: Date, shared?: ProjectorView): MemberView {
+/** What every member's view of one moment shares: read once per live update, not once per member. */
+export interface MemberContext {
+  base: ProjectorView;
+  members: Map<string, Member>;
+  round: Round | undefined;
+  voted: Set<string>;
+  publicVotes: Map<string, string>;
+}
+
+export function memberContext(sqlite: Database.Database, now: Date, shared?: ProjectorView): MemberContext {
   const base = shared ?? projectorView(sqlite, now);
-  const member = memberId ? readMembers(sqlite).find((m) => m.id === memberId) : undefined;
+  const round = base.stage.kind === 'round' ? openRoundNow(sqlite) : undefined;
+  const publicVotes = new Map<string, string>();
+  if (round && base.stage.kind === 'round' && !base.stage.ballot.secret) {
+    for (const r of sqlite.prepare('SELECT member_id, vote FROM public_vote WHERE round_id = ?').all(round.id) as Array<{ member_id: string; vote: string }>) publicVotes.set(r.member_id, r.vote);
+  }
+  return { base, members: new Map(readMembers(sqlite).map((m) => [m.id, m])), round, voted: round ? votedMembers(sqlite, round.id) : new Set(), publicVotes };
+}
+
+export function memberViewIn(ctx: MemberContext, memberId: string | null): MemberView {
+  const { base, round } = ctx;
+  const member = memberId ? ctx.members.get(memberId) : undefined;
   const me = member ? { id: member.id, name: member.name, fraction: member.fraction, present: member.present } : null;
   let mine: MemberView['mine'] = null;
-  if (base.stage.kind === 'round' && memberId) {
-    const round = openRoundNow(sqlite);
-    if (round) {
-      const inElectorate = round.electorate.some((v) => v.memberId === memberId);
-      const voted = sqlite.prepare('SELECT 1 FROM has_voted WHERE round_id = ? AND member_id = ?').get(round.id, memberId) !== undefined;
-      const row = base.stage.ballot.secret ? undefined : (sqlite.prepare('SELECT vote FROM public_vote WHERE round_id = ? AND member_id = ?').get(round.id, memberId) as { vote: string } | undefined);
-      const reason = !member?.present
-        ? 'U bent niet als aanwezig gemeld: u kunt niet stemmen.'
-        : !inElectorate
-          ? base.stage.ballot.spec.delegation === 'fractie'
-            ? 'Uw fractie stemt via de fractievoorzitter.'
-            : 'U was niet aanwezig toen deze ronde opende: u kunt niet stemmen.'
-          : null;
-      mine = { eligible: inElectorate && (member?.present ?? false), voted, vote: row ? (JSON.parse(row.vote) as Vote) : null, reason };
-    }
+  if (base.stage.kind === 'round' && memberId && round) {
+    const inElectorate = round.electorate.some((v) => v.memberId === memberId);
+    const vote = ctx.publicVotes.get(memberId);
+    const reason = !member?.present
+      ? 'U bent niet als aanwezig gemeld: u kunt niet stemmen.'
+      : !inElectorate
+        ? base.stage.ballot.spec.delegation === 'fractie'
+          ? 'Uw fractie stemt via de fractievoorzitter.'
+          : 'U was niet aanwezig toen deze ronde opende: u kunt niet stemmen.'
+        : null;
+    mine = { eligible: inElectorate && (member?.present ?? false), voted: ctx.voted.has(memberId), vote: vote ? (JSON.parse(vote) as Vote) : null, reason };
   }
   return { ...base, me, mine };
 }
+
+export const memberView = (sqlite: Database.Database, memberId: string | null, now: Date, shared?: ProjectorView): MemberView => memberViewIn(memberContext(sqlite, now, shared), memberId);
 
 export interface ControlView extends ProjectorView {
   body: string;

@@ -1,10 +1,11 @@
 // Live updates over Server-Sent Events: every screen holds one stream and gets its whole view
-// again after every change (a vote, a close, a pointer move). Changes that come together are
-// sent together (one flush per turn of the event loop), and the projector's view, which every
-// member's view contains, is computed once per flush.
+// again after every change (a vote, a close, a pointer move). Changes that come close together
+// are sent together — at most one flush per FLUSH_MS, so 100 votes in a second cost a few dozen
+// flushes, not a hundred — and what every member's view shares (the projector's view, the
+// members, who voted) is read once per flush.
 import type { ServerResponse } from 'node:http';
 import type { Council } from '../council.ts';
-import { controlView, memberView, projectorView, type ProjectorView } from '../views.ts';
+import { controlView, memberContext, memberView, memberViewIn, projectorView, type MemberContext, type ProjectorView } from '../views.ts';
 
 export type Audience = { kind: 'projector' } | { kind: 'control' } | { kind: 'member'; memberId: string | null };
 
@@ -27,6 +28,9 @@ export function viewFor(council: Council, audience: Audience, shared?: Projector
   }
 }
 
+/** The longest a change waits for others to be sent with it. */
+export const FLUSH_MS = 20;
+
 export function createLive(council: Council): Live {
   const subscribers = new Map<ServerResponse, Audience>();
   let pending = false;
@@ -34,17 +38,28 @@ export function createLive(council: Council): Live {
   const flush = (): void => {
     pending = false;
     if (subscribers.size === 0) return;
+    lastFlush = Date.now();
     const shared = projectorView(council.sqlite, council.clock.now());
     let control: unknown;
+    let members: MemberContext | undefined;
+    let sharedJson: string | undefined;
     for (const [res, audience] of subscribers) {
       if (audience.kind === 'control') send(res, (control ??= viewFor(council, audience)));
-      else send(res, viewFor(council, audience, shared));
+      else if (audience.kind === 'member') {
+        // The shared part is serialised once; each member's own part goes in front of it.
+        members ??= memberContext(council.sqlite, council.clock.now(), shared);
+        const own = memberViewIn(members, audience.memberId);
+        res.write(`data: {"me":${JSON.stringify(own.me)},"mine":${JSON.stringify(own.mine)},${(sharedJson ??= JSON.stringify(shared).slice(1))}\n\n`);
+      } else res.write(`data: {${(sharedJson ??= JSON.stringify(shared).slice(1))}\n\n`);
     }
   };
+  let lastFlush = 0;
   const stop = council.onChange(() => {
     if (pending) return;
     pending = true;
-    setImmediate(flush);
+    const wait = Math.max(0, lastFlush + FLUSH_MS - Date.now());
+    if (wait === 0) setImmediate(flush);
+    else setTimeout(flush, wait);
   });
   // A comment line now and then keeps proxies and tablets from dropping an idle stream.
   const ping = setInterval(() => {
