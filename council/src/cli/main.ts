@@ -1,7 +1,7 @@
 // `council serve [--demo] [--port N] [--db FILE] [--name NAME]…`: the meeting server on
 // localhost until Ctrl-C (exit 0). With --demo a fresh demo meeting in a new database, and one
 // address per screen: the chair's first, then the secretariat, the projector and every member.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,9 +9,10 @@ import { randomBytes, toHex } from '@ovs/crypto';
 import { openCouncil } from '../council.ts';
 import { setUpDemo } from '../demo.ts';
 import { readMeeting } from '../meeting.ts';
+import { setUpMeetingFromJson } from '../setup.ts';
 import { startCouncil } from '../web/server.ts';
 
-const usage = 'council serve [--demo] [--port N] [--db FILE] [--name NAME]…';
+const usage = 'council serve [--demo] [--port N] [--db FILE] [--name NAME]… | council setup --db FILE --meeting FILE.json';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -33,12 +34,13 @@ const processIo: CliIo = {
 export async function main(args: readonly string[], io: CliIo = processIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { demo: { type: 'boolean' }, port: { type: 'string' }, db: { type: 'string' }, name: { type: 'string', multiple: true }, help: { type: 'boolean' } } });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { meeting: { type: 'string' }, demo: { type: 'boolean' }, port: { type: 'string' }, db: { type: 'string' }, name: { type: 'string', multiple: true }, help: { type: 'boolean' } } });
   } catch (e) {
     io.stderr(`council: ${(e as Error).message} (gebruik: ${usage})\n`);
     return 2;
   }
   const v = parsed.values;
+  if (parsed.positionals[0] === 'setup' && parsed.positionals.length === 1 && v.db && v.meeting) return setup(v.db, v.meeting, io);
   if (v.help || parsed.positionals[0] !== 'serve' || parsed.positionals.length !== 1) {
     (v.help ? io.stdout : io.stderr)(`gebruik: ${usage}\n`);
     return v.help ? 0 : 2;
@@ -91,5 +93,29 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
   await io.stopped();
   await running.stop();
   council.close();
+  return 0;
+}
+
+/** `council setup --db FILE --meeting FILE.json`: a new database with the municipality's meeting. */
+async function setup(db: string, meetingFile: string, io: CliIo): Promise<number> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(meetingFile, 'utf8')) as unknown;
+  } catch (e) {
+    io.stderr(`council setup: ${meetingFile} is geen leesbaar JSON-bestand (${(e as Error).message}).\n`);
+    return 2;
+  }
+  const opened = openCouncil({ file: db });
+  if (!opened.ok) {
+    io.stderr(`council setup: ${opened.error}\n`);
+    return 1;
+  }
+  const r = await setUpMeetingFromJson(opened.value, data);
+  opened.value.close();
+  if (!r.ok) {
+    io.stderr(`council setup: ${r.error} Er werd niets opgeslagen.\n`);
+    return 2;
+  }
+  io.stdout(`Zitting opgeslagen in ${db}: ${r.value.members} raadsleden, ${r.value.items} agendapunten, ${r.value.accounts} accounts. Start met: council serve --db ${db}\n`);
   return 0;
 }
