@@ -152,6 +152,10 @@ void t.test('a whole council meeting in the browser', { skip: existsSync(CHROMIU
   );
   t.match(await members[30]!.getByTestId('stage-result').innerText(), /Het voorstel is aangenomen\./, 'the members see the released result too');
 
+  // The audit log in the regietool.
+  await chair.getByRole('button', { name: 'Tonen' }).click();
+  t.match(await chair.getByTestId('audit').innerText(), /resultaat vrijgegeven/);
+
   // The minutes of the meeting.
   const csv = await chair.request.get(new URL('/export/stemmingen.csv', running.url).href);
   const text = await csv.text();

@@ -2,7 +2,7 @@
 // agenda with its ballots, and per ballot: open a round (with a time limit if wanted), close,
 // release (the chair), re-initialise, the paper ballot as PDF and the count of an offline round.
 import { useEffect, useState } from 'preact/hooks';
-import { post, skewOf, stream, type ControlView, type Me } from './api.ts';
+import { get, post, skewOf, stream, type ControlView, type Me } from './api.ts';
 import { Countdown, Result } from './shared.tsx';
 import { NewBallot } from './new-ballot.tsx';
 
@@ -73,6 +73,7 @@ export function ControlScreen({ me, onLogout }: { me: Me; onLogout: () => void }
             </div>
           ))}
         </section>
+        <Audit />
         <section>
           <h2>Raadsleden</h2>
           <table>
@@ -177,5 +178,44 @@ function Manual({ ballotId, candidates, secret, act }: { ballotId: number; candi
         Resultaat opslaan
       </button>
     </form>
+  );
+}
+
+interface AuditLine {
+  seq: number;
+  at: string;
+  username: string;
+  role: string;
+  action: string;
+  detail: string;
+}
+
+/** The last 200 lines of the audit log, on request. */
+function Audit() {
+  const [lines, setLines] = useState<AuditLine[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const load = (): void => void get<AuditLine[]>('/api/audit').then((r) => (r.ok ? (setLines(r.value), setProblem(null)) : setProblem(r.message)));
+  return (
+    <section>
+      <h2>Auditlogboek</h2>
+      <button onClick={load}>{lines ? 'Vernieuwen' : 'Tonen'}</button>
+      {problem && <div class="problem">{problem}</div>}
+      {lines && (
+        <table data-testid="audit">
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.seq}>
+                <td>{new Date(l.at).toLocaleTimeString('nl-BE')}</td>
+                <td>
+                  {l.username} ({l.role})
+                </td>
+                <td>{l.action}</td>
+                <td>{l.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
