@@ -35,7 +35,7 @@ void t.test('check, import (one stick, a folder of sticks), results, pv, export'
   t.equal(check.code, 0, check.stderr);
   t.match(check.stdout, /^GELDIG — nog niet ingelezen/);
   t.match(check.stdout, /Stembureau: +1 — Vlindermeer-001-Zonnebrug \(deelgebied Zonnebrug\)/);
-  t.match(check.stdout, /Hashcode stembiljetten \(vergelijk met het kerncijferrapport\): [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  t.match(check.stdout, /Controlecode stembiljetten \(vergelijk met het kerncijferrapport\): [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
   t.match(check.stdout, /Geregistreerde stembiljetten: 13/);
   t.match(check.stdout, /Resultaten van dit stembureau\n {2}Gemeenteraad Vlindermeer: 13 stembiljetten/);
 

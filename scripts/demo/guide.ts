@@ -71,7 +71,7 @@ export function guideSteps(s: DemoState): GuideStep[] {
     step(
       'import',
       'Controleer en lees in',
-      'In het hoofdbureau: meld u aan als voorzitter met het demo-wachtwoord boven het scherm van het hoofdbureau. Klik "Controleren" bij stick A en vergelijk de hashcode met het kerncijferrapport; klik dan "Inlezen". Stick B "Inlezen als kopie" geeft "al ingelezen, identiek".',
+      'In het hoofdbureau: meld u aan als voorzitter met het demo-wachtwoord boven het scherm van het hoofdbureau. Klik "Controleren" bij stick A en vergelijk de controlecode stembiljetten met die op het kerncijferrapport; klik dan "Inlezen". Stick B "Inlezen als kopie" geeft "al ingelezen, identiek".',
       s.hoofdbureau.imported,
     ),
     step(

@@ -61,6 +61,6 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
 export const checkCommand: Command = {
   name: 'check',
   usage,
-  summary: 'controleert een stick zonder in te lezen: stembureau, kerncijfers, hashcode, resultaten',
+  summary: 'controleert een stick zonder in te lezen: stembureau, kerncijfers, controlecode stembiljetten, resultaten',
   run,
 };

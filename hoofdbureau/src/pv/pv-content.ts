@@ -166,7 +166,7 @@ export function pvDocument(doc: ResultsDoc, incidents: readonly StationIncident[
       { header: 'Stembureau', width: 10 },
       { header: 'Ingelezen van', width: 7 },
       { header: 'Stembiljetten', width: 5, align: 'right' },
-      { header: 'Hashcode', width: 9 },
+      { header: 'Controlecode', width: 9 },
       { header: 'Tijdstip', width: 6 },
     ],
     rows: doc.stations.map((s) =>

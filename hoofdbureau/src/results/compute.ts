@@ -1,6 +1,7 @@
 // The results document: everything the hoofdbureau declares and publishes, computed from the
 // database by the pure functions of @ovs/results. Recomputed on demand (it takes milliseconds);
 // while polling stations are missing it is an intermediate result and says so.
+import { andList } from '../text/list.ts';
 import { candidateDisplayName, electionsForStation, type Election, type ElectionKind } from '@ovs/election';
 import {
   electionResult,
@@ -162,7 +163,7 @@ function electionView(db: HoofdbureauDb, election: Election, tally: Tally, stati
             : 'geen initiatiefrecht in de randgemeenten en Voeren (rechtstreeks verkozen schepenen)',
       };
     } else if (!outcome.initiatiefrecht.ok) {
-      initiatief = { applies: true, ok: false, message: `lijsten ${outcome.initiatiefrecht.error.lists.join(' en ')} hebben een gelijk stemcijfer; DLB art. 5 §3 geeft geen volgorde` };
+      initiatief = { applies: true, ok: false, message: `lijsten ${andList(outcome.initiatiefrecht.error.lists)} hebben een gelijk stemcijfer; DLB art. 5 §3 geeft geen volgorde` };
     } else {
       initiatief = {
         applies: true,
@@ -185,7 +186,7 @@ function electionView(db: HoofdbureauDb, election: Election, tally: Tally, stati
     throw new Error(`electionView: counted totals refused as seat input (${result.error.path}: ${result.error.message})`);
   } else {
     const tie = result.error;
-    seatAllocation = { ok: false, error: tie.code, seat: tie.seat, lists: [...tie.lists], message: `zetel ${tie.seat}: lijsten ${tie.lists.join(' en ')}: ${TIE_MESSAGES[tie.code]}` };
+    seatAllocation = { ok: false, error: tie.code, seat: tie.seat, lists: [...tie.lists], message: `zetel ${tie.seat}: lijsten ${andList(tie.lists)}: ${TIE_MESSAGES[tie.code]}` };
     initiatief = applies ? { applies: true, ok: false, message: 'de zetelverdeling is niet beslist' } : { applies: false, reason: 'geen initiatiefrecht voor deze verkiezing' };
   }
 

@@ -23,7 +23,7 @@ export function CheckView({ report, titles }: { report: CheckReport; titles: Rea
       {(prior === undefined || prior.kind === 'new') && ' — nog niet ingelezen'}
       <Warnings warnings={s.warnings} decisionNeeded={prior?.kind !== 'identical'} />
       <p>
-        Hashcode (vergelijk met het kerncijferrapport): <span class="hash">{s.storeShortHash}</span>
+        Controlecode stembiljetten (vergelijk met het kerncijferrapport): <span class="hash">{s.storeShortHash}</span>
       </p>
       <p class="muted">
         Controlegetal afsluiting {s.closingShortHash}; sticks geopend {time(s.startedAt)}, stemming geopend {time(c.openedAt)}, afgesloten {time(c.closedAt)}.
@@ -34,7 +34,7 @@ export function CheckView({ report, titles }: { report: CheckReport; titles: Rea
       {!s.warnings.some((w) => w.code === 'cards-ballots-difference') && <p>Stemkaarten en stembiljetten: geen verschil per verkiezing.</p>}
       {report.tallies?.map((t) => (
         <p key={t.election}>
-          {titles.get(t.election) ?? t.election}: {t.tally.ballots} stembiljetten, {t.tally.blank} blanco; stemcijfers {t.tally.lists.map((l) => `${l.number}: ${l.stemcijfer}`).join(', ')}
+          {titles.get(t.election) ?? t.election}: {t.tally.ballots} stembiljetten, waarvan {t.tally.blank} blanco; stemcijfer per lijst: {t.tally.lists.map((l) => `lijst ${l.number}: ${l.stemcijfer}`).join(', ')}
         </p>
       ))}
       {prior?.kind === 'mismatch' && (

@@ -35,7 +35,7 @@ export function OverviewPage({ data, refresh }: { data: OverviewData; refresh: (
               <th>Toestand</th>
               <th class="n">Stembiljetten</th>
               <th>Bron</th>
-              <th>Hashcode</th>
+              <th>Controlecode stembiljetten</th>
             </tr>
           </thead>
           <tbody>
@@ -102,10 +102,12 @@ function SticksPanel({ sticks, canImport, titles, refresh }: { sticks: NonNullab
         <tbody>
           {sticks.map((s) => (
             <tr key={s.name} data-stick={s.name}>
-              <td>{s.name}</td>
               <td>
-                {s.problem ? <div class="problem">{s.problem}</div> : s.station === null ? 'etiket onleesbaar' : `stembureau ${s.station} (volgens het etiket)`}
+                {/* What the president knows the stick by: its station. The reader's folder only to tell two sticks apart. */}
+                {s.station === null ? 'Stick zonder leesbaar etiket' : `Stick van stembureau ${s.station} (volgens het etiket)`}
+                <div class="muted">in de lezer als {s.name}</div>
               </td>
+              <td>{s.problem && <div class="problem">{s.problem}</div>}</td>
               <td>
                 {!s.problem && (
                   <StickButtons name={s.name} busy={busy !== null} canImport={canImport} run={run} />

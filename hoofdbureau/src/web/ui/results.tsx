@@ -53,7 +53,7 @@ export function ResultsPage({ version }: { version: number }) {
                     <td class="n" data-testid={`seats-${e.id}-${l.number}`}>
                       {l.seats ?? '—'}
                     </td>
-                    <td>{elected.map((c) => `${c.name} (${c.preferenceVotes})`).join(', ')}</td>
+                    <td>{elected.map((c) => `${c.name} (${c.preferenceVotes} ${c.preferenceVotes === 1 ? 'naamstem' : 'naamstemmen'})`).join(', ')}</td>
                     <td class="muted">{subs.slice(0, 3).map((c) => c.name).join(', ')}{subs.length > 3 ? ', …' : ''}</td>
                   </tr>
                 );

@@ -23,7 +23,7 @@ export function StationPage({ number, version }: { number: number; version: numb
       {d.imported && (
         <>
           <p>
-            Ingelezen {time(d.imported.at)} van de {SOURCE[d.imported.source]}: <b>{d.imported.ballots}</b> stembiljetten. Hashcode <span class="hash">{d.imported.storeShortHash ?? '—'}</span>
+            Ingelezen {time(d.imported.at)} van de {SOURCE[d.imported.source]}: <b>{d.imported.ballots}</b> stembiljetten. Controlecode stembiljetten <span class="hash">{d.imported.storeShortHash ?? '—'}</span>
           </p>
           {d.imported.note && <div class="note">{d.imported.note}</div>}
         </>
