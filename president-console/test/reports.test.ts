@@ -8,7 +8,7 @@ import { HASH_PREFIX_BYTES } from '@ovs/ballot';
 import { decodePairingCode } from '@ovs/link';
 import { verifyStick } from '@ovs/stick';
 import { buildReport, reportPdf } from '../src/index.ts';
-import { ballot, demo, openForVoting, password, signed, startRig } from './support.ts';
+import { ballot, demo, openForVoting, password, printAll, signed, startRig } from './support.ts';
 
 const decodeWpc1252Latin = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 
@@ -70,6 +70,7 @@ t.test('kerncijferrapport and PV: paper and PDF carry the figures and the code',
   rig.sticks.insert('A');
   await rig.handle.checkSticks();
   t.match(await core.close({ annulledBallots: 0, testBallots: 2 }), { ok: true });
+  await printAll(core);
   const d = demo();
   const v = await verifyStick(rig.dirs.A, { organiserPublicKey: d.organiser.publicKey });
   if (!v.ok) throw new Error(v.error.message);

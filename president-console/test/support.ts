@@ -125,3 +125,11 @@ export async function openForVoting(rig: Rig): Promise<{ box: LinkClient; sessio
   if (!o.ok) throw new Error(o.message);
   return { box, session: await sessionFromActivation(rig, a.activationCode) };
 }
+
+/** The president answering every print prompt (each copy of the PV and the kerncijferrapport, the envelope label). */
+export async function printAll(core: ConsoleHandle['core']): Promise<void> {
+  for (let i = 0; i < 20 && core.snapshot().prints; i++) {
+    const r = await core.printNext();
+    if (!r.ok) throw new Error(r.message);
+  }
+}

@@ -1,5 +1,6 @@
 // What the president's screen shows, as one value: the UI renders it and nothing else.
-import type { AnnulReason, IncidentKind, InterruptionReason, StickPort } from '@ovs/stick';
+import type { AnnulReason, Assessor, IncidentKind, InterruptionReason, StickPort, Witness, WitnessRemark } from '@ovs/stick';
+import type { PrintStep } from './report-data.ts';
 import type { StickStatus } from '../sticks/stick-status.ts';
 import type { ConsoleTestReport } from '../self-test/report.ts';
 
@@ -84,6 +85,30 @@ export interface ClosingView {
   registered: number;
 }
 
+/** The copy the console asks the president to print next, and why it failed when it did. */
+export interface PrintsView {
+  next: PrintStep & { name: string };
+  failed: string | undefined;
+  remaining: number;
+}
+
+export interface BureauView {
+  president: string;
+  secretary: string;
+  assessors: Assessor[];
+  witnesses: Witness[];
+  envelopes: string;
+}
+
+export interface AssistedView {
+  voter: string;
+  assistant: string;
+  disputed: boolean;
+  decision: string;
+  /** The start of the hour (a voter is dated to the hour only). */
+  hour: string;
+}
+
 export interface ConsoleSnapshot {
   phase: Phase;
   halt: Halt | undefined;
@@ -101,6 +126,12 @@ export interface ConsoleSnapshot {
   lastCard: LastCard | undefined;
   closing: ClosingView | undefined;
   unlocking: boolean;
+  /** What waits to be printed (a failed print stays first until it came out). */
+  prints: PrintsView | undefined;
+  bureau: BureauView | undefined;
+  assisted: AssistedView[];
+  /** The witnesses' remarks after closing, on both sticks. */
+  remarks: WitnessRemark[];
   /** Test mode ("Technische test", before the password): running now, and the last report. */
   selfTest: { running: boolean; last: ConsoleTestReport | undefined };
 }

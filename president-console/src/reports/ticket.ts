@@ -6,11 +6,23 @@ import type { Block, ReportModel } from './model.ts';
 /** QR version 8 at ECC M holds 152 bytes: the pairing code (114) and the session certificate (107) fit with room. */
 export const REPORT_QR = { version: 8, ecc: 'M' as const, moduleDots: 4 };
 
-/** Label left, value right on one line; a label too long for that gets the value on its own line. */
+/**
+ * Label left, value right on one line, joined by dots; a label too long for that is wrapped by
+ * words and the value ends its last line (never alone on a line of its own, when it fits there).
+ */
 function lineElements(label: string, value: string): PrintElement[] {
-  const gap = COLUMNS - label.length - value.length;
-  if (gap >= 1) return [{ kind: 'text', text: `${label}${' '.repeat(gap)}${value}` }];
-  return value === '' ? [{ kind: 'text', text: label }] : [{ kind: 'text', text: label }, { kind: 'text', text: value, align: 'right' }];
+  if (value === '') return [{ kind: 'text', text: label }];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of label.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > COLUMNS) {
+      lines.push(current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  const gap = COLUMNS - current.length - value.length;
+  if (gap >= 2) return [...lines.map((text) => ({ kind: 'text' as const, text })), { kind: 'text', text: `${current} ${'.'.repeat(gap - 2)} ${value}`.replace(/ {2}/, ' ') }];
+  return [...[...lines, current].map((text) => ({ kind: 'text' as const, text })), { kind: 'text', text: value, align: 'right' }];
 }
 
 function elements(b: Block): PrintElement[] {
