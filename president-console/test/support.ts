@@ -133,3 +133,13 @@ export async function printAll(core: ConsoleHandle['core']): Promise<void> {
     if (!r.ok) throw new Error(r.message);
   }
 }
+
+/** The text of an uncompressed pdfkit PDF: each TJ array's hex strings, decoded. */
+export function pdfText(pdf: Buffer): string {
+  const out: string[] = [];
+  for (const m of pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)) {
+    const hex = [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((x) => x[1]).join('');
+    out.push(Buffer.from(hex, 'hex').toString('latin1'));
+  }
+  return out.join('\n');
+}
