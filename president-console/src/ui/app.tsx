@@ -10,6 +10,7 @@ import { ActivationCode } from './screens/cards.tsx';
 import { ClosedScreen, ClosingScreen } from './screens/closing.tsx';
 import { Incidents } from './screens/incidents.tsx';
 import { PreparationScreen } from './screens/preparation.tsx';
+import { AssistedForm, BureauForm, PrintPrompt } from './screens/pv-entries.tsx';
 import { SticksScreen } from './screens/sticks.tsx';
 import { TechnicalTest } from './screens/technical-test.tsx';
 import { LockedOutScreen, UnlockScreen } from './screens/unlock.tsx';
@@ -124,6 +125,7 @@ export function App() {
       ) : null}
       <Alerts alerts={snap.alerts} dismiss={(id) => void act(`alerts/${id}/dismiss`)} />
       <Message text={message?.text} ok={message?.ok ?? true} />
+      <PrintPrompt snap={snap} act={act} />
       {activationCode ? <ActivationCode code={activationCode} onHide={() => setActivationCode(undefined)} /> : null}
       <div class="body">
         <div class="main">
@@ -134,7 +136,9 @@ export function App() {
           ) : (
             screen
           )}
+          {phase.kind === 'open' && !closing ? <AssistedForm snap={snap} act={act} /> : null}
           {unlocked && phase.kind !== 'closed' ? <Incidents snap={snap} act={act} /> : null}
+          {unlocked && phase.kind !== 'closed' ? <BureauForm snap={snap} act={act} /> : null}
           {phase.kind === 'sticks' || phase.kind === 'locked' || phase.kind === 'locked-out' ? <TechnicalTest snap={snap} act={act} /> : null}
         </div>
         {snap.counters ? <CountersPanel counters={snap.counters} names={names} /> : null}
