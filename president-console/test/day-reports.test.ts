@@ -301,6 +301,6 @@ t.test('decree art. 22: the label of the sticks\' envelope — date, station, re
   const label = await reportText(rig, 'envelope');
   t.match(label, /Verkiezingen van\n13 oktober 2024/);
   t.match(label, /Stembureau\nnummer 3\nVlindermeer-003-Zonnebrug/);
-  t.match(label, /Bestemmeling\nde voorzitter van het /);
+  t.match(label, /Bestemmeling\nde voorzitter van het hoofdbureau\nGemeentelijk hoofdbureau Vlindermeer/);
   t.match(label, /exemplaar 1 van het kerncijferrapport/);
 });

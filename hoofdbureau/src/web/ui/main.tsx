@@ -7,13 +7,15 @@ import { api, type OverviewData } from './api.ts';
 import { OverviewPage } from './overview.tsx';
 import { ResultsPage } from './results.tsx';
 import { StationPage } from './station.tsx';
+import { ReceiptsPage } from './receipts.tsx';
 
-type Route = { page: 'overview' } | { page: 'station'; number: number } | { page: 'results' };
+type Route = { page: 'overview' } | { page: 'station'; number: number } | { page: 'results' } | { page: 'receipts' };
 
 function parseRoute(hash: string): Route {
   const station = /^#\/stembureau\/(\d+)$/.exec(hash);
   if (station) return { page: 'station', number: Number(station[1]) };
   if (hash === '#/resultaten') return { page: 'results' };
+  if (hash === '#/ontvangst') return { page: 'receipts' };
   return { page: 'overview' };
 }
 
@@ -53,6 +55,9 @@ function App() {
           <a href="#/resultaten" class={route.page === 'results' ? 'active' : ''}>
             Resultaten en zetels
           </a>
+          <a href="#/ontvangst" class={route.page === 'receipts' ? 'active' : ''}>
+            Ontvangst sticks
+          </a>
         </nav>
         {data && (
           <span class="muted" style="color:#c9d6e8">
@@ -66,6 +71,7 @@ function App() {
         {data && route.page === 'overview' && <OverviewPage data={data} refresh={refresh} />}
         {data && route.page === 'station' && <StationPage number={route.number} version={version} />}
         {data && route.page === 'results' && <ResultsPage version={version} />}
+        {route.page === 'receipts' && <ReceiptsPage />}
       </main>
     </>
   );
