@@ -11,3 +11,5 @@ export type { StickStatus } from './sticks/stick-status.ts';
 export { createSimulatedConsoleDevices, type SimulatedConsoleDevices, type WrittenCard } from './simulated-devices.ts';
 export { reportPdf } from './reports/pdf.ts';
 export { buildReport } from './reports/content.ts';
+export { reportAsPdf } from './reports/reports.ts';
+export { closingDifferences, firstCards, proxyCards, type ClosingCounts, type Difference } from './core/reconciliation.ts';

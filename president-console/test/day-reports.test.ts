@@ -68,7 +68,7 @@ t.test('seed 002 III.5.3 and Bijlage III: a printer out of paper at closing — 
   await openForVoting(rig);
   rig.devices.printer.setPaperMm(0);
   const closed = await core.close({ annulledBallots: 0, testBallots: 0 });
-  t.match(closed, { ok: true, message: /Exemplaar 1 van 2 van het proces-verbaal werd NIET afgedrukt: De printer heeft geen papier meer/ });
+  t.match(closed, { ok: true, message: /Exemplaar 1 van 2 van het proces-verbaal werd NIET afgedrukt\. De printer heeft geen papier meer/ });
   t.notMatch(closed.message ?? '', /Verwijder|omslag/, 'no instruction to put the sticks in the envelope');
   t.match(core.snapshot().prints, { next: { kind: 'pv', copy: 1, of: 2 }, failed: /NIET afgedrukt/ }, 'the failure stays on screen');
   t.match(await core.printNext(), { ok: false, error: 'printer' }, 'still no paper: still failed');
@@ -89,7 +89,7 @@ t.test('seed 002 II.B.3: the koppelticket and the openingsrapport — a failed p
   const core = rig.handle.core;
   rig.devices.printer.setCoverOpen(true);
   const u = await core.unlock(password());
-  t.match(u, { ok: true, message: /Het koppelticket werd NIET afgedrukt: Het deksel van de printer staat open/ });
+  t.match(u, { ok: true, message: /Het koppelticket werd NIET afgedrukt\. Het deksel van de printer staat open/ });
   t.match(core.snapshot().prints, { next: { kind: 'pairing' }, failed: /NIET/ });
   t.notOk(core.reportData()?.events.some((e) => e.type === 'pairing-printed'), 'no koppelticket counted in the PV');
   rig.devices.printer.setCoverOpen(false);
@@ -100,7 +100,7 @@ t.test('seed 002 II.B.3: the koppelticket and the openingsrapport — a failed p
   t.ok((await core.issueActivationCard()).ok);
   await boxClient(rig).event({ kind: 'box-empty' });
   rig.devices.printer.setOffline(true);
-  t.match(await core.openVoting(true), { ok: true, message: /De stemming is geopend. Het openingsrapport werd NIET afgedrukt: De printer antwoordt niet/ });
+  t.match(await core.openVoting(true), { ok: true, message: /De stemming is geopend. Het openingsrapport werd NIET afgedrukt\. De printer antwoordt niet/ });
   t.match(core.snapshot().prints, { next: { kind: 'opening' } });
   rig.devices.printer.setOffline(false);
   t.match(await core.printNext(), { ok: true, message: /Het openingsrapport is afgedrukt/ });

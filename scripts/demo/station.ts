@@ -168,7 +168,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
     });
     stops.push(() => hoofdbureau.stop());
 
-    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, hoofdbureau, readerDir });
+    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, reportPaper, sticks, stickFolders, box, hoofdbureau, readerDir });
     theRoom.booths.push(...booths);
     for (const c of pendingCards) theRoom.cardWritten(...c);
     late.room = theRoom;

@@ -675,7 +675,7 @@ export class ConsoleCore {
     const printed = await this.#print(step.kind);
     const what = printStepName(step);
     if (!printed.ok) {
-      const message = `${capital(what)} werd NIET afgedrukt: ${printed.message} Druk daarna op "Opnieuw afdrukken".`;
+      const message = `${capital(what)} werd NIET afgedrukt. ${printed.message} Verhelp dit en druk dan op "Opnieuw afdrukken".`;
       this.#prints = { ...this.#prints, failed: message };
       this.#log('print-failed', `${step.kind} ${step.copy}/${step.of}`);
       return { ok: false, error: printed.error === 'not-now' ? 'not-now' : 'printer', message };

@@ -239,7 +239,7 @@ function composition(b: BureauEvent | undefined): Block[] {
 
 /** One line per member who signs, one per witness with their list (blank lines when the bureau was not entered). */
 function signatureRoles(b: BureauEvent | undefined): string[] {
-  if (!b) return ['Voorzitter', 'Secretaris', 'Bijzitter', 'Bijzitter', 'Bijzitter', 'Bijzitter', 'Getuige (lijst ……)', 'Getuige (lijst ……)'];
+  if (!b) return ['Voorzitter', 'Secretaris', 'Bijzitter', 'Bijzitter', 'Bijzitter', 'Bijzitter', 'Bijzitter', 'Getuige (lijst ……)', 'Getuige (lijst ……)'];
   return [
     `Voorzitter (${b.president})`,
     ...(b.secretary ? [`Secretaris (${b.secretary})`] : ['Secretaris']),
@@ -323,7 +323,7 @@ function pairings(events: ReportData['events']): Block[] {
   return [
     { kind: 'line', label: 'Koppeltickets afgedrukt', value: String(printed) },
     { kind: 'line', label: 'Koppelingen (stembus of ander toestel)', value: String(paired) },
-    ...shown.slice(0, MAX_LINES).map((e) => ({ kind: 'line' as const, label: `  ${time(e.at)}`, value: e.type === 'pairing-printed' ? 'koppelticket afgedrukt' : 'toestel gekoppeld' })),
+    ...shown.slice(0, MAX_LINES).map((e) => ({ kind: 'line' as const, label: `  Om ${time(e.at)}`, value: e.type === 'pairing-printed' ? 'koppelticket afgedrukt' : 'toestel gekoppeld' })),
     ...(shown.length > MAX_LINES ? [{ kind: 'text' as const, text: `… en nog ${shown.length - MAX_LINES} (zie de sticks).` }] : []),
     ...(paired > 1 ? [{ kind: 'text' as const, text: 'Meer dan één koppeling: normaal na een herstart van de stembus of de voorzitterscomputer. Anders verwittig het hoofdbureau.' }] : []),
   ];
@@ -343,6 +343,7 @@ export function kerncijferrapport(d: ReportData): ReportModel | undefined {
       ...registered(d),
       { kind: 'line', label: 'Geannuleerde stembiljetten', value: String(c.annulledBallots) },
       { kind: 'line', label: 'Teststembiljetten', value: String(c.testBallots) },
+      { kind: 'text', text: 'Stemkaarten per kiezerscategorie:' },
       ...cards(d),
       { kind: 'rule' },
       { kind: 'code', label: 'Controlecode stembiljetten', value: shortHash(c.store.sha256) },
