@@ -10,6 +10,8 @@ import { verifyStick } from '@ovs/stick';
 import { buildReport, reportPdf } from '../src/index.ts';
 import { AFTER_PRINTS } from '../src/core/console-core.ts';
 import { closingDifferences } from '../src/core/reconciliation.ts';
+import { reportJob } from '../src/reports/ticket.ts';
+import { COLUMNS } from '@ovs/devices/printer';
 import type { ReportKind } from '../src/core/report-data.ts';
 import { ballot, boxClient, demo, openForVoting, password, pdfText, prepared, printAll, signed, startRig, type Rig } from './support.ts';
 
@@ -149,6 +151,9 @@ t.test('seed 002 III.3–5: the aanstiplijsten at closing, every difference expl
   t.match(pv, /Teststembiljetten in de omslag: 0; testkaarten gemaakt: 1 \(verschil .1\)\.\nVerklaring van de voorzitter: De testkaart werd niet gebruikt\./);
   t.match(pv, /Verklaring van de voorzitter: Een kiezer ging weg zonder te stemmen\./);
   t.match(pv, /Stemkaarten bij volmacht uitgereikt\n1\n/, 'proxies exercised');
+  const data = core.reportData();
+  const printedPdf = pdfText(await reportPdf(buildReport('pv', data!)!, { compress: false }));
+  t.match(printedPdf, /\(verschil -1\)/, 'the minus sign as the PDF font can print it (not a stray quote)');
   for (const dir of [rig.dirs.A, rig.dirs.B]) t.ok((await verifyStick(dir, { organiserPublicKey: demo().organiser.publicKey })).ok, 'the hoofdbureau verifies the stick with its closing statement');
 });
 
@@ -300,7 +305,20 @@ t.test('decree art. 22: the label of the sticks\' envelope — date, station, re
   await printAll(rig.handle.core);
   const label = await reportText(rig, 'envelope');
   t.match(label, /Verkiezingen van\n13 oktober 2024/);
-  t.match(label, /Stembureau\nnummer 3\nVlindermeer-003-Zonnebrug/);
-  t.match(label, /Bestemmeling\nde voorzitter van het hoofdbureau\nGemeentelijk hoofdbureau Vlindermeer/);
+  t.match(label, /Stembureau 3\nVlindermeer-003-Zonnebrug/);
+  t.match(label, /Bestemmeling\nGemeentelijk hoofdbureau Vlindermeer\nTer attentie van de voorzitter van het hoofdbureau\./);
   t.match(label, /exemplaar 1 van het kerncijferrapport/);
+});
+
+t.test('the PV on the ticket: no number alone on a line, every number after its own label', async (t) => {
+  const rig = await startRig(t);
+  await openForVoting(rig);
+  await rig.handle.core.close({ annulledBallots: 0, testBallots: 0 });
+  const data = rig.handle.core.reportData();
+  const model = data ? buildReport('pv', data) : undefined;
+  if (!model) throw new Error('no PV');
+  const lines = reportJob(model).elements.flatMap((e) => (e.kind === 'text' ? [e.text] : []));
+  t.ok(lines.includes(`voorzitterscomputer ${'.'.repeat(COLUMNS - 'voorzitterscomputer'.length - 3)} 0`), 'a long label wrapped so that its number ends its last line');
+  t.notOk(lines.some((l) => /^\d+$/.test(l.trim())), 'no line that is only a number');
+  t.ok(lines.every((l) => l.length <= COLUMNS || !l.includes(' .')), 'every dotted line fits the paper');
 });

@@ -6,6 +6,34 @@ import { REPORT_QR } from './ticket.ts';
 
 const MARGIN = 56;
 
+/**
+ * pdfkit's standard fonts (Helvetica, Courier) encode WinAnsi only: a character outside it comes
+ * out as another glyph (the minus sign of "verschil −2" printed as a quote). The few the reports
+ * use are replaced by their WinAnsi look-alikes.
+ */
+const WIN_ANSI: Record<string, string> = { '\u2212': '-', '\u2192': '->', '\u2009': ' ', '\u202f': ' ' };
+export const winAnsi = (text: string): string => text.replace(/[\u2212\u2192\u2009\u202f]/g, (c) => WIN_ANSI[c] ?? c);
+
+function printable(b: Block): Block {
+  switch (b.kind) {
+    case 'title':
+    case 'heading':
+    case 'text':
+      return { ...b, text: winAnsi(b.text) };
+    case 'line':
+    case 'code':
+      return { ...b, label: winAnsi(b.label), value: winAnsi(b.value) };
+    case 'qr':
+      return { ...b, label: winAnsi(b.label) };
+    case 'signatures':
+      return { ...b, roles: b.roles.map(winAnsi) };
+    case 'rule':
+      return b;
+    default:
+      return b satisfies never;
+  }
+}
+
 export function reportPdf(model: ReportModel, options: { creationDate?: Date; compress?: boolean } = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
@@ -19,7 +47,7 @@ export function reportPdf(model: ReportModel, options: { creationDate?: Date; co
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     const width = doc.page.width - 2 * MARGIN;
-    for (const b of model.blocks) draw(doc, b, width);
+    for (const b of model.blocks) draw(doc, printable(b), width);
     doc.end();
   });
 }
