@@ -216,7 +216,7 @@ t.test('seed 002 II.C (incidents): restarts with their time and failed password 
   t.ok((await second.handle.core.close({ annulledBallots: 0, testBallots: 0 })).ok);
   const pv = await reportText(second, 'pv');
   t.match(pv, /Om \d\d:\d\d: eerste opening met het paswoord\ngeen foute paswoordpoging/);
-  t.match(pv, /Om \d\d:\d\d: herstart en opnieuw geopend\n2 foute paswoordpogingen/);
+  t.match(pv, /Om \d\d:\d\d: herstart en opnieuw geopend\n2 foute paswoordpogingen\n {2}Onderbroken na \d\d:\d\d \(de laatste gebeurtenis vóór de herstart\)\./);
   t.match(pv, /Stembiljet geweigerd: De stembus kan de barcode niet lezen\.\n1 keer/);
   t.match(pv, /Om \d\d:\d\d: deksel van de stembus geopend/);
   t.match(pv, /Om \d\d:\d\d: storing aan de stembus: scanner \(het beeld van de scanner is onleesbaar\)/);

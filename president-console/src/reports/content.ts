@@ -1,7 +1,7 @@
 // What the four reports say (seed 002 II–III, decree art. 14 and 21): the pairing ticket for
 // the ballot box, the opening report, the proces-verbaal and the kerncijferrapport.
 import { group, sha256, shortHash, toHex } from '@ovs/crypto';
-import { ANNUL_REASON_NAMES, encodeClosingRecord, INCIDENT_KIND_NAMES, incidentsOf, INTERRUPTION_REASON_NAMES, PRESENCE_NAMES, type AnnulReason } from '@ovs/stick';
+import { ANNUL_REASON_NAMES, encodeClosingRecord, INCIDENT_KIND_NAMES, incidentsOf, INTERRUPTION_REASON_NAMES, PRESENCE_NAMES, VOTER_EVENT_TYPES, type AnnulReason } from '@ovs/stick';
 import { BOX_DEVICE_NAMES, BOX_DEVICES, BOX_REFUSAL_MESSAGES, BOX_REFUSALS, type BoxDevice, type BoxRefusal } from '@ovs/link';
 import type { ReportData, ReportKind } from '../core/report-data.ts';
 import { date, time } from './format.ts';
@@ -254,6 +254,9 @@ function restarts(events: ReportData['events']): Block[] {
   for (const u of unlocks) {
     const wrong = u.failedAttempts === 0 ? 'geen foute paswoordpoging' : u.failedAttempts === 1 ? '1 foute paswoordpoging' : `${u.failedAttempts} foute paswoordpogingen`;
     out.push({ kind: 'line', label: u.resumed ? `Om ${time(u.at)}: herstart en opnieuw geopend` : `Om ${time(u.at)}: eerste opening met het paswoord`, value: wrong });
+    // The console cannot know when it went down; the last exactly dated record before it bounds the outage.
+    const before = u.resumed ? events.slice(0, events.indexOf(u)).findLast((e) => !VOTER_EVENT_TYPES.has(e.type)) : undefined;
+    if (before) out.push({ kind: 'text', text: `  Onderbroken na ${time(before.at)} (de laatste gebeurtenis vóór de herstart).` });
   }
   if (!unlocks.some((u) => u.resumed)) out.push({ kind: 'text', text: 'De voorzitterscomputer werd niet herstart.' });
   return out;
