@@ -153,6 +153,7 @@ t.test('a day at the president console, in Chromium', async (t) => {
   t.match(await page.locator('.code').innerText(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/, 'the code for the hoofdbureau is shown');
   t.match(await page.getByTestId('print-prompt').innerText(), /Exemplaar 1 van 2 van het proces-verbaal werd NIET afgedrukt\. De printer heeft geen papier meer/);
   t.notOk(await page.getByText(/Verwijder daarna de twee sticks/).isVisible(), 'no instruction to remove the sticks yet');
+  t.equal(await message(page).innerText(), 'De stemming is afgesloten.', 'the failure shown once, in red, not inside the green answer');
   rig.devices.printer.setPaperMm(80_000);
   await page.getByRole('button', { name: 'Opnieuw afdrukken' }).click();
   await page.getByTestId('print-prompt').getByText(/exemplaar 2 van 2 van het proces-verbaal/).waitFor();

@@ -55,7 +55,10 @@ export function App() {
   const act: Act = useCallback(async (path, body) => {
     const r = await post(path, body ?? {});
     setSnap(r.snapshot);
-    setMessage(r.message ? { text: r.message, ok: r.ok } : undefined);
+    // A failed print is shown once, in red, by the print prompt: not again inside a green answer.
+    const failed = r.snapshot.prints?.failed;
+    const text = r.message && failed ? r.message.replace(failed, '').trim() : r.message;
+    setMessage(text ? { text, ok: r.ok } : undefined);
     if (r.ok && (path.startsWith('cards/') || path === 'annul')) setActivationCode(r.activationCode);
     return r;
   }, []);

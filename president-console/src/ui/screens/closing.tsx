@@ -52,7 +52,7 @@ export function ClosingScreen({ snap, act, onCancel }: { snap: ConsoleSnapshot; 
               <strong>Let op: {differences.length === 1 ? 'een verschil' : `${differences.length} verschillen`}. Verklaar elk verschil; uw verklaring komt in het proces-verbaal.</strong>
             </p>
             {differences.map((d) => (
-              <div key={d.id}>
+              <div key={d.id} class="difference">
                 <p>{d.line}</p>
                 <label for={`explain-${d.id}`}>Verklaring</label>
                 <textarea id={`explain-${d.id}`} value={explanations[d.id] ?? ''} onInput={(e) => setExplanations({ ...explanations, [d.id]: (e.target as HTMLTextAreaElement).value })} />
