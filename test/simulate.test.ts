@@ -2,6 +2,8 @@
 // exactly what the voters confirmed — with several seeds and all three kinds of municipality.
 import t from 'tap';
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runElectionDay } from '../scripts/simulation/day.ts';
 import { compareTallies, ExpectedTally } from '../scripts/simulation/expected.ts';
@@ -16,7 +18,8 @@ const runs: Array<{ voters: number; machines: number; seed: string; variant: 'st
 
 for (const run of runs) {
   t.test(`${run.voters} voters, ${run.machines} machines, seed ${run.seed}, ${run.variant} municipality`, async (t) => {
-    const summary = await runElectionDay({ ...run, out: t.testdir() });
+    const out = t.testdir();
+    const summary = await runElectionDay({ ...run, out });
     t.same(summary.differences, [], 'counted = expected, field by field');
     t.equal(summary.match, true);
     t.equal(summary.ballotsRegistered, run.voters, 'one registered ballot per voter');
@@ -33,6 +36,12 @@ for (const run of runs) {
     }
     if (run.variant === 'facility') t.ok((summary.events['voted in fr'] ?? 0) > 0, 'some voters chose French');
     t.match(summary.kerncijferrapportHash, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    // The console's own PDFs of the PV and the kerncijferrapport, as it prints them at closing.
+    for (const [file, title] of [['pv.pdf', 'Proces-verbaal'], ['kerncijferrapport.pdf', 'Kerncijferrapport']] as const) {
+      const pdf = await readFile(join(out, file));
+      t.equal(pdf.subarray(0, 5).toString(), '%PDF-', `${file} is a PDF`);
+      t.ok(pdf.includes(`(${title})`), `${file}: the console's ${title}`);
+    }
   });
 }
 

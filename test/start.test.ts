@@ -151,6 +151,17 @@ async function npmStart(t: Test): Promise<Running> {
   return { url, pgid, output, exited, ports };
 }
 
+/** The president answers each print prompt of the console: each copy named, printed, the next one asked for. */
+async function printEverything(president: FrameLocator): Promise<void> {
+  const prompt = president.getByTestId('print-prompt');
+  while ((await prompt.count()) > 0) {
+    const name = /Afdrukken: (.+?)(?: \(nog \d+ afdrukken\))?\.\s*Afdrukken$/s.exec((await prompt.innerText()).trim())?.[1];
+    if (!name) throw new Error(`print prompt: ${await prompt.innerText()}`);
+    await prompt.getByRole('button', { name: 'Afdrukken' }).click();
+    await president.locator('.message.ok').getByText(new RegExp(`^${name.charAt(0).toUpperCase()}${name.slice(1)} is afgedrukt`)).waitFor();
+  }
+}
+
 /** After the signal: exit code 0, every port closed, no process of the group left. */
 async function stoppedCleanly(t: Test, demo: Running, ports: number[]): Promise<void> {
   t.same(await demo.exited, { code: 0, signal: null }, 'npm start exits with code 0');
@@ -289,14 +300,39 @@ t.test('npm start: a day in the virtual polling station, then Ctrl-C leaves noth
   await page.getByRole('button', { name: 'Stemkaart teruggeven aan de voorzitter' }).click();
   t.pass('the unreadable ballot annulled; its replacement card handed back unused');
 
-  // Closing at the console.
+  // Closing at the console (seed 002 III.3–5): the aanstiplijsten and the envelopes typed, every
+  // difference explained — and the console's printer out of paper just then.
+  await page.getByRole('button', { name: 'Papier op in de voorzitterscomputer' }).click();
   await president.getByRole('button', { name: 'Stemming sluiten…' }).click();
+  await president.getByLabel('Aantal kiezers afgestipt die persoonlijk stemden').fill('4');
+  await president.getByLabel('Aantal kiezers afgestipt die bij volmacht stemden').fill('0');
   await president.getByLabel('Aantal geannuleerde stembiljetten in de omslag').fill('1');
   await president.getByLabel('Aantal teststembiljetten in de omslag').fill('0');
+  for (const box of await president.getByTestId('reconciliation').getByLabel('Verklaring').all()) await box.fill('De kiezer van het geannuleerde stembiljet vertrok zonder opnieuw te stemmen.');
   await president.getByRole('button', { name: 'Stemming definitief sluiten' }).click();
   await president.getByRole('heading', { name: 'De stemming is afgesloten' }).waitFor();
   const code = await president.locator('.code').innerText();
   t.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/, 'the code for the hoofdbureau');
+  t.match(await president.getByTestId('print-prompt').innerText(), /Exemplaar 1 van 2 van het proces-verbaal werd NIET afgedrukt\. De printer heeft geen papier meer/, 'the failed print is shown');
+  await page.getByRole('button', { name: 'Nieuwe rol in de voorzitterscomputer' }).click();
+  await page.getByRole('button', { name: 'Papier op in de voorzitterscomputer' }).waitFor();
+  await president.getByRole('button', { name: 'Opnieuw afdrukken' }).click();
+  await president.locator('.message.ok').getByText(/^Exemplaar 1 van 2 van het proces-verbaal is afgedrukt/).waitFor();
+  // A prompt for each copy: the PV's second, the kerncijferrapport twice, the envelope label.
+  await printEverything(president);
+  t.same(
+    (await state()).consolePrints.map((p) => p.title).filter((x) => /Proces-verbaal|Kerncijferrapport|Omslag/.test(x)),
+    ['Proces-verbaal', 'Proces-verbaal', 'Kerncijferrapport', 'Kerncijferrapport', 'Omslag usb-sticks'],
+    'the PV and the kerncijferrapport in two copies, then the envelope label',
+  );
+  // Seed 002 III.6: a witness's remark while the PV is read out, signed on both sticks.
+  await president.getByLabel('Getuige', { exact: true }).fill('Hilde Willems');
+  await president.getByLabel('Lijst die de getuige aanwees').fill('lijst 1');
+  await president.getByLabel('Opmerking', { exact: true }).fill('Geen bezwaar tegen het verloop.');
+  await president.getByRole('button', { name: 'Opmerking toevoegen' }).click();
+  await president.getByText(/De opmerking staat ondertekend op beide sticks/).first().waitFor();
+  await printEverything(president);
+  t.pass('the PV printed again with the remark');
 
   // The sticks to the hoofdbureau: check, import, the copy recognised.
   await page.locator('.steps li[data-step="carry"][aria-current="step"]').waitFor();
@@ -314,6 +350,7 @@ t.test('npm start: a day in the virtual polling station, then Ctrl-C leaves noth
   await stickA.getByRole('button', { name: 'Controleren' }).click();
   await hb.getByText(code).first().waitFor();
   t.pass('the check shows the code printed on the kerncijferrapport');
+  t.match(await hb.getByTestId('remarks').innerText(), /Hilde Willems \(lijst 1\): Geen bezwaar tegen het verloop\./, 'and the witness\'s remark from the stick');
   await stickA.getByRole('button', { name: 'Inlezen', exact: true }).click();
   t.match(await hb.getByTestId('import-outcome').innerText(), /ingelezen, 4 stembiljetten/, 'stick A imported: four ballots');
   await hb.locator(`tr[data-stick="stembureau-${STATION}-stick-B"]`).getByRole('button', { name: 'Inlezen als kopie' }).click();

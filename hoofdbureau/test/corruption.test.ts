@@ -35,6 +35,8 @@ const REPORTED_IN: Record<StickFile, readonly StickFile[]> = {
   [FILES.closingJson]: [FILES.closingJson, FILES.closingSig],
   [FILES.closingSig]: [FILES.closingSig],
   [FILES.secrets]: [FILES.secrets],
+  [FILES.addendumJson]: [FILES.addendumJson, FILES.addendumSig],
+  [FILES.addendumSig]: [FILES.addendumSig],
 };
 
 const flip = (file: StickFile, position: (length: number, bytes: Uint8Array) => number, bit: number): Mutation => async (dir) => {

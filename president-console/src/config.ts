@@ -17,6 +17,8 @@ export interface ConsoleConfigFile {
   printer: PrinterConfig;
   http?: { host?: string; port?: number };
   link?: { host?: string; port?: number };
+  /** Copies of the PV and of the kerncijferrapport (default 2 each; seed 002 III.5.3). */
+  copies?: { pv: number; kerncijfers: number };
 }
 
 export type ConfigResult = { ok: true; options: StartConsoleOptions } | { ok: false; message: string };
@@ -41,6 +43,11 @@ export function parseConfig(text: string): ConfigResult {
   if (!isObject(c.cardWriter) || typeof c.cardWriter.kind !== 'string') return { ok: false, message: 'cardWriter: { "kind": "serial" | "simulated", … }.' };
   if (!isObject(c.printer) || typeof c.printer.kind !== 'string') return { ok: false, message: 'printer: { "kind": "serial" | "device-file" | "simulated", … }.' };
   const endpoint = (v: unknown): { host?: string; port?: number } | undefined => (isObject(v) ? { ...(typeof v.host === 'string' ? { host: v.host } : {}), ...(typeof v.port === 'number' ? { port: v.port } : {}) } : undefined);
+  const copyCount = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5;
+  if (c.copies !== undefined && (!isObject(c.copies) || !copyCount(c.copies.pv) || !copyCount(c.copies.kerncijfers))) {
+    return { ok: false, message: 'copies: { "pv": 1–5, "kerncijfers": 1–5 } exemplaren (standaard 2 en 2).' };
+  }
+  const copies = isObject(c.copies) ? { pv: c.copies.pv as number, kerncijfers: c.copies.kerncijfers as number } : undefined;
   const folders = { A: s.A, B: s.B };
   // The third USB port, for the college of experts' copy (decree art. 12): its mount point.
   if (c.expertMount !== undefined && (typeof c.expertMount !== 'string' || c.expertMount === '' || c.expertMount === s.A || c.expertMount === s.B)) {
@@ -62,6 +69,7 @@ export function parseConfig(text: string): ConfigResult {
       ...(link ? { link } : {}),
       ...(alarms?.host !== undefined && alarms.port !== undefined ? { alarms: { host: alarms.host, port: alarms.port } } : {}),
       ...(typeof c.expertMount === 'string' ? { expertMedium: folderExpertMedium(c.expertMount) } : {}),
+      ...(copies ? { copies } : {}),
     },
   };
 }

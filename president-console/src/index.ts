@@ -11,3 +11,5 @@ export { createSimulatedConsoleDevices, type SimulatedConsoleDevices, type Writt
 export { reportPdf } from './reports/pdf.ts';
 export { buildReport } from './reports/content.ts';
 export { folderExpertMedium, type ExpertMedium } from './core/expert-medium.ts';
+export { reportAsPdf } from './reports/reports.ts';
+export { closingDifferences, firstCards, proxyCards, type ClosingCounts, type Difference } from './core/reconciliation.ts';

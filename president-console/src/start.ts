@@ -17,6 +17,7 @@ import { reportPrinter } from './reports/reports.ts';
 import { apiRouter } from './server/api.ts';
 import { buildUi, INDEX_HTML } from './server/ui-bundle.ts';
 import { selfTester } from './self-test/attach.ts';
+import type { ReportCopies } from './core/report-data.ts';
 import type { StickSource } from './sticks/stick-source.ts';
 
 export interface StartConsoleOptions {
@@ -45,6 +46,8 @@ export interface StartConsoleOptions {
   maxPasswordAttempts?: number;
   /** The scrypt cost of activation cards; default ACTIVATION_KDF. */
   activationKdf?: ActivationKdf;
+  /** Copies of the PV and of the kerncijferrapport (default two each). */
+  copies?: ReportCopies;
   log?: (entry: ConsoleLogEntry) => void;
   /** The third medium for the college of experts' copy (decree art. 12): on hardware the third USB port's mount point. */
   expertMedium?: ExpertMedium;
@@ -117,6 +120,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     ...(options.now ? { now: options.now } : {}),
     ...(options.maxPasswordAttempts ? { maxPasswordAttempts: options.maxPasswordAttempts } : {}),
     ...(options.activationKdf ? { activationKdf: options.activationKdf } : {}),
+    ...(options.copies ? { copies: options.copies } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.expertMedium ? { expertMedium: options.expertMedium } : {}),
   });

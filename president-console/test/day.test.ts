@@ -5,7 +5,7 @@ import { SeededRandom, sha256, Signer, Verifier } from '@ovs/crypto';
 import { verifyVoterCard } from '@ovs/card';
 import { findStation } from '@ovs/election';
 import { verifyStick } from '@ovs/stick';
-import { ballot, boxClient, demo, openForVoting, password, sessionFromActivation, signed, startRig } from './support.ts';
+import { ballot, boxClient, demo, openForVoting, password, printAll, sessionFromActivation, signed, startRig } from './support.ts';
 
 t.test('opening: wrong, malformed and right password; nothing opens before box and president agree', async (t) => {
   const rig = await startRig(t);
@@ -20,7 +20,7 @@ t.test('opening: wrong, malformed and right password; nothing opens before box a
   t.match(wrong.ok ? '' : wrong.message, /niet juist.*Nog 4 pogingen/);
   t.same(core.snapshot().phase, { kind: 'locked', attemptsLeft: 4 });
   t.match(await core.issueActivationCard(), { ok: false, error: 'not-now' }, 'no card before the password');
-  t.same(await core.unlock(password()), { ok: true, message: 'De sticks zijn geopend voor dit stembureau.' });
+  t.same(await core.unlock(password()), { ok: true, message: 'De sticks zijn geopend voor dit stembureau. Het koppelticket is afgedrukt.' });
   t.same(core.snapshot().phase, { kind: 'preparation' });
   t.equal(rig.devices.printer.tickets.length, 1, 'the pairing ticket is printed at once');
 
@@ -118,11 +118,14 @@ t.test('a day: cards per category, proxies, annulments, every kind of scan, clos
 
   t.match(await core.close({ annulledBallots: -1, testBallots: 1 }), { ok: false, error: 'bad-input' });
   const closed = await core.close({ annulledBallots: 1, testBallots: 1 });
-  t.match(closed, { ok: true, message: /Verwijder nu de twee sticks/ });
+  t.match(closed, { ok: true, message: /Exemplaar 1 van 2 van het proces-verbaal is afgedrukt/ });
+  t.notMatch(closed, { message: /Verwijder/ }, 'the sticks stay until every report is printed');
+  t.match(await core.printNext(), { ok: true, message: /Exemplaar 2 van 2 van het proces-verbaal is afgedrukt/ });
+  await printAll(core);
   t.same(core.snapshot().phase, { kind: 'closed' });
   t.same(await box.register(signed(session, ballot(random))), { ok: true, value: { outcome: 'rejected', reason: 'voting-closed' } }, 'after closing the box refuses everything');
   t.match(await core.issueVoterCard('belg'), { ok: false, error: 'not-now' });
-  t.equal(rig.devices.printer.tickets.length, 4, 'pairing, opening, PV, kerncijferrapport');
+  t.equal(rig.devices.printer.tickets.length, 7, 'pairing, opening, PV twice, kerncijferrapport twice, the envelope label');
 
   for (const dir of [rig.dirs.A, rig.dirs.B]) {
     const v = await verifyStick(dir, { organiserPublicKey: d.organiser.publicKey, hoofdbureauPrivateKey: d.hoofdbureau.privateKey });

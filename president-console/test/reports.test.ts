@@ -8,19 +8,9 @@ import { HASH_PREFIX_BYTES } from '@ovs/ballot';
 import { decodePairingCode } from '@ovs/link';
 import { verifyStick } from '@ovs/stick';
 import { buildReport, reportPdf } from '../src/index.ts';
-import { ballot, demo, openForVoting, password, signed, startRig } from './support.ts';
+import { ballot, demo, openForVoting, password, pdfText, printAll, signed, startRig } from './support.ts';
 
 const decodeWpc1252Latin = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
-
-/** The text of an uncompressed pdfkit PDF: each TJ array's hex strings, decoded. */
-function pdfText(pdf: Buffer): string {
-  const out: string[] = [];
-  for (const m of pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)) {
-    const hex = [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((x) => x[1]).join('');
-    out.push(Buffer.from(hex, 'hex').toString('latin1'));
-  }
-  return out.join('\n');
-}
 
 /**
  * The QR code of an uncompressed pdfkit PDF, as a scanner would see the printed page: pdfkit
@@ -70,6 +60,7 @@ t.test('kerncijferrapport and PV: paper and PDF carry the figures and the code',
   rig.sticks.insert('A');
   await rig.handle.checkSticks();
   t.match(await core.close({ annulledBallots: 0, testBallots: 2 }), { ok: true });
+  await printAll(core);
   const d = demo();
   const v = await verifyStick(rig.dirs.A, { organiserPublicKey: d.organiser.publicKey });
   if (!v.ok) throw new Error(v.error.message);

@@ -125,3 +125,21 @@ export async function openForVoting(rig: Rig): Promise<{ box: LinkClient; sessio
   if (!o.ok) throw new Error(o.message);
   return { box, session: await sessionFromActivation(rig, a.activationCode) };
 }
+
+/** The president answering every print prompt (each copy of the PV and the kerncijferrapport, the envelope label). */
+export async function printAll(core: ConsoleHandle['core']): Promise<void> {
+  for (let i = 0; i < 20 && core.snapshot().prints; i++) {
+    const r = await core.printNext();
+    if (!r.ok) throw new Error(r.message);
+  }
+}
+
+/** The text of an uncompressed pdfkit PDF: each TJ array's hex strings, decoded. */
+export function pdfText(pdf: Buffer): string {
+  const out: string[] = [];
+  for (const m of pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)) {
+    const hex = [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((x) => x[1]).join('');
+    out.push(Buffer.from(hex, 'hex').toString('latin1'));
+  }
+  return out.join('\n');
+}

@@ -157,25 +157,59 @@ t.test('a day at the president console, in Chromium', async (t) => {
   await page.getByRole('alertdialog', { name: 'Stemming onderbroken' }).waitFor({ state: 'detached' });
   t.pass('back in: voting resumes');
 
-  // An incident, then closing and printing.
-  await page.getByLabel('Soort').selectOption('assistance');
-  await page.getByLabel(/Beschrijving/).fill('Bijstand aan kiezer Peeters door Janssens.');
-  await page.getByRole('button', { name: 'Incident noteren' }).click();
-  await message(page).getByText(/genoteerd voor het proces-verbaal/).waitFor();
+  // A voter assisted (decree art. 20), the bureau entered, then closing and printing.
+  await page.getByText(/^Bijstand aan een kiezer \(0\)/).click();
+  await page.getByLabel('Naam van de kiezer').fill('Mia Peeters');
+  await page.getByLabel('Naam van wie bijstaat').fill('Jan Janssens');
+  await page.getByRole('button', { name: 'Bijstand noteren' }).click();
+  await message(page).getByText(/De bijstand is genoteerd/).waitFor();
+  await page.getByLabel('Voorzitter', { exact: true }).fill('An Peeters');
+  await page.getByLabel('Secretaris').fill('Bart Maes');
+  await page.getByLabel('Bijzitter 1: naam').fill('Chris Wouters');
+  await page.getByRole('button', { name: 'Getuige toevoegen' }).click();
+  await page.getByLabel('Getuige 1: naam').fill('Hilde Willems');
+  await page.getByLabel('Getuige 1: lijst').fill('lijst 1');
+  await page.getByRole('button', { name: 'Samenstelling noteren' }).click();
+  await message(page).getByText(/De samenstelling van het bureau is genoteerd/).waitFor();
   await page.getByRole('button', { name: 'Stemming sluiten…' }).click();
-  // Three voters left with their card: the difference is shown before closing, to be explained.
-  t.match(
-    await page.getByTestId('card-balance').innerText(),
-    /Gemeenteraad Vlindermeer: 2 stembiljetten geregistreerd, 6 stemkaarten uitgereikt \(waarvan 1 vervangkaart en 1 nieuwe kaart zonder annulering\), 1 stembiljet geannuleerd, 4 verwacht \(verschil −2\)\.\n[^]*U moet elk verschil verklaren/,
-  );
+  // Seed 002 III.3–5: nothing prefilled; the differences appear as the counts are typed.
+  for (const label of ['Aantal geannuleerde stembiljetten in de omslag', 'Aantal teststembiljetten in de omslag']) t.equal(await page.getByLabel(label).inputValue(), '', `${label}: not prefilled`);
+  t.ok(await page.getByRole('button', { name: 'Stemming definitief sluiten' }).isDisabled(), 'closing waits for the counts');
+  await page.getByLabel('Aantal kiezers afgestipt die persoonlijk stemden').fill('2');
+  await page.getByLabel('Aantal kiezers afgestipt die bij volmacht stemden').fill('1');
   await page.getByLabel('Aantal geannuleerde stembiljetten in de omslag').fill('1');
-  await page.getByLabel('Aantal teststembiljetten in de omslag').fill('1');
+  await page.getByLabel('Aantal teststembiljetten in de omslag').fill('0');
+  // Three voters left with their card: the difference is shown before closing, to be explained.
+  t.match(await page.getByTestId('reconciliation').innerText(), /Gemeenteraad Vlindermeer: 2 stembiljetten geregistreerd, 6 stemkaarten uitgereikt \(waarvan 1 vervangkaart en 1 nieuwe kaart zonder annulering\), 1 stembiljet geannuleerd, 4 verwacht \(verschil −2\)\./);
+  t.match(await page.getByTestId('reconciliation').innerText(), /Teststembiljetten in de omslag: 0; testkaarten gemaakt: 1/, 'a warning when the envelope differs');
+  t.ok(await page.getByRole('button', { name: 'Stemming definitief sluiten' }).isDisabled(), 'closing waits for every explanation');
+  for (const box of await page.getByTestId('reconciliation').getByLabel('Verklaring').all()) await box.fill('Kiezers vertrokken met hun kaart.');
+  // The printer runs out of paper just now: the failure is shown and the sticks stay.
+  rig.devices.printer.setPaperMm(0);
   await page.getByRole('button', { name: 'Stemming definitief sluiten' }).click();
   await page.getByRole('heading', { name: 'De stemming is afgesloten' }).waitFor();
   t.match(await page.locator('.code').innerText(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/, 'the code for the hoofdbureau is shown');
-  t.ok(await page.getByText(/Verwijder nu de twee sticks/).first().isVisible(), 'the instruction to eject the sticks');
+  t.match(await page.getByTestId('print-prompt').innerText(), /Exemplaar 1 van 2 van het proces-verbaal werd NIET afgedrukt\. De printer heeft geen papier meer/);
+  t.notOk(await page.getByText(/Verwijder daarna de twee sticks/).isVisible(), 'no instruction to remove the sticks yet');
+  t.equal(await message(page).innerText(), 'De stemming is afgesloten.', 'the failure shown once, in red, not inside the green answer');
+  rig.devices.printer.setPaperMm(80_000);
+  await page.getByRole('button', { name: 'Opnieuw afdrukken' }).click();
+  await page.getByTestId('print-prompt').getByText(/exemplaar 2 van 2 van het proces-verbaal/).waitFor();
+  // A prompt for each copy: PV 2 of 2, the kerncijferrapport twice, the envelope label.
+  while (await page.getByTestId('print-prompt').isVisible()) {
+    const before = await page.getByTestId('print-prompt').textContent();
+    await page.getByTestId('print-prompt').getByRole('button', { name: 'Afdrukken' }).click();
+    await page.waitForFunction((b) => (document.querySelector('[data-testid="print-prompt"]')?.textContent ?? null) !== b, before);
+  }
+  t.ok(await page.locator('.instruction').getByText(/Verwijder daarna de twee sticks/).isVisible(), 'now the instruction to eject the sticks');
+  // Seed 002 III.6: a witness's remark while the PV is read out.
+  await page.getByLabel('Getuige', { exact: true }).fill('Hilde Willems');
+  await page.getByLabel('Opmerking', { exact: true }).fill('Geen bezwaar.');
+  await page.getByRole('button', { name: 'Opmerking toevoegen' }).click();
+  await message(page).getByText(/De opmerking staat ondertekend op beide sticks/).waitFor();
+  t.match(await page.getByTestId('remarks').innerText(), /Hilde Willems \(lijst 1\): Geen bezwaar\./, 'the list taken from the bureau');
   const printed = rig.devices.printer.tickets.length;
-  await page.getByRole('button', { name: 'Kerncijferrapport afdrukken' }).click();
+  await page.getByRole('button', { name: 'Kerncijferrapport', exact: true }).click();
   await message(page).getByText('Kerncijferrapport afgedrukt.').waitFor();
   t.equal(rig.devices.printer.tickets.length, printed + 1);
   const pdf = await page.request.get(`${rig.handle.url}api/reports/pv.pdf`);

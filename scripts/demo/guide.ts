@@ -59,8 +59,8 @@ export function guideSteps(s: DemoState): GuideStep[] {
     step(
       'close',
       'Sluit de stemming',
-      'Klik op de voorzitterscomputer "Stemming sluiten…", controleer de aantallen in de omslagen en klik "Stemming definitief sluiten". Het proces-verbaal en het kerncijferrapport komen uit de printer van de voorzitter, en als PDF op haar scherm.',
-      phase === 'closed',
+      'Klik op de voorzitterscomputer "Stemming sluiten…", typ het aantal afgestipte kiezers en de aantallen in de omslagen, verklaar elk verschil en klik "Stemming definitief sluiten". Druk daarna elk exemplaar af ("Afdrukken"): het proces-verbaal en het kerncijferrapport twee keer, en het etiket voor de omslag met de sticks.',
+      phase === 'closed' && !s.console.printsPending,
     ),
     step(
       'carry',

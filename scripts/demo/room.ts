@@ -14,7 +14,7 @@ import { decodeQr, grayToPng, readPng } from '@ovs/barcode';
 import { eraseRect } from '@ovs/barcode/degrade';
 import { CARD_TYPE_ACTIVATION, CARD_TYPE_ERASED_ACTIVATION } from '@ovs/card';
 import { electionsForStation, type VerifiedPackage } from '@ovs/election';
-import { parseCardImage, type SimulatedCard, type SimulatedTicket } from '@ovs/devices';
+import { parseCardImage, type SimulatedCard, type SimulatedPrinter, type SimulatedTicket } from '@ovs/devices';
 import type { BallotBoxHandle } from '@ovs/ballot-box';
 import type { SimulatedDevices, VotingComputerHandle } from '@ovs/firmware-app';
 import type { RunningHoofdbureau } from '@ovs/hoofdbureau';
@@ -52,6 +52,8 @@ export interface RoomOptions {
   station: number;
   password: string;
   console: ConsoleHandle;
+  /** The console's report printer (the simulator): the "printer out of paper" fault at the console. */
+  reportPaper?: SimulatedPrinter;
   sticks: SimulatedSticks;
   stickFolders: Record<'A' | 'B', string>;
   box: BallotBoxHandle;
@@ -391,12 +393,26 @@ export class Room {
     });
   }
 
+  /** The console's report printer out of paper (a PV or a kerncijferrapport that does not come out), or a new roll. */
+  setConsolePaper(paper: 'ok' | 'out'): Promise<Result> {
+    return this.serial(async () => {
+      const printer = this.o.reportPaper;
+      if (!printer) return { ok: false, message: 'Deze voorzitterscomputer heeft geen gesimuleerde printer.' };
+      printer.setPaperMm(paper === 'out' ? 0 : PAPER_ROLL_MM);
+      this.say(paper === 'out' ? 'De printer van de voorzitterscomputer heeft geen papier meer.' : 'Nieuwe papierrol in de printer van de voorzitterscomputer.');
+      return { ok: true, message: paper === 'out' ? 'Papier op. De voorzitterscomputer meldt het bij de volgende afdruk.' : 'Nieuwe rol ingelegd. Druk op de voorzitterscomputer op "Opnieuw afdrukken".' };
+    });
+  }
+
   // ---- the hoofdbureau -------------------------------------------------------------------------
 
   /** After closing: pull both sticks and bring them to the hoofdbureau's reader. */
   carrySticks(): Promise<Result> {
     return this.serial(async () => {
-      if (this.o.console.core.snapshot().phase.kind !== 'closed') return { ok: false, message: 'Sluit eerst de stemming af op de voorzitterscomputer.' };
+      const snap = this.o.console.core.snapshot();
+      if (snap.phase.kind !== 'closed') return { ok: false, message: 'Sluit eerst de stemming af op de voorzitterscomputer.' };
+      // Seed 002 III.5.3: the kerncijferrapport goes into the envelope with the sticks.
+      if (snap.prints) return { ok: false, message: `Druk eerst alles af op de voorzitterscomputer (nog: ${snap.prints.next.name}): het kerncijferrapport gaat mee in de omslag.` };
       await mkdir(this.o.readerDir, { recursive: true });
       for (const port of ['A', 'B'] as const) {
         if (this.stickPlace[port] === 'hoofdbureau') continue;
@@ -481,6 +497,8 @@ export class Room {
         registered: snap.counters?.registered ?? 0,
         boxEmptyRecorded: snap.box.emptyRecorded,
         storeShortHash: snap.closing?.storeShortHash ?? null,
+        paper: (this.o.reportPaper?.paperMm ?? 1) > 0 ? 'ok' : 'out',
+        printsPending: snap.prints !== undefined,
       },
       sticks: { ...this.stickPlace },
       table: this.table.map((c) => c.view),

@@ -74,6 +74,13 @@ function routes(room: Room): Array<[RegExp, Handler]> {
         return room.setPaper(int(n), b.paper);
       },
     ],
+    [
+      /^\/demo\/api\/console\/paper$/,
+      (_m, b) => {
+        if (b.paper !== 'ok' && b.paper !== 'out') throw new BadRequest('paper: "ok" of "out"');
+        return room.setConsolePaper(b.paper);
+      },
+    ],
     [/^\/demo\/api\/ballots\/([\w-]+)\/scan$/, ([id]) => room.scanAtBox(str(id))],
     [/^\/demo\/api\/ballots\/([\w-]+)\/damage$/, ([id]) => room.damage(str(id))],
     [/^\/demo\/api\/ballots\/([\w-]+)\/hand-scanner$/, ([id]) => room.handScanner(str(id))],

@@ -190,7 +190,7 @@ export async function startPollingStation(options: PollingStationOptions): Promi
     if (!account.ok) throw new Error(account.error.message);
     const paper = options.mixed ? await setUpMixedDemo(hoofdbureau, hoofdbureauLogin.username) : null;
 
-    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, sticks, stickFolders, box, replaceBox, hoofdbureau, hoofdbureauLogin, readerDir, paper });
+    const theRoom = new Room({ pkg: pkg.verified, station, password, console: consoleHandle, reportPaper, sticks, stickFolders, box, replaceBox, hoofdbureau, hoofdbureauLogin, readerDir, paper });
     theRoom.booths.push(...booths);
     for (const c of pendingCards) theRoom.cardWritten(...c);
     late.room = theRoom;

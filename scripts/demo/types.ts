@@ -82,6 +82,10 @@ export interface DemoState {
     registered: number;
     boxEmptyRecorded: boolean;
     storeShortHash: string | null;
+    /** The console's report printer. */
+    paper: 'ok' | 'out';
+    /** A copy the console still asks to print (or one that failed). */
+    printsPending: boolean;
   };
   sticks: Record<'A' | 'B', StickPlace>;
   /** Cards out of the console's writer, on the president's table. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SeededRandom, toBase64 } from '@ovs/crypto';
 import { electionsForCategory, electionsForStation, generateDemoElection, verifyPackage, writePackageFiles, type Election, type Language } from '@ovs/election';
 import { prepareStick, defaultCapacity } from '@ovs/stick';
-import { startConsole, createSimulatedSticks, createSimulatedConsoleDevices, type ConsoleHandle } from '@ovs/president-console';
+import { closingDifferences, createSimulatedConsoleDevices, createSimulatedSticks, firstCards, proxyCards, reportAsPdf, startConsole, type ConsoleHandle } from '@ovs/president-console';
 import { TEST_ACTIVATION_KDF } from '@ovs/card';
 import {
   insertCard,
@@ -318,10 +318,23 @@ export async function runElectionDay(options: DayOptions): Promise<DaySummary> {
 
     const registered = core.snapshot().counters?.registered ?? -1;
     await stages.time('closing', async () => {
-      expectOk(await core.close({ annulledBallots: annulled, testBallots: machines.length }), 'close');
+      // The president's closing counts: the aanstiplijsten as the cards went out, every difference explained.
+      const counters = core.snapshot().counters;
+      if (!counters) throw new Error('no counters at closing');
+      const counts = { tickedInPerson: firstCards(counters) - proxyCards(counters), tickedByProxy: proxyCards(counters), annulledBallots: annulled, testBallots: machines.length };
+      const explanations = Object.fromEntries(closingDifferences(counters, counts).map((d) => [d.id, 'Verschil van de gesimuleerde dag, zoals gepland.']));
+      expectOk(await core.close({ annulledBallots: annulled, testBallots: machines.length, statement: { tickedInPerson: counts.tickedInPerson, tickedByProxy: counts.tickedByProxy, explanations } }), 'close');
+      // Every copy the console asks for, as the president prints them.
+      while (core.snapshot().prints) expectOk(await core.printNext(), 'print');
       // After closing the box refuses everything.
       await box!.until((b) => b.closedForDay || b.phase === 'closed');
     });
+    // The PV and the kerncijferrapport exactly as the console prints them (its own PDF of the same report).
+    for (const [kind, file] of [['pv', 'pv.pdf'], ['kerncijfers', 'kerncijferrapport.pdf']] as const) {
+      const pdf = await reportAsPdf(core, kind);
+      if (!pdf) throw new Error(`no ${kind} after closing`);
+      await writeFile(join(options.out, file), pdf.bytes);
+    }
     await box.stop();
     box = undefined;
     await Promise.all(machines.map((m) => m.stop()));

@@ -11,9 +11,10 @@ import { exportCommand } from './export.ts';
 import { serveCommand } from './serve.ts';
 import { recountCommand } from './recount.ts';
 import { accountCommand } from './account.ts';
+import { receiptCommand, receiptsCommand } from './receipt.ts';
 
 /** `hoofdbureau <command> [args]`: a small dispatcher. Each command lives in its own file. */
-export const commands: readonly Command[] = [checkCommand, importCommand, rescanCommand, resultsCommand, pvCommand, exportCommand, recountCommand, serveCommand, accountCommand, seatsCommand];
+export const commands: readonly Command[] = [checkCommand, importCommand, rescanCommand, resultsCommand, pvCommand, exportCommand, recountCommand, receiptCommand, receiptsCommand, serveCommand, accountCommand, seatsCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

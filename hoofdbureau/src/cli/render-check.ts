@@ -2,7 +2,7 @@
 // kerncijferrapport: polling station, the hash to compare, the key figures, the results.
 import type { ElectionPackage } from '@ovs/election';
 import type { CheckReport } from '../import/reports.ts';
-import { ANNUL_REASON_NAMES, ANNUL_REASONS, cardBalanceLine, spokenDate } from '@ovs/stick';
+import { ANNUL_REASON_NAMES, ANNUL_REASONS, cardBalanceLine, INCIDENT_KIND_NAMES, INTERRUPTION_REASON_NAMES, spokenDate } from '@ovs/stick';
 import { OTHER_DAY } from '../stick/problems.ts';
 import { softwareLine } from '@ovs/release';
 import { describeTime } from '../text/time.ts';
@@ -84,8 +84,12 @@ export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
   }
   if (s.incidents.length > 0 || s.interruptions.length > 0) {
     lines.push('', 'Incidenten (voor het PV)');
-    for (const i of s.incidents) lines.push(`  ${i.kind}: ${i.description}`);
-    for (const i of s.interruptions) lines.push(`  onderbreking stick ${i.stick} (${i.reason}) van ${describeTime(i.from)} tot ${describeTime(i.to)}`);
+    for (const i of s.incidents) lines.push(`  ${INCIDENT_KIND_NAMES[i.kind]}: ${i.description}`);
+    for (const i of s.interruptions) lines.push(`  onderbreking: stick ${i.stick} ${INTERRUPTION_REASON_NAMES[i.reason]} van ${describeTime(i.from)} tot ${describeTime(i.to)}`);
+  }
+  if (s.remarks.length > 0) {
+    lines.push('', 'Opmerkingen van getuigen na de afsluiting (ondertekend door het stembureau, op de stick)');
+    for (const r of s.remarks) lines.push(`  ${describeTime(r.at)} — ${r.witness}${r.list ? ` (${r.list})` : ''}: ${r.text}`);
   }
   // The differences between cards and ballots are in their own section above.
   for (const w of s.warnings) if (w.code !== 'cards-ballots-difference') lines.push('', `Waarschuwing: ${w.message}`);

@@ -12,7 +12,7 @@
 import { bytesEqual, fromHex } from '@ovs/crypto';
 import { checkSoftware, type SoftwareCheck } from '@ovs/release';
 import type { Tally } from '@ovs/results';
-import { decodeLabel, FILES, incidentsOf, kindOf, readProblem, readStickDir, readStickDirSync, verifyStickFiles, type CardBalance, type ClosingRecord, type FileKind, type IoError, type StickFile, type StickFiles, type StickWarning } from '@ovs/stick';
+import { decodeLabel, FILES, incidentsOf, kindOf, readProblem, readStickDir, readStickDirSync, verifyStickFiles, type CardBalance, type ClosingRecord, type FileKind, type IoError, type StickFile, type StickFiles, type IncidentKind, type InterruptionReason, type StickWarning, type WitnessRemark } from '@ovs/stick';
 import { lstatSync } from 'node:fs';
 import { hoofdbureauProblem, stickProblem, type Problem } from './problems.ts';
 import { stickFolderProblem } from './stick-folder.ts';
@@ -34,7 +34,7 @@ export interface StationRef {
 }
 
 export interface Incident {
-  kind: string;
+  kind: IncidentKind;
   description: string;
   calledAt: string | null;
   repairedAt: string | null;
@@ -42,7 +42,7 @@ export interface Incident {
 
 export interface Interruption {
   stick: string;
-  reason: string;
+  reason: InterruptionReason;
   from: string;
   to: string;
 }
@@ -67,6 +67,8 @@ export interface StickSummary {
   closing: ClosingRecord;
   incidents: Incident[];
   interruptions: Interruption[];
+  /** The witnesses' remarks after closing (seed 002 III.6), signed by the stembureau key on the stick. */
+  remarks: WitnessRemark[];
   /** Per election: voter cards issued against ballots registered (each difference is also a warning). */
   cardBalance: CardBalance[];
   warnings: StickWarning[];
@@ -183,6 +185,7 @@ export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck 
     closing: stick.closing,
     incidents: incidentsOf(stick.events).map((e) => ({ kind: e.kind, description: e.description, calledAt: e.calledAt, repairedAt: e.repairedAt })),
     interruptions: stick.events.flatMap((e) => (e.type === 'interruption' ? [{ stick: e.stick, reason: e.reason, from: e.from, to: e.to }] : [])),
+    remarks: stick.remarks,
     cardBalance: stick.cardBalance,
     warnings: stick.warnings,
     raw: {

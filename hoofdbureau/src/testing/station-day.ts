@@ -38,6 +38,8 @@ export interface StationDayOptions {
   clock?: string;
   /** No voter card is recorded (a stick whose cards and ballots do not match). */
   withoutVoterCards?: boolean;
+  /** Witnesses' remarks after closing (seed 002 III.6): the signed addendum on both sticks. */
+  remarks?: ReadonlyArray<{ witness: string; list: string; text: string }>;
 }
 
 export interface StationDay {
@@ -129,6 +131,10 @@ export async function runStationDay(options: StationDayOptions): Promise<Station
   }
   const closed = await pair.close({ annulledBallots: options.annulled ?? 0, testBallots: options.testBallots ?? 0 });
   if (!closed.ok) throw new Error(`close: ${closed.error.kind === 'problem' ? closed.error.problem.message : closed.error.failure.error.detail}`);
+  for (const r of options.remarks ?? []) {
+    const added = await pair.addRemark({ at: closed.value.closedAt, ...r });
+    if (!added.ok) throw new Error(`addRemark: ${added.error.error.detail}`);
+  }
   await pair.release();
   return { sticks: { a, b }, ballots, closing: closed.value };
 }

@@ -28,6 +28,7 @@ import { pvStaff } from '../pv/pv-staff.ts';
 import { resultsCsv } from '../results/csv.ts';
 import { listSticks } from '../stick/stick-folder.ts';
 import type { ImportReport } from '../import/reports.ts';
+import { receiptsRouter } from '../receipts/receipts-router.ts';
 import { uiBundle } from './bundle.ts';
 import { PAGE, PAGE_CSS } from './page.ts';
 import { overview, stationDetail } from './views.ts';
@@ -132,6 +133,8 @@ export async function startHoofdbureau(options: StartOptions): Promise<RunningHo
       rows.map((r) => ({ seq: r.seq, station: r.station, at: r.at, stationsImported: r.stations_imported, totals: JSON.parse(r.totals_json) as unknown })),
     );
   });
+  // The receipt of each station's envelope and sticks (its own router: needs a signed-in person who may import).
+  app.use(receiptsRouter(() => h.db));
   app.post('/api/sticks/:name/check', requireAction('stick.check'), async (req: Request<{ name: string }>, res) => {
     const path = await stickPath(req.params.name);
     if (!path) return json(res, { error: 'onbekende stick' }, 404);

@@ -22,7 +22,7 @@ export const ANNUL_REASONS = ['shown', 'damaged', 'visualisation-impossible', 'v
 export type AnnulReason = (typeof ANNUL_REASONS)[number];
 
 /** Seed 002 II.B.5 and II.C.4–5. */
-export const INCIDENT_KINDS = ['defect', 'assistance', 'witness-remark', 'expert-visit', 'other'] as const;
+export const INCIDENT_KINDS = ['defect', 'assistance', 'witness-remark', 'expert-visit', 'not-on-list', 'other'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 /** Why voting was interrupted: a stick pulled, failing, read-only or full. */
@@ -55,8 +55,37 @@ export type VcAlarmKind = (typeof VC_ALARM_KINDS)[number];
 /** The keyed hash of an annulled ballot's id that `ballot-annul-scanned` carries (never the id itself). */
 export const annulTag = (macKey: Uint8Array, ballotId: Uint8Array): string => toHex(mac(macKey, withDomain('annulled-ballot', ballotId)).subarray(0, 16));
 
-/** A name (of an expert) as the PV prints it. */
+/** A name on the PV (an expert, a member of the bureau, a witness, a voter who was assisted). */
 export const MAX_NAME = 100;
+
+/** Seed 002 II.B.1.c: up to five bijzitters (with the president and the secretary). */
+export const MAX_ASSESSORS = 5;
+
+/** Witnesses: one per list in the station's elections, at most (a generous bound). */
+export const MAX_WITNESSES = 60;
+
+/** Seed 002 III.2 b, II.B.1.c: a bijzitter present, absent, late or replaced by a voter present. */
+export const PRESENCES = ['present', 'absent', 'late', 'replaced'] as const;
+export type Presence = (typeof PRESENCES)[number];
+
+export interface Assessor {
+  name: string;
+  presence: Presence;
+  /** When late: the hour of arrival; when replaced: by whom. Free text, may be empty. */
+  note: string;
+}
+
+export interface Witness {
+  name: string;
+  /** The list that designated the witness (its number and name as the president writes them). */
+  list: string;
+}
+
+/** A difference of the closing reconciliation and the president's explanation of it, typed at closing. */
+export interface Explanation {
+  subject: string;
+  text: string;
+}
 
 export type EventBody =
   | { type: 'session-started'; station: number; sessionId: string; software: string }
@@ -104,7 +133,25 @@ export type EventBody =
       calledAt: string | null;
       repairedAt: string | null;
     }
-  | { type: 'voting-closed' };
+  | { type: 'voting-closed' }
+  /**
+   * The bureau as it sat (seed 002 II.B.1.c; III.2 b): the president, the secretary, the
+   * bijzitters (absent, late, replaced), the witnesses with their list, and what was found on the
+   * sealed envelopes when they were opened (seed 002 I.4.1; empty: nothing irregular). The
+   * latest record wins.
+   */
+  | { type: 'bureau'; president: string; secretary: string; assessors: Assessor[]; witnesses: Witness[]; envelopes: string }
+  /**
+   * Decree art. 20, seed 002 II.C.5.1: the names of the voter and of the person who assisted
+   * them go in the PV; when a member of the bureau disputed the need, the bureau's reasoned
+   * decision. A voter event: dated to the hour only.
+   */
+  | { type: 'assisted-voter'; voter: string; assistant: string; disputed: boolean; decision: string }
+  /**
+   * Typed by the president at closing (seed 002 III.3–5): the voters ticked on the aanstiplijsten,
+   * in person and by proxy, and an explanation for every difference of the reconciliation.
+   */
+  | { type: 'closing-statement'; tickedInPerson: number; tickedByProxy: number; explanations: Explanation[] };
 
 export type EventType = EventBody['type'];
 
@@ -115,7 +162,7 @@ export type EventType = EventBody['type'];
  * alerts keep their exact time: the PV needs it and it concerns no voter. A voting computer's
  * alarm (paper out while a ballot printed, a card pulled) falls in one voter's session: hour only.
  */
-export const VOTER_EVENT_TYPES: ReadonlySet<EventType> = new Set(['test-card', 'voter-card', 'ballot-annulled', 'box-refusal', 'vc-alarm', 'ballot-annul-scanned']);
+export const VOTER_EVENT_TYPES: ReadonlySet<EventType> = new Set(['test-card', 'voter-card', 'ballot-annulled', 'box-refusal', 'vc-alarm', 'ballot-annul-scanned', 'assisted-voter']);
 
 /** A voter event is dated to the start of its hour (UTC: a whole hour in Belgium too). */
 export const VOTER_EVENT_GRANULARITY_MS = 3_600_000;
@@ -158,6 +205,28 @@ const word = (o: Record<string, unknown>, key: string): FieldResult<string> =>
 
 const timeOrNull = (o: Record<string, unknown>, key: string): FieldResult<string | null> => (o[key] === null ? ok(null) : isoTime(o, key));
 
+/** An array of at most `max` objects with exactly the given string (or enum) fields. */
+function records(fields: Record<string, (o: Record<string, unknown>, key: string) => Check>, max: number) {
+  return (o: Record<string, unknown>, key: string): Check => {
+    const v = o[key];
+    if (!Array.isArray(v) || v.length > max) return bad(key, `geen lijst van hoogstens ${max}`);
+    for (const [i, item] of v.entries()) {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) return bad(`${key}.${i}`, 'geen JSON-object');
+      const r = item as Record<string, unknown>;
+      const keys = exactKeys(r, Object.keys(fields), [], `${key}.${i}.`);
+      if (!keys.ok) return keys;
+      for (const [k, check] of Object.entries(fields)) {
+        const c = check(r, k);
+        if (!c.ok) return bad(`${key}.${i}.${c.error.field}`, c.error.why);
+      }
+    }
+    return ok(v);
+  };
+}
+
+const name = (o: Record<string, unknown>, k: string): Check => str(o, k, MAX_NAME);
+const longText = (o: Record<string, unknown>, k: string): Check => str(o, k, MAX_TEXT);
+
 type Check = FieldResult<unknown>;
 
 /** Per type: the fields it has and how each is checked. */
@@ -189,6 +258,19 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
     repairedAt: timeOrNull,
   },
   'voting-closed': {},
+  bureau: {
+    president: name,
+    secretary: name,
+    assessors: records({ name, presence: (o, k) => oneOf(o, k, PRESENCES), note: name }, MAX_ASSESSORS),
+    witnesses: records({ name, list: name }, MAX_WITNESSES),
+    envelopes: longText,
+  },
+  'assisted-voter': { voter: name, assistant: name, disputed: bool, decision: longText },
+  'closing-statement': {
+    tickedInPerson: (o, k) => int(o, k, 0, 1 << 20),
+    tickedByProxy: (o, k) => int(o, k, 0, 1 << 20),
+    explanations: records({ subject: (o, k) => str(o, k, 500), text: longText }, 50),
+  },
 };
 
 function hexString(o: Record<string, unknown>, key: string, bytes: number): Check {
@@ -404,6 +486,9 @@ export function countEvents(events: readonly StickEvent[], categories: readonly 
       case 'interruption':
       case 'incident':
       case 'voting-closed':
+      case 'bureau':
+      case 'assisted-voter':
+      case 'closing-statement':
         break;
       default: {
         const never: never = e;

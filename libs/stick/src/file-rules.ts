@@ -64,6 +64,9 @@ export const MAX_FILE_BYTES: Readonly<Record<StickFile, number>> = {
   [FILES.events]: MAX_EVENTS_BYTES,
   [FILES.closingJson]: 64 * KIB,
   [FILES.closingSig]: KIB,
+  // MAX_REMARKS remarks of MAX_TEXT characters (UTF-8: up to 4 bytes each), with their names.
+  [FILES.addendumJson]: 1 * MIB,
+  [FILES.addendumSig]: KIB,
 };
 
 /** For a file that is not one of the stick's own (StickIo reads by name). */

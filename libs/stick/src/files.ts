@@ -12,6 +12,8 @@ export const FILES = {
   events: 'events.log',
   closingJson: 'closing.json',
   closingSig: 'closing.sig',
+  addendumJson: 'addendum.json',
+  addendumSig: 'addendum.sig',
 } as const;
 
 export type StickFile = (typeof FILES)[keyof typeof FILES];

@@ -13,6 +13,7 @@ export * from './session-record.ts';
 export * from './secrets.ts';
 export * from './event-log.ts';
 export * from './closing-record.ts';
+export * from './addendum.ts';
 export * from './signature-file.ts';
 export * from './package-dir.ts';
 export { inspectStickFiles, verifyStickPackage, type InspectedStick, type InspectedSession, type InspectedClosing, type InspectOptions } from './inspect.ts';

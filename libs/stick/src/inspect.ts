@@ -12,6 +12,7 @@ import { decodeSessionRecord, SESSION_SIGNATURE_DOMAIN, type SessionRecord } fro
 import { decodeSignatureFile, verifyRecord } from './signature-file.ts';
 import { parseEventLog, type ParsedLog } from './event-log.ts';
 import { CLOSING_SIGNATURE_DOMAIN, decodeClosingRecord, type ClosingRecord } from './closing-record.ts';
+import { checkAddendum, type InspectedAddendum } from './addendum.ts';
 import { problem, type StickResult } from './problems.ts';
 import type { StickFiles } from './read.ts';
 
@@ -45,6 +46,8 @@ export interface InspectedStick {
   log?: ParsedLog;
   eventsBytes?: Uint8Array;
   closing?: InspectedClosing;
+  /** The witnesses' remarks after closing (addendum.ts), when there are any. */
+  addendum?: InspectedAddendum;
   secrets?: Uint8Array;
 }
 
@@ -177,6 +180,13 @@ export function inspectFiles(files: StickFiles, options: InspectOptions, package
     const closing = checkClosing(closingBytes, files, out, session.value.record);
     if (!closing.ok) return closing;
     out.closing = closing.value;
+  }
+  const addendumBytes = files[FILES.addendumJson];
+  if (addendumBytes) {
+    const s = session.value.record;
+    const addendum = checkAddendum(addendumBytes, files[FILES.addendumSig], { stembureau, station: station.number, packageHash: pkg.hash, sessionId: s.sessionId, closingBytes: out.closing?.bytes });
+    if (!addendum.ok) return addendum;
+    out.addendum = addendum.value;
   }
   return ok(out);
 }

@@ -1,6 +1,6 @@
 // The log's codes in the words of the PV (console and hoofdbureau print the same ones), keyed by
 // their unions: a new reason or kind does not compile until it has its words here.
-import type { AnnulReason, HoursOverride, IncidentKind, InterruptionReason, ReplacementReason, TestCardReason, VcAlarmKind } from './event-log.ts';
+import type { AnnulReason, HoursOverride, IncidentKind, InterruptionReason, Presence, ReplacementReason, TestCardReason, VcAlarmKind } from './event-log.ts';
 
 /** Decree art. 17 §2, 1°–5°. */
 export const ANNUL_REASON_NAMES: Record<AnnulReason, string> = {
@@ -14,8 +14,9 @@ export const ANNUL_REASON_NAMES: Record<AnnulReason, string> = {
 export const INCIDENT_KIND_NAMES: Record<IncidentKind, string> = {
   defect: 'Defect',
   assistance: 'Bijstand aan een kiezer',
-  'witness-remark': 'Opmerking van een getuige',
+  'witness-remark': 'Opmerking of bezwaar van een getuige',
   'expert-visit': 'Bezoek van een deskundige',
+  'not-on-list': 'Kiezer toegelaten die niet op de kiezerslijst stond',
   other: 'Ander incident',
 };
 
@@ -52,4 +53,12 @@ export const VC_ALARM_NAMES: Record<VcAlarmKind, string> = {
   'paper-out': 'papier op',
   card: 'probleem met de chipkaart',
   printer: 'storing van de printer',
+};
+
+/** A bijzitter on the PV (seed 002 III.2 b). */
+export const PRESENCE_NAMES: Record<Presence, string> = {
+  present: 'aanwezig',
+  absent: 'afwezig',
+  late: 'te laat',
+  replaced: 'vervangen',
 };

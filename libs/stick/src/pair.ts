@@ -19,7 +19,8 @@ import { CLOSING_SIGNATURE_DOMAIN, encodeClosingRecord, MAX_CLOSE_COUNT, validCl
 import { sealSlot, slotOffset, type SlotHeader } from './slot-file.ts';
 import { FreeSlots, type RandomBytes } from './slot-choice.ts';
 import { reconcileSides, type Completion, type Side } from './reconcile.ts';
-import type { PairProblem } from './pair-problem.ts';
+import { ioProblem, type PairProblem } from './pair-problem.ts';
+import { ADDENDUM_FORMAT, ADDENDUM_SIGNATURE_DOMAIN, encodeAddendum, remarksPrefix, type AddendumRecord, type InspectedAddendum, type WitnessRemark } from './addendum.ts';
 import { loadMemory } from './pair-load.ts';
 import { readSides } from './pair-sides.ts';
 import { Mutex } from './mutex.ts';
@@ -98,6 +99,10 @@ export class StickPair {
   #perElection: Record<string, number> = {};
   #mostRecent: string | undefined;
   #closing: ClosingRecord | undefined;
+  /** closing.json exactly as on the sticks (the addendum binds to its SHA-256). */
+  #closingBytes: Uint8Array | undefined;
+  /** The witnesses' remarks after closing, as they are (to be) on both sticks. */
+  #addendum: InspectedAddendum | undefined;
 
   /** Use openStickPair. */
   constructor(args: {
@@ -350,11 +355,15 @@ export class StickPair {
       for (const port of PORTS) {
         const failed = await this.#write(port, () => this.#ios[port].replace(FILES.closingSig, sig), () => this.#ios[port].replace(FILES.closingJson, bytes));
         if (failed) {
-          if (port === 'B') this.#closing = record;
+          if (port === 'B') {
+            this.#closing = record;
+            this.#closingBytes = bytes;
+          }
           return writeFailed(failed);
         }
       }
       this.#closing = record;
+      this.#closingBytes = bytes;
       await this.#eraseSecrets();
       return ok(record);
     });
@@ -427,13 +436,77 @@ export class StickPair {
     const idBySlot = loaded.value;
     if (closedOnStick) {
       this.#closing = closedOnStick.record;
+      this.#closingBytes = closedOnStick.bytes;
       await this.#eraseSecrets();
+      const addendum = await this.#reconcileAddendum(sides);
+      if (!addendum.ok) return addendum;
     }
     const completedIds = outcome.completedSlots.map((i) => idBySlot.get(i)).filter((x): x is string => x !== undefined);
     // The ballot completed from one stick to the other was the last write in flight: the
     // most recent one, so the box may reopen its flap for it (memory only).
     if (completedIds.length === 1) this.#mostRecent = completedIds[0];
     return ok({ completions: outcome.completions, completedBallots: completedIds.length });
+  }
+
+  /**
+   * The witnesses' remarks: the longest version on either stick or in memory wins, when every other
+   * version is where it started (remarks only grow); it is written where it is missing or shorter.
+   */
+  async #reconcileAddendum(sides: [Side, Side]): Promise<Result<true, PairProblem>> {
+    const versions = [this.#addendum, sides[0].stick.addendum, sides[1].stick.addendum].filter((x): x is InspectedAddendum => x !== undefined);
+    if (versions.length === 0) return ok(true);
+    const longest = versions.reduce((a, b) => (b.record.remarks.length > a.record.remarks.length ? b : a));
+    if (!versions.every((v) => remarksPrefix(v.record, longest.record))) {
+      return err({ code: 'conflict', file: FILES.addendumJson, message: `${FILES.addendumJson}: de twee sticks hebben verschillende opmerkingen van getuigen.` });
+    }
+    this.#addendum = longest;
+    for (const side of sides) {
+      if (side.stick.addendum && bytesEqual(side.stick.addendum.bytes, longest.bytes)) continue;
+      const failed = await this.#write(side.port, () => side.io.replace(FILES.addendumSig, longest.signatureFile), () => side.io.replace(FILES.addendumJson, longest.bytes));
+      if (failed) return err(ioProblem(failed.port, failed.error));
+    }
+    return ok(true);
+  }
+
+  /** The witnesses' remarks after closing, in the order they were made. */
+  get remarks(): readonly WitnessRemark[] {
+    return this.#addendum?.record.remarks ?? [];
+  }
+
+  /**
+   * Seed 002 III.6: a witness's remark after closing, signed onto both sticks (A, then B). It is
+   * kept in memory first, so a stick that fails loses nothing: writeAddendum() writes it again.
+   */
+  addRemark(remark: WitnessRemark): Promise<Result<readonly WitnessRemark[], WriteFailure>> {
+    return this.#mutex.run(async () => {
+      if (!this.#closing || !this.#closingBytes) throw new Error('addRemark: the session is not closed');
+      const record: AddendumRecord = {
+        format: ADDENDUM_FORMAT,
+        station: this.station.number,
+        packageHash: this.pkg.hash,
+        sessionId: this.session.sessionId,
+        closingHash: sha256(this.#closingBytes),
+        remarks: [...this.remarks, remark],
+      };
+      const bytes = encodeAddendum(record);
+      this.#addendum = { record, bytes, signatureFile: encodeSignatureFile(signRecord(ADDENDUM_SIGNATURE_DOMAIN, bytes, this.#stembureau)) };
+      return this.#writeAddendum();
+    });
+  }
+
+  /** Writes the remarks in memory on both sticks again (after a stick failed). */
+  writeAddendum(): Promise<Result<readonly WitnessRemark[], WriteFailure>> {
+    return this.#mutex.run(() => this.#writeAddendum());
+  }
+
+  async #writeAddendum(): Promise<Result<readonly WitnessRemark[], WriteFailure>> {
+    const a = this.#addendum;
+    if (!a) return ok([]);
+    for (const port of PORTS) {
+      const failed = await this.#write(port, () => this.#ios[port].replace(FILES.addendumSig, a.signatureFile), () => this.#ios[port].replace(FILES.addendumJson, a.bytes));
+      if (failed) return err(failed);
+    }
+    return ok(this.remarks);
   }
 
   /** Memory state from the reconciled log and store (pair-load.ts); answers the slot → ballot id map. */

@@ -30,9 +30,10 @@ import { cardBalance, cardBalanceLine, type CardBalance } from './card-balance.t
 import { momentsOffElectionDay, offDayMessage, type OffDayMoment } from './opening-date.ts';
 import type { SessionRecord } from './session-record.ts';
 import type { ClosingRecord } from './closing-record.ts';
+import type { WitnessRemark } from './addendum.ts';
 
 /** What may still happen between closing the vote and writing the closing record (a restart). */
-const AFTER_CLOSING = new Set<StickEvent['type']>(['unlocked', 'sticks-reconciled', 'interruption', 'incident', 'box-alert']);
+const AFTER_CLOSING = new Set<StickEvent['type']>(['unlocked', 'sticks-reconciled', 'interruption', 'incident', 'box-alert', 'closing-statement']);
 
 export interface VerifyOptions {
   organiserPublicKey: Uint8Array;
@@ -99,6 +100,8 @@ export interface VerifiedStick {
   storeHash: Uint8Array;
   storeShortHash: string;
   events: StickEvent[];
+  /** The witnesses' remarks after closing (addendum.json, signed by the stembureau key); empty when there are none. */
+  remarks: WitnessRemark[];
   /** Per election of the station: voter cards against registered ballots (differences are also warnings). */
   cardBalance: CardBalance[];
   /** Only with the hoofdbureau key: every ballot, sorted by ballot id (never in slot order). */
@@ -210,6 +213,7 @@ export function verifyStickFiles(files: StickFiles, options: VerifyOptions): Ver
     storeHash,
     storeShortHash: shortHash(storeHash),
     events: log.events,
+    remarks: stick.addendum?.record.remarks ?? [],
     cardBalance: balance,
     warnings,
   };

@@ -20,8 +20,12 @@ import {
   encodeClosingRecord,
   INCIDENT_KINDS,
   inspectStickFiles,
+  MAX_ASSESSORS,
   MAX_NAME,
+  MAX_REMARKS,
   MAX_TEXT,
+  MAX_WITNESSES,
+  PRESENCES,
   openStickPair,
   REPLACEMENT_REASONS,
   TEST_CARD_REASONS,
@@ -30,12 +34,14 @@ import {
   validCloseCount,
   voterEventTime,
   type AnnulReason,
+  type Assessor,
   type ClosingRecord,
   type EventBody,
   type HoursOverride,
   type IncidentKind,
   type ReplacementReason,
   type TestCardReason,
+  type Witness,
 } from '@ovs/stick';
 import type { CardReader } from '@ovs/devices/card';
 import type { SelfTestPhase } from '@ovs/devices';
@@ -47,10 +53,11 @@ import { BoxLink } from './box-link.ts';
 import type { ExpertMedium } from './expert-medium.ts';
 import { CardDesk, type CardKind } from './card-desk.ts';
 import type { Gate } from './registration.ts';
-import type { ReportData, ReportKind } from './report-data.ts';
+import { DEFAULT_COPIES, type PrintStep, type ReportCopies, type ReportData, type ReportKind } from './report-data.ts';
+import { closingDifferences, type ClosingCounts } from './reconciliation.ts';
 import { Serial } from './serial.ts';
 import type { CoreState, Opening, Session } from './session.ts';
-import type { ActionResult, Alert, ConsoleSnapshot, Counters, IncidentView, Phase } from './snapshot.ts';
+import type { ActionResult, Alert, BureauView, ConsoleSnapshot, Counters, IncidentView, Phase, PrintsView } from './snapshot.ts';
 import { StickWatch } from './stick-watch.ts';
 
 export interface ConsoleLogEntry {
@@ -79,6 +86,8 @@ export interface ConsoleCoreOptions {
   selfTester?: SelfTester;
   /** The third medium for the college of experts' copy (decree art. 12). */
   expertMedium?: ExpertMedium;
+  /** Copies of the PV and of the kerncijferrapport (default two each: DEFAULT_COPIES). */
+  copies?: ReportCopies;
   now?: () => Date;
   maxPasswordAttempts?: number;
   /** The scrypt cost of the activation cards (default ACTIVATION_KDF; tests and the simulation pass a cheaper one). */
@@ -100,12 +109,43 @@ export interface IncidentInput {
 export interface CloseInput {
   annulledBallots: number;
   testBallots: number;
+  /**
+   * What the president typed at closing: the voters ticked on the aanstiplijsten and an
+   * explanation for every difference of the reconciliation (reconciliation.ts), by its id. The
+   * screen always sends it; without it (a program closing) the PV says it was not filled in.
+   */
+  statement?: { tickedInPerson: number; tickedByProxy: number; explanations: Record<string, string> };
+}
+
+/** The bureau as it sat (seed 002 II.B.1.c), the envelopes as they were found (I.4.1). */
+export interface BureauInput {
+  president: string;
+  secretary: string;
+  assessors: Assessor[];
+  witnesses: Witness[];
+  envelopes: string;
+}
+
+/** Decree art. 20: a voter assisted, by whom, and when disputed the bureau's reasoned decision. */
+export interface AssistedVoterInput {
+  voter: string;
+  assistant: string;
+  disputed: boolean;
+  decision: string;
+}
+
+export interface WitnessRemarkInput {
+  witness: string;
+  list: string;
+  text: string;
 }
 
 const LOCKED_OUT = 'Te veel foute pogingen. Verwittig de technische ondersteuning van het hoofdbureau.';
 
 export class ConsoleCore {
   readonly #o: Required<Omit<ConsoleCoreOptions, 'log' | 'printReport' | 'selfTester' | 'expertMedium'>> & Pick<ConsoleCoreOptions, 'printReport' | 'selfTester' | 'expertMedium'> & { log: (e: ConsoleLogEntry) => void };
+  /** The copies still to print, first one next; `failed`: why the first one did not come out. */
+  #prints: { steps: PrintStep[]; failed: string | undefined } = { steps: [], failed: undefined };
   readonly #serial = new Serial();
   #state: CoreState;
   #fatal: string | undefined;
@@ -121,7 +161,7 @@ export class ConsoleCore {
   readonly #box: BoxLink;
 
   constructor(options: ConsoleCoreOptions) {
-    this.#o = { now: () => new Date(), maxPasswordAttempts: 5, activationKdf: ACTIVATION_KDF, ...options, log: options.log ?? (() => undefined) };
+    this.#o = { now: () => new Date(), maxPasswordAttempts: 5, activationKdf: ACTIVATION_KDF, copies: DEFAULT_COPIES, ...options, log: options.log ?? (() => undefined) };
     this.#state = { kind: 'locked', opening: undefined, attemptsLeft: this.#o.maxPasswordAttempts };
     const log = (event: string, detail?: string): void => this.#log(event, detail);
     const logVoter = (event: string, detail: string): void => this.#o.log({ at: voterEventTime(this.#o.now()), event, detail });
@@ -300,8 +340,9 @@ export class ConsoleCore {
         await this.#append({ type: 'unlocked', failedAttempts, resumed: !created });
         for (const c of reconcile.completions) await this.#append({ type: 'sticks-reconciled', stick: c.to, ballots: c.ballots, events: c.events, files: c.files });
       }
-      if (pair.phase === 'preparation') await this.#print('pairing');
-      return { ok: true, message: created ? 'De sticks zijn geopend voor dit stembureau.' : 'De sessie van dit stembureau werd hervat: niets ging verloren.' };
+      const opened_ = created ? 'De sticks zijn geopend voor dit stembureau.' : 'De sessie van dit stembureau werd hervat: niets ging verloren.';
+      if (pair.phase !== 'preparation') return { ok: true, message: opened_ };
+      return { ok: true, message: `${opened_} ${await this.#queuePrints([{ kind: 'pairing', copy: 1, of: 1 }])}` };
     });
   }
 
@@ -447,8 +488,7 @@ export class ConsoleCore {
       if (hours) return hours;
       if (!(await this.#append({ type: 'voting-opened' }))) return { ok: false, error: 'halted', message: this.#haltMessage() };
       this.#log('voting-opened');
-      await this.#print('opening');
-      return { ok: true, message: 'De stemming is geopend.' };
+      return { ok: true, message: `De stemming is geopend. ${await this.#queuePrints([{ kind: 'opening', copy: 1, of: 1 }])}` };
     });
   }
 
@@ -458,7 +498,13 @@ export class ConsoleCore {
       const w = this.#writable(['preparation', 'open', 'closing']);
       if (!w.ok) return w.result;
       if (![input.annulledBallots, input.testBallots].every(validCloseCount)) return { ok: false, error: 'bad-input', message: 'Vul de aantallen in als gehele getallen (0 of meer).' };
-      const r = await w.session.pair.close(input);
+      const statement = input.statement;
+      if (statement) {
+        const checked = this.#checkStatement(w.session, { ...statement, annulledBallots: input.annulledBallots, testBallots: input.testBallots });
+        if (!checked.ok) return checked.result;
+        if (!(await this.#append(checked.body))) return { ok: false, error: 'halted', message: this.#haltMessage() };
+      }
+      const r = await w.session.pair.close({ annulledBallots: input.annulledBallots, testBallots: input.testBallots });
       if (!r.ok) {
         switch (r.error.kind) {
           case 'write':
@@ -472,9 +518,115 @@ export class ConsoleCore {
         }
       }
       this.#log('voting-closed');
-      await this.#print('pv');
-      await this.#print('kerncijfers');
-      return { ok: true, message: 'De stemming is afgesloten. Verwijder nu de twee sticks en steek ze met het kerncijferrapport in de omslag.' };
+      return { ok: true, message: `De stemming is afgesloten. ${await this.#queuePrints(this.#closingPrints())}` };
+    });
+  }
+
+  /** Seed 002 III.5–6: the PV and the kerncijferrapport in their copies, then the label of the sticks' envelope. */
+  #closingPrints(): PrintStep[] {
+    const copies = (kind: ReportKind, of: number): PrintStep[] => Array.from({ length: of }, (_, i) => ({ kind, copy: i + 1, of }));
+    return [...copies('pv', this.#o.copies.pv), ...copies('kerncijfers', this.#o.copies.kerncijfers), { kind: 'envelope', copy: 1, of: 1 }];
+  }
+
+  /** The president's closing counts against the console's: each difference needs its explanation. */
+  #checkStatement(session: Session, n: ClosingCounts & { explanations: Record<string, string> }): { ok: true; body: EventBody } | { ok: false; result: ActionResult } {
+    const bad = (message: string): { ok: false; result: ActionResult } => ({ ok: false, result: { ok: false, error: 'bad-input', message } });
+    if (![n.tickedInPerson, n.tickedByProxy].every(validCloseCount)) return bad('Vul het aantal afgestipte kiezers in (persoonlijk en bij volmacht), als gehele getallen.');
+    const explanations = [];
+    for (const d of closingDifferences(this.#counters(session), n)) {
+      const text = (n.explanations[d.id] ?? '').trim();
+      if (text === '') return bad(`Verklaar dit verschil voor u afsluit: ${d.line}`);
+      if (text.length > MAX_TEXT) return bad(`De verklaring is te lang (hoogstens ${MAX_TEXT} tekens).`);
+      explanations.push({ subject: d.line, text });
+    }
+    return { ok: true, body: { type: 'closing-statement', tickedInPerson: n.tickedInPerson, tickedByProxy: n.tickedByProxy, explanations } };
+  }
+
+  // ---- the bureau, assisted voters, witnesses' remarks --------------------------------------
+
+  /** Seed 002 II.B.1.c and I.4.1: who sits in the bureau, the witnesses, the envelopes as found. Until closing; the latest wins. */
+  setBureau(input: BureauInput): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const w = this.#writable(['preparation', 'open', 'closing']);
+      if (!w.ok) return w.result;
+      const bad = (message: string): ActionResult => ({ ok: false, error: 'bad-input', message });
+      const name = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+      const president = name(input.president);
+      const secretary = name(input.secretary);
+      if (president === '') return bad('Vul de naam van de voorzitter in.');
+      if (!Array.isArray(input.assessors) || input.assessors.length > MAX_ASSESSORS) return bad(`Hoogstens ${MAX_ASSESSORS} bijzitters.`);
+      if (!Array.isArray(input.witnesses) || input.witnesses.length > MAX_WITNESSES) return bad(`Hoogstens ${MAX_WITNESSES} getuigen.`);
+      const assessors: Assessor[] = [];
+      for (const a of input.assessors) {
+        const entry = { name: name(a?.name), presence: a?.presence, note: name(a?.note) };
+        if (entry.name === '') return bad('Vul de naam van elke bijzitter in (of verwijder de lege regel).');
+        if (!(PRESENCES as readonly unknown[]).includes(entry.presence)) return bad(`Kies voor bijzitter ${entry.name}: aanwezig, afwezig, te laat of vervangen.`);
+        assessors.push(entry as Assessor);
+      }
+      const witnesses: Witness[] = [];
+      for (const x of input.witnesses) {
+        const entry = { name: name(x?.name), list: name(x?.list) };
+        if (entry.name === '' || entry.list === '') return bad('Vul voor elke getuige de naam en de lijst in die hem of haar aanwees.');
+        witnesses.push(entry);
+      }
+      const envelopes = name(input.envelopes);
+      const tooLong = [president, secretary, ...assessors.flatMap((a) => [a.name, a.note]), ...witnesses.flatMap((x) => [x.name, x.list])].some((t) => t.length > MAX_NAME);
+      if (tooLong) return bad(`Een naam is te lang (hoogstens ${MAX_NAME} tekens).`);
+      if (envelopes.length > MAX_TEXT) return bad(`De vaststelling over de omslagen is te lang (hoogstens ${MAX_TEXT} tekens).`);
+      const ok = await this.#append({ type: 'bureau', president, secretary, assessors, witnesses, envelopes });
+      return ok ? { ok: true, message: 'De samenstelling van het bureau is genoteerd voor het proces-verbaal.' } : { ok: false, error: 'halted', message: this.#haltMessage() };
+    });
+  }
+
+  /** Decree art. 20, seed 002 II.C.5.1: both names in the PV; when disputed, the bureau's reasoned decision. */
+  recordAssistedVoter(input: AssistedVoterInput): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const w = this.#writable(['open']);
+      if (!w.ok) return w.result;
+      const bad = (message: string): ActionResult => ({ ok: false, error: 'bad-input', message });
+      const voter = typeof input.voter === 'string' ? input.voter.trim() : '';
+      const assistant = typeof input.assistant === 'string' ? input.assistant.trim() : '';
+      const decision = typeof input.decision === 'string' ? input.decision.trim() : '';
+      if (voter === '' || assistant === '') return bad('Vul de naam van de kiezer en van wie hem of haar bijstaat in.');
+      if (voter.length > MAX_NAME || assistant.length > MAX_NAME) return bad(`Een naam is te lang (hoogstens ${MAX_NAME} tekens).`);
+      if (input.disputed === true && decision === '') return bad('De nood aan bijstand werd betwist: noteer de gemotiveerde beslissing van het bureau (decreet art. 20).');
+      if (decision.length > MAX_TEXT) return bad(`De beslissing is te lang (hoogstens ${MAX_TEXT} tekens).`);
+      const ok = await this.#append({ type: 'assisted-voter', voter, assistant, disputed: input.disputed === true, decision });
+      return ok ? { ok: true, message: 'De bijstand is genoteerd voor het proces-verbaal.' } : { ok: false, error: 'halted', message: this.#haltMessage() };
+    });
+  }
+
+  /**
+   * Seed 002 III.6: a witness's remark while the PV is read out, after closing — the president may
+   * not refuse it. Signed onto both sticks as the addendum; the PV is printed again with it.
+   */
+  addWitnessRemark(input: WitnessRemarkInput): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const session = this.#session;
+      if (!session || this.phase.kind !== 'closed') return { ok: false, error: 'not-now', message: 'Opmerkingen na de afsluiting kunnen pas als de stemming afgesloten is.' };
+      const bad = (message: string): ActionResult => ({ ok: false, error: 'bad-input', message });
+      const witness = typeof input.witness === 'string' ? input.witness.trim() : '';
+      const list = typeof input.list === 'string' ? input.list.trim() : '';
+      const text = typeof input.text === 'string' ? input.text.trim() : '';
+      if (witness === '' || text === '') return bad('Vul de naam van de getuige en de opmerking in.');
+      if (witness.length > MAX_NAME || list.length > MAX_NAME) return bad(`Een naam is te lang (hoogstens ${MAX_NAME} tekens).`);
+      if (text.length > MAX_TEXT) return bad(`De opmerking is te lang (hoogstens ${MAX_TEXT} tekens).`);
+      if (session.pair.remarks.length >= MAX_REMARKS) return bad(`Er kunnen hoogstens ${MAX_REMARKS} opmerkingen op de sticks: noteer de volgende met de hand op het proces-verbaal.`);
+      const r = await session.pair.addRemark({ at: this.#now(), witness, list, text });
+      this.#log('witness-remark', r.ok ? 'on both sticks' : `stick ${r.error.port} failed`);
+      const reprint = this.#o.copies.pv > 0 ? ` ${await this.#queuePrints(Array.from({ length: this.#o.copies.pv }, (_, i) => ({ kind: 'pv' as const, copy: i + 1, of: this.#o.copies.pv })), true)}` : '';
+      if (!r.ok) return { ok: false, error: 'stick', message: `De opmerking is bewaard, maar stick ${r.error.port} kon niet beschreven worden. Steek stick ${r.error.port} terug in en druk op "Opnieuw op de sticks schrijven".${reprint}` };
+      return { ok: true, message: `De opmerking staat ondertekend op beide sticks.${reprint}` };
+    });
+  }
+
+  /** Writes the witnesses' remarks again on both sticks (after a stick failed). */
+  writeRemarks(): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      const session = this.#session;
+      if (!session || this.phase.kind !== 'closed') return { ok: false, error: 'not-now', message: 'Dit kan nu niet.' };
+      const r = await session.pair.writeAddendum();
+      return r.ok ? { ok: true, message: 'De opmerkingen staan op beide sticks.' } : { ok: false, error: 'stick', message: `Stick ${r.error.port} kon niet beschreven worden. Steek stick ${r.error.port} terug in en probeer opnieuw.` };
     });
   }
 
@@ -678,6 +830,48 @@ export class ConsoleCore {
     return this.#serial.run(() => this.#print(kind));
   }
 
+  /** The next copy the console asks for, or the one that failed, again ("Opnieuw afdrukken"). */
+  printNext(): Promise<ActionResult> {
+    return this.#serial.run(async () => {
+      if (this.#prints.steps.length === 0) return { ok: false, error: 'not-now', message: 'Er wacht niets om afgedrukt te worden.' };
+      const r = await this.#printHead();
+      return r.ok ? { ok: true, message: r.message } : r;
+    });
+  }
+
+  /**
+   * Puts copies to print in the queue (`first`: before what waits) and prints the first one now.
+   * Answers what the president reads: what came out, what failed, what comes next.
+   */
+  async #queuePrints(steps: PrintStep[], first = false): Promise<string> {
+    const kinds = new Set(steps.map((s) => s.kind));
+    const rest = this.#prints.steps.filter((s) => !kinds.has(s.kind));
+    this.#prints = { steps: first ? [...steps, ...rest] : [...rest, ...steps], failed: undefined };
+    return (await this.#printHead()).message;
+  }
+
+  async #printHead(): Promise<{ ok: true; message: string } | { ok: false; error: 'printer' | 'not-now'; message: string }> {
+    const step = this.#prints.steps[0];
+    if (!step) return { ok: true, message: '' };
+    const printed = await this.#print(step.kind);
+    const what = printStepName(step);
+    if (!printed.ok) {
+      const message = `${capital(what)} werd NIET afgedrukt. ${printed.message} Verhelp dit en druk dan op "Opnieuw afdrukken".`;
+      this.#prints = { ...this.#prints, failed: message };
+      this.#log('print-failed', `${step.kind} ${step.copy}/${step.of}`);
+      return { ok: false, error: printed.error === 'not-now' ? 'not-now' : 'printer', message };
+    }
+    this.#prints = { steps: this.#prints.steps.slice(1), failed: undefined };
+    const next = this.#prints.steps[0];
+    if (next) return { ok: true, message: `${capital(what)} is afgedrukt. Neem het uit de printer en druk op "Afdrukken" voor ${printStepName(next)}.` };
+    return { ok: true, message: `${capital(what)} is afgedrukt.${this.phase.kind === 'closed' ? ` ${AFTER_PRINTS}` : ''}` };
+  }
+
+  #printsView(): PrintsView | undefined {
+    const next = this.#prints.steps[0];
+    return next ? { next: { ...next, name: printStepName(next) }, failed: this.#prints.failed, remaining: this.#prints.steps.length } : undefined;
+  }
+
   async #print(kind: ReportKind): Promise<ActionResult> {
     const data = this.reportData();
     if (!this.#o.printReport) return { ok: false, error: 'printer', message: 'Geen printer ingesteld.' };
@@ -710,6 +904,8 @@ export class ConsoleCore {
       sessionCertificate: pair.sessionCertificate,
       pairingCode: this.pairingCode(),
       sticks: { A: this.#sticks.status('A'), B: this.#sticks.status('B') },
+      remarks: pair.remarks,
+      copies: this.#o.copies,
       now: this.#now(),
     };
   }
@@ -773,6 +969,10 @@ export class ConsoleCore {
       lastCard: this.#cards.lastCard,
       closing: closing ? { closedAt: closing.closedAt, storeShortHash: shortHash(closing.store.sha256), closingShortHash: shortHash(closingHash(closing)), registered: closing.registeredBallots } : undefined,
       unlocking: this.#unlocking,
+      prints: this.#printsView(),
+      bureau: pair ? bureauOf(pair.events) : undefined,
+      assisted: pair ? pair.events.flatMap((e) => (e.type === 'assisted-voter' ? [{ voter: e.voter, assistant: e.assistant, disputed: e.disputed, decision: e.decision, hour: e.at }] : [])) : [],
+      remarks: pair ? [...pair.remarks] : [],
       selfTest: { running: this.#selfTest.running, last: this.#selfTest.last },
       hours: this.#hours(session),
     };
@@ -802,3 +1002,25 @@ const HOURS_MESSAGES: Record<HoursOverride, string> = {
 };
 
 const closingHash = (c: ClosingRecord): Uint8Array => sha256(encodeClosingRecord(c));
+
+/** Seed 002 III.5.3–6: what the president does once every report of the closing came out. */
+export const AFTER_PRINTS = 'Alles is afgedrukt. Lees het proces-verbaal voor en laat het ondertekenen. Verwijder daarna de twee sticks en steek ze met exemplaar 1 van het kerncijferrapport in de omslag met het etiket.';
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+const REPORT_NAMES: Record<ReportKind, string> = {
+  pairing: 'het koppelticket',
+  opening: 'het openingsrapport',
+  pv: 'het proces-verbaal',
+  kerncijfers: 'het kerncijferrapport',
+  envelope: 'het etiket voor de omslag met de sticks',
+};
+
+/** "exemplaar 1 van 2 van het proces-verbaal", "het koppelticket". */
+export const printStepName = (s: PrintStep): string => (s.of > 1 ? `exemplaar ${s.copy} van ${s.of} van ${REPORT_NAMES[s.kind]}` : REPORT_NAMES[s.kind]);
+
+/** The bureau as last recorded. */
+function bureauOf(events: readonly EventBody[]): BureauView | undefined {
+  const b = events.findLast((e) => e.type === 'bureau');
+  return b?.type === 'bureau' ? { president: b.president, secretary: b.secretary, assessors: b.assessors, witnesses: b.witnesses, envelopes: b.envelopes } : undefined;
+}

@@ -1,6 +1,7 @@
 // What the president's screen shows, as one value: the UI renders it and nothing else.
-import type { AnnulReason, DayPosition, HoursOverride, IncidentKind, InterruptionReason, ReplacementReason, StickPort, TestCardReason } from '@ovs/stick';
+import type { AnnulReason, Assessor, DayPosition, HoursOverride, IncidentKind, InterruptionReason, ReplacementReason, StickPort, TestCardReason, Witness, WitnessRemark } from '@ovs/stick';
 import type { BoxRefusal } from '@ovs/link';
+import type { PrintStep } from './report-data.ts';
 import type { StickStatus } from '../sticks/stick-status.ts';
 import type { ConsoleTestReport } from '../self-test/report.ts';
 
@@ -104,6 +105,30 @@ export interface BoxView {
   annulMode: boolean;
 }
 
+/** The copy the console asks the president to print next, and why it failed when it did. */
+export interface PrintsView {
+  next: PrintStep & { name: string };
+  failed: string | undefined;
+  remaining: number;
+}
+
+export interface BureauView {
+  president: string;
+  secretary: string;
+  assessors: Assessor[];
+  witnesses: Witness[];
+  envelopes: string;
+}
+
+export interface AssistedView {
+  voter: string;
+  assistant: string;
+  disputed: boolean;
+  decision: string;
+  /** The start of the hour (a voter is dated to the hour only). */
+  hour: string;
+}
+
 export interface ConsoleSnapshot {
   phase: Phase;
   halt: Halt | undefined;
@@ -123,6 +148,12 @@ export interface ConsoleSnapshot {
   lastCard: LastCard | undefined;
   closing: ClosingView | undefined;
   unlocking: boolean;
+  /** What waits to be printed (a failed print stays first until it came out). */
+  prints: PrintsView | undefined;
+  bureau: BureauView | undefined;
+  assisted: AssistedView[];
+  /** The witnesses' remarks after closing, on both sticks. */
+  remarks: WitnessRemark[];
   /** Test mode ("Technische test", before the password): running now, and the last report. */
   selfTest: { running: boolean; last: ConsoleTestReport | undefined };
   /** Decree art. 15: where the console's clock stands against the voting hours, and the president's overrides. */

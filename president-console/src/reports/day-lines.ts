@@ -13,7 +13,7 @@ const hour = (iso: string): string => `${time(iso).slice(0, 2)} u`;
 export function dayLines(d: ReportData): Block[] {
   const v = d.counters.votingComputers;
   const blocks: Block[] = [
-    { kind: 'heading', text: 'Toestellen, kaarten en bezoeken' },
+    { kind: 'heading', text: '12. Toestellen, kaarten en bezoeken' },
     { kind: 'line', label: 'Stemcomputers in gebruik', value: `${v.inUse} (nodig: ${v.needed} voor ${v.registeredVoters} kiezers, art. 10)` },
   ];
   if (v.inUse < v.needed) blocks.push({ kind: 'text', text: `Minder stemcomputers dan één per 180 ingeschreven kiezers: de voorzitter verklaart waarom.` });

@@ -9,7 +9,7 @@ import { reportPdf } from './pdf.ts';
 import { reportJob } from './ticket.ts';
 
 export const PRINT_MESSAGES: Record<PrintError, string> = {
-  'paper-out': 'De printer heeft geen papier meer. Leg een nieuwe rol in en druk opnieuw af.',
+  'paper-out': 'De printer heeft geen papier meer: leg een nieuwe rol in.',
   'cover-open': 'Het deksel van de printer staat open.',
   offline: 'De printer antwoordt niet.',
   'write-failed': 'Afdrukken mislukte.',

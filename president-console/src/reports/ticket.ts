@@ -6,11 +6,33 @@ import type { Block, ReportModel } from './model.ts';
 /** QR version 8 at ECC M holds 152 bytes: the pairing code (114) and the session certificate (107) fit with room. */
 export const REPORT_QR = { version: 8, ecc: 'M' as const, moduleDots: 4 };
 
-/** Label left, value right on one line; a label too long for that gets the value on its own line. */
+/**
+ * Label left, value right on one line, joined by dots. A label too long for that is wrapped by
+ * words, narrow enough that the value ends its last line (never a number alone on a line); only a
+ * value longer than half the line gets a line of its own, right-aligned, under its label.
+ */
 function lineElements(label: string, value: string): PrintElement[] {
-  const gap = COLUMNS - label.length - value.length;
-  if (gap >= 1) return [{ kind: 'text', text: `${label}${' '.repeat(gap)}${value}` }];
-  return value === '' ? [{ kind: 'text', text: label }] : [{ kind: 'text', text: label }, { kind: 'text', text: value, align: 'right' }];
+  if (value === '') return [{ kind: 'text', text: label }];
+  const own = value.length > COLUMNS / 2;
+  const lines = wrap(label, own ? COLUMNS : COLUMNS - value.length - 3);
+  const last = lines.pop() ?? '';
+  const text = lines.map((t) => ({ kind: 'text' as const, text: t }));
+  const dots = COLUMNS - last.length - value.length - 2;
+  if (own || dots < 1) return [...text, { kind: 'text', text: last }, { kind: 'text', text: value, align: 'right' }];
+  return [...text, { kind: 'text', text: `${last} ${'.'.repeat(dots)} ${value}` }];
+}
+
+/** Words into lines of at most `width` characters (a longer word stays whole on its own line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  return [...lines, current];
 }
 
 function elements(b: Block): PrintElement[] {

@@ -1,21 +1,24 @@
 // The HTTP API of the president's screen (loopback only): a snapshot to render and one POST
 // per action. Every answer is { ok, message?, snapshot } so the screen always shows the truth.
 import express, { type Request, type Response, type Router } from 'express';
-import type { AnnulReason, HoursOverride, IncidentKind, ReplacementReason, TestCardReason } from '@ovs/stick';
+import type { AnnulReason, HoursOverride, IncidentKind, Presence, ReplacementReason, TestCardReason } from '@ovs/stick';
 import type { ConsoleCore } from '../core/console-core.ts';
-import type { ReportKind } from '../core/report-data.ts';
+import { REPORT_KINDS, type ReportKind } from '../core/report-data.ts';
 import type { ActionResult } from '../core/snapshot.ts';
 import { reportAsPdf } from '../reports/reports.ts';
 import { reportPdf } from '../reports/pdf.ts';
 import { selfTestReportModel } from '../reports/test-report.ts';
 
-const REPORTS: readonly ReportKind[] = ['pairing', 'opening', 'pv', 'kerncijfers'];
+const REPORTS = REPORT_KINDS;
 /** The koppelticket carries the link key: it exists on paper only, counted in the PV, never as a file. */
-const PDF_REPORTS: readonly ReportKind[] = ['opening', 'pv', 'kerncijfers'];
+const PDF_REPORTS: readonly ReportKind[] = ['opening', 'pv', 'kerncijfers', 'envelope'];
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const int = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : Number.NaN);
 const timeOrNull = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const list = (v: unknown): Array<Record<string, unknown>> => (Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {})) : []);
+const texts = (v: unknown): Record<string, string> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, str(x)])) : {};
 
 export function apiRouter(core: ConsoleCore): Router {
   const r = express.Router();
@@ -47,7 +50,19 @@ export function apiRouter(core: ConsoleCore): Router {
   r.post('/expert-copy', act((b) => core.expertCopy(str(b.expert), str(b.note))));
   r.post('/hours/override', act((b) => core.overrideHours(str(b.moment) as HoursOverride, str(b.note))));
   r.post('/incidents', act((b) => core.recordIncident({ kind: str(b.kind) as IncidentKind, description: str(b.description), calledAt: timeOrNull(b.calledAt), repairedAt: timeOrNull(b.repairedAt) }, b.id === undefined ? undefined : int(b.id))));
-  r.post('/close', act((b) => core.close({ annulledBallots: int(b.annulledBallots), testBallots: int(b.testBallots) })));
+  // The screen always sends what the president typed at closing (the aanstiplijsten, the explanations).
+  r.post('/close', act((b) => core.close({ annulledBallots: int(b.annulledBallots), testBallots: int(b.testBallots), statement: { tickedInPerson: int(b.tickedInPerson), tickedByProxy: int(b.tickedByProxy), explanations: texts(b.explanations) } })));
+  r.post('/bureau', act((b) => core.setBureau({
+    president: str(b.president),
+    secretary: str(b.secretary),
+    assessors: list(b.assessors).map((a) => ({ name: str(a.name), presence: str(a.presence) as Presence, note: str(a.note) })),
+    witnesses: list(b.witnesses).map((w) => ({ name: str(w.name), list: str(w.list) })),
+    envelopes: str(b.envelopes),
+  })));
+  r.post('/assisted', act((b) => core.recordAssistedVoter({ voter: str(b.voter), assistant: str(b.assistant), disputed: b.disputed === true, decision: str(b.decision) })));
+  r.post('/remarks', act((b) => core.addWitnessRemark({ witness: str(b.witness), list: str(b.list), text: str(b.text) })));
+  r.post('/remarks/write', act(() => core.writeRemarks()));
+  r.post('/print-next', act(() => core.printNext()));
   r.post('/alerts/:id/dismiss', (req, res) => {
     core.dismissAlert(Number(req.params.id));
     answer(res, { ok: true });

@@ -11,6 +11,7 @@ import { ClosedScreen, ClosingScreen } from './screens/closing.tsx';
 import { ExpertCopy } from './screens/expert.tsx';
 import { Incidents } from './screens/incidents.tsx';
 import { PreparationScreen } from './screens/preparation.tsx';
+import { AssistedForm, BureauForm, PrintPrompt } from './screens/pv-entries.tsx';
 import { SticksScreen } from './screens/sticks.tsx';
 import { TechnicalTest } from './screens/technical-test.tsx';
 import { LockedOutScreen, UnlockScreen } from './screens/unlock.tsx';
@@ -55,8 +56,11 @@ export function App() {
   const act: Act = useCallback(async (path, body) => {
     const r = await post(path, body ?? {});
     setSnap(r.snapshot);
+    // A failed print is shown once, in red, by the print prompt: not again inside a green answer.
+    const failed = r.snapshot.prints?.failed;
+    const text = r.message && failed ? r.message.replace(failed, '').trim() : r.message;
     // The technician's test password is a success of the test, not a wrong password.
-    setMessage(r.message ? { text: r.message, ok: r.ok || r.error === 'test-password' } : undefined);
+    setMessage(text ? { text, ok: r.ok || r.error === 'test-password' } : undefined);
     if (r.ok && (path.startsWith('cards/') || path === 'annul')) setActivationCode(r.activationCode);
     return r;
   }, []);
@@ -126,6 +130,7 @@ export function App() {
       ) : null}
       <Alerts alerts={snap.alerts} dismiss={(id) => void act(`alerts/${id}/dismiss`)} />
       <Message text={message?.text} ok={message?.ok ?? true} />
+      <PrintPrompt snap={snap} act={act} />
       {activationCode ? <ActivationCode code={activationCode} onHide={() => setActivationCode(undefined)} /> : null}
       <div class="body">
         <div class="main">
@@ -136,8 +141,10 @@ export function App() {
           ) : (
             screen
           )}
+          {phase.kind === 'open' && !closing ? <AssistedForm snap={snap} act={act} /> : null}
           {unlocked && phase.kind !== 'closed' ? <Incidents snap={snap} act={act} /> : null}
           {unlocked ? <ExpertCopy snap={snap} act={act} /> : null}
+          {unlocked && phase.kind !== 'closed' ? <BureauForm snap={snap} act={act} /> : null}
           {phase.kind === 'sticks' || phase.kind === 'locked' || phase.kind === 'locked-out' ? <TechnicalTest snap={snap} act={act} /> : null}
         </div>
         {snap.counters ? <CountersPanel counters={snap.counters} names={names} /> : null}

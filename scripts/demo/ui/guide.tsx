@@ -96,6 +96,13 @@ function Faults({ state, act }: { state: DemoState; act: Act }) {
           Stembus vervangen
         </button>
       </div>
+      <h3>Printer van de voorzitterscomputer zonder papier</h3>
+      <p class="small">Bij de afsluiting komt het proces-verbaal niet uit de printer: de voorzitterscomputer toont het en wacht. Leg een nieuwe rol in en druk daar op "Opnieuw afdrukken".</p>
+      <div class="buttons">
+        <button type="button" class="hand" onClick={() => void act('console/paper', { paper: state.console.paper === 'ok' ? 'out' : 'ok' })}>
+          {state.console.paper === 'ok' ? 'Papier op in de voorzitterscomputer' : 'Nieuwe rol in de voorzitterscomputer'}
+        </button>
+      </div>
       <h3>Onleesbaar stembiljet</h3>
       <p class="small">
         Klik bij een stembiljet in de hand "Nat vouwen": de stembus weigert het als onleesbaar. Het stembiljet gaat in de omslag, de voorzitter annuleert het ("Stembiljet annuleren…") en de kiezer krijgt een vervangkaart.

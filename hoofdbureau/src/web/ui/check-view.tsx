@@ -37,6 +37,19 @@ export function CheckView({ report, titles }: { report: CheckReport; titles: Rea
           {titles.get(t.election) ?? t.election}: {t.tally.ballots} stembiljetten, waarvan {t.tally.blank} blanco; stemcijfer per lijst: {t.tally.lists.map((l) => `lijst ${l.number}: ${l.stemcijfer}`).join(', ')}
         </p>
       ))}
+      {s.remarks.length > 0 && (
+        <div data-testid="remarks">
+          <b>Opmerkingen van getuigen na de afsluiting</b> (ondertekend door het stembureau, op de stick):
+          <ul>
+            {s.remarks.map((r) => (
+              <li key={r.at + r.witness}>
+                {time(r.at)} — {r.witness}
+                {r.list ? ` (${r.list})` : ''}: {r.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {prior?.kind === 'mismatch' && (
         <ul>
           {prior.differences.map((d) => (

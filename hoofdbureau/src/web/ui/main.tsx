@@ -19,6 +19,7 @@ import { ResultsPage } from './results.tsx';
 import { ServerPage } from './server.tsx';
 import { StaffPage } from './staff.tsx';
 import { StationPage } from './station.tsx';
+import { ReceiptsPage } from './receipts.tsx';
 
 type Route =
   | { page: 'overview' }
@@ -32,7 +33,8 @@ type Route =
   | { page: 'paper-config' }
   | { page: 'entry'; telbureau: string }
   | { page: 'review'; telbureau: string }
-  | { page: 'server' };
+  | { page: 'server' }
+  | { page: 'receipts' };
 
 const PAGES: Record<string, Route> = {
   '#/resultaten': { page: 'results' },
@@ -43,6 +45,7 @@ const PAGES: Record<string, Route> = {
   '#/wachtwoord': { page: 'password' },
   '#/telbureaus': { page: 'paper' },
   '#/telbureaus/koppelen': { page: 'paper-config' },
+  '#/ontvangst': { page: 'receipts' },
 };
 
 function parseRoute(hash: string): Route {
@@ -67,6 +70,7 @@ const NEEDS: Record<Route['page'], Action | null> = {
   'paper-config': 'paper.configure',
   entry: 'paper.entry',
   review: 'paper.resolve',
+  receipts: 'stick.import',
 };
 
 function App() {
@@ -144,6 +148,7 @@ function Counting({ me, onMe }: { me: Me & { operator: NonNullable<Me['operator'
           {link('#/', 'Digitale resultaten inlezen', 'overview')}
           {link('#/telbureaus', 'Tabellen van telbureaus invoeren', 'paper')}
           {link('#/resultaten', 'Resultaten en zetels', 'results')}
+          {link('#/ontvangst', 'Ontvangst sticks', 'receipts')}
           {link('#/samenstelling', 'Samenstelling', 'composition')}
           {link('#/accounts', 'Accounts', 'staff')}
           {link('#/auditlog', 'Auditlog', 'audit')}
@@ -176,6 +181,7 @@ function Counting({ me, onMe }: { me: Me & { operator: NonNullable<Me['operator'
         {shown.page === 'entry' && <EntryPage id={shown.telbureau} />}
         {shown.page === 'review' && <ReviewPage id={shown.telbureau} version={version} />}
         {shown.page === 'server' && <ServerPage />}
+        {shown.page === 'receipts' && <ReceiptsPage />}
         {shown.page === 'password' && <PasswordPage forced={false} onDone={() => (location.hash = '#/')} onCancel={() => (location.hash = '#/')} />}
       </main>
     </>

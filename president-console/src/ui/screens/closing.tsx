@@ -1,31 +1,72 @@
 import { useState } from 'preact/hooks';
 import type { ConsoleSnapshot } from '../../core/snapshot.ts';
 import type { Act } from '../app.tsx';
+import { closingDifferences } from '../../core/reconciliation.ts';
+import { RemarksForm } from './pv-entries.tsx';
 
+const count = (v: string): number => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN);
+
+/**
+ * Seed 002 III.3–5: the president types what the bureau counted — the aanstiplijsten, the
+ * envelopes — with nothing filled in beforehand; every difference with the console's figures is
+ * listed as it is typed and needs an explanation in words before voting can be closed.
+ */
 export function ClosingScreen({ snap, act, onCancel }: { snap: ConsoleSnapshot; act: Act; onCancel?: () => void }) {
-  const [annulled, setAnnulled] = useState(String(snap.counters?.annulled ?? 0));
-  const [test, setTest] = useState(String(snap.counters?.testCards ?? 0));
+  const [inPerson, setInPerson] = useState('');
+  const [byProxy, setByProxy] = useState('');
+  const [annulled, setAnnulled] = useState('');
+  const [test, setTest] = useState('');
+  const [explanations, setExplanations] = useState<Record<string, string>>({});
+  const typed = { tickedInPerson: count(inPerson), tickedByProxy: count(byProxy), annulledBallots: count(annulled), testBallots: count(test) };
+  const complete = Object.values(typed).every((n) => Number.isInteger(n));
+  const differences = complete && snap.counters ? closingDifferences(snap.counters, typed) : [];
+  const explained = differences.every((d) => (explanations[d.id] ?? '').trim() !== '');
   const submit = async (e: Event) => {
     e.preventDefault();
-    await act('close', { annulledBallots: annulled, testBallots: test });
+    await act('close', { annulledBallots: annulled, testBallots: test, tickedInPerson: inPerson, tickedByProxy: byProxy, explanations });
   };
+  const field = (id: string, label: string, value: string, set: (v: string) => void) => (
+    <>
+      <label for={id}>{label}</label>
+      <input id={id} inputMode="numeric" autoComplete="off" value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} />
+    </>
+  );
   return (
     <main>
       <h1>Stemming sluiten</h1>
-      <p>Na het sluiten weigert de stembus elk stembiljet. De afsluiting wordt op beide sticks geschreven en het proces-verbaal en het kerncijferrapport worden afgedrukt.</p>
-      <CardBalance snap={snap} />
+      <p>Na het sluiten weigert de stembus elk stembiljet. De afsluiting wordt op beide sticks geschreven; daarna drukt u het proces-verbaal en het kerncijferrapport af.</p>
       <form onSubmit={submit}>
-        <label for="annulled">Aantal geannuleerde stembiljetten in de omslag</label>
-        <input id="annulled" inputMode="numeric" value={annulled} onInput={(e) => setAnnulled((e.target as HTMLInputElement).value)} />
-        <label for="test">Aantal teststembiljetten in de omslag</label>
-        <input id="test" inputMode="numeric" value={test} onInput={(e) => setTest((e.target as HTMLInputElement).value)} />
+        <h2>Aanstiplijsten</h2>
+        {field('ticked-person', 'Aantal kiezers afgestipt die persoonlijk stemden', inPerson, setInPerson)}
+        {field('ticked-proxy', 'Aantal kiezers afgestipt die bij volmacht stemden', byProxy, setByProxy)}
+        <h2>Omslagen</h2>
+        {field('annulled', 'Aantal geannuleerde stembiljetten in de omslag', annulled, setAnnulled)}
+        {field('test', 'Aantal teststembiljetten in de omslag', test, setTest)}
+        {!complete ? (
+          <p data-testid="reconciliation">Tel de aanstiplijsten en de omslagen en vul de vier aantallen in.</p>
+        ) : differences.length === 0 ? (
+          <p data-testid="reconciliation">Geen verschil: de aanstiplijsten, de stemkaarten, de stembiljetten en de omslagen kloppen.</p>
+        ) : (
+          <div class="dialog" role="alert" data-testid="reconciliation">
+            <p>
+              <strong>Let op: {differences.length === 1 ? 'een verschil' : `${differences.length} verschillen`}. Verklaar elk verschil; uw verklaring komt in het proces-verbaal.</strong>
+            </p>
+            {differences.map((d) => (
+              <div key={d.id} class="difference">
+                <p>{d.line}</p>
+                <label for={`explain-${d.id}`}>Verklaring</label>
+                <textarea id={`explain-${d.id}`} value={explanations[d.id] ?? ''} onInput={(e) => setExplanations({ ...explanations, [d.id]: (e.target as HTMLTextAreaElement).value })} />
+              </div>
+            ))}
+          </div>
+        )}
         <div class="row">
           {onCancel ? (
             <button type="button" onClick={onCancel}>
               Terug
             </button>
           ) : null}
-          <button type="submit" class="danger">
+          <button type="submit" class="danger" disabled={!complete || !explained}>
             Stemming definitief sluiten
           </button>
         </div>
@@ -49,12 +90,24 @@ export function ClosedScreen({ snap, act }: { snap: ConsoleSnapshot; act: Act })
           </p>
         </>
       ) : null}
+      {snap.prints ? (
+        <p class="instruction">Druk eerst alles af (zie boven): de sticks blijven in de voorzitterscomputer tot het kerncijferrapport en het etiket voor de omslag afgedrukt zijn.</p>
+      ) : (
+        <p class="instruction">
+          Lees het proces-verbaal voor en laat het ondertekenen. Verwijder daarna de twee sticks. Steek ze samen met exemplaar 1 van het kerncijferrapport in de omslag voor het hoofdbureau, kleef het etiket erop, verzegel de omslag en laat ze ondertekenen.
+        </p>
+      )}
+      <RemarksForm snap={snap} act={act} />
+      <h2>Opnieuw afdrukken</h2>
       <div class="row">
         <button type="button" onClick={() => void act('print/pv')}>
-          Proces-verbaal afdrukken
+          Proces-verbaal
         </button>
         <button type="button" onClick={() => void act('print/kerncijfers')}>
-          Kerncijferrapport afdrukken
+          Kerncijferrapport
+        </button>
+        <button type="button" onClick={() => void act('print/envelope')}>
+          Etiket voor de omslag
         </button>
         <a href="/api/reports/pv.pdf" target="_blank">
           Proces-verbaal (PDF)
@@ -63,35 +116,6 @@ export function ClosedScreen({ snap, act }: { snap: ConsoleSnapshot; act: Act })
           Kerncijferrapport (PDF)
         </a>
       </div>
-      <p class="instruction">Verwijder nu de twee sticks. Steek ze samen met het kerncijferrapport in de omslag voor het hoofdbureau, verzegel de omslag en laat ze ondertekenen.</p>
     </main>
-  );
-}
-
-/** Before closing: cards issued against ballots registered, per election; a difference is for the president to explain. */
-function CardBalance({ snap }: { snap: ConsoleSnapshot }) {
-  const balance = snap.counters?.cardBalance ?? [];
-  const differences = balance.filter((b) => b.difference !== 0);
-  if (differences.length === 0) {
-    return (
-      <p data-testid="card-balance">
-        Stemkaarten en stembiljetten: geen verschil. Per verkiezing zijn er evenveel stembiljetten geregistreerd als de uitgereikte stemkaarten laten verwachten.
-      </p>
-    );
-  }
-  return (
-    <div class="dialog" role="alert" data-testid="card-balance">
-      <p>
-        <strong>Verschil tussen stemkaarten en stembiljetten</strong>
-      </p>
-      <ul>
-        {differences.map((b) => (
-          <li key={b.election}>{b.line}</li>
-        ))}
-      </ul>
-      <p>
-        U moet elk verschil verklaren: noteer de verklaring als incident (ander incident) voor u de stemming sluit. Het verschil en uw verklaring komen in het proces-verbaal.
-      </p>
-    </div>
   );
 }

@@ -4,13 +4,15 @@ import type { ConsoleSnapshot } from '../../core/snapshot.ts';
 import type { Act } from '../app.tsx';
 import { time } from '../format.ts';
 
+/** Bijstand aan een kiezer has its own form (both names, decree art. 20); older logs may still hold it as an incident. */
 const KINDS: Array<[IncidentKind, string]> = [
   ['defect', 'Defect (oproep en herstelling)'],
-  ['assistance', 'Bijstand aan een kiezer'],
-  ['witness-remark', 'Opmerking van een getuige'],
+  ['witness-remark', 'Opmerking of bezwaar van een getuige'],
   ['expert-visit', 'Bezoek van een deskundige'],
+  ['not-on-list', 'Kiezer toegelaten die niet op de kiezerslijst stond'],
   ['other', 'Ander incident'],
 ];
+const SHOWN: Array<[IncidentKind, string]> = [...KINDS, ['assistance', 'Bijstand aan een kiezer']];
 
 /** "09:15" today in Belgian time → ISO; empty → null. */
 function todayAt(hhmm: string): string | null {
@@ -46,7 +48,7 @@ export function Incidents({ snap, act }: { snap: ConsoleSnapshot; act: Act }) {
       <ul>
         {snap.incidents.map((i) => (
           <li key={i.id}>
-            {time(i.reportedAt)} — {KINDS.find(([k]) => k === i.kind)?.[1]}: {i.description}
+            {time(i.reportedAt)} — {SHOWN.find(([k]) => k === i.kind)?.[1]}: {i.description}
             {i.calledAt ? ` (oproep ${time(i.calledAt)}` : ''}
             {i.calledAt ? (i.repairedAt ? `, hersteld ${time(i.repairedAt)})` : ', nog niet hersteld)') : ''}{' '}
             <button
@@ -73,7 +75,7 @@ export function Incidents({ snap, act }: { snap: ConsoleSnapshot; act: Act }) {
             </option>
           ))}
         </select>
-        <label for="incident-text">Beschrijving (bij bijstand: naam van de kiezer en van de helper)</label>
+        <label for="incident-text">Beschrijving (bij een kiezer die niet op de lijst stond: naam en waarom toegelaten)</label>
         <textarea id="incident-text" value={description} onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
         <label for="incident-called">Uur van de oproep (uu:mm)</label>
         <input id="incident-called" value={calledAt} onInput={(e) => setCalledAt((e.target as HTMLInputElement).value)} />

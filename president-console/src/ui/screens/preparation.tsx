@@ -28,7 +28,11 @@ export function PreparationScreen({ snap, act }: { snap: ConsoleSnapshot; act: A
         </li>
         <li>
           <h2>Stembus koppelen</h2>
-          <p>Leg het koppelticket met de code naar onder op de scanner van de stembus. De stembus meldt dan dat haar bak leeg is.</p>
+          {snap.prints?.next.kind === 'pairing' ? (
+            <p class="problem">Het koppelticket is nog niet afgedrukt: druk het eerst af (zie boven).</p>
+          ) : (
+            <p>Leg het koppelticket met de code naar onder op de scanner van de stembus. De stembus meldt dan dat haar bak leeg is.</p>
+          )}
           <button type="button" onClick={() => void act('print/pairing')}>
             Koppelticket opnieuw afdrukken
           </button>
