@@ -129,7 +129,8 @@ export async function startVotingComputer(options: StartOptions): Promise<StartR
   if (!loaded.verified.election.pollingStations.some((s) => s.number === options.station)) {
     return { ok: false, error: { kind: 'station', message: `polling station ${options.station} is not in the election package` } };
   }
-  const software = checkSoftware('stemcomputer', options.software ?? (await deviceSoftware('stemcomputer')), loaded.verified.election.release);
+  const softwareHash = options.software ?? (await deviceSoftware('stemcomputer'));
+  const software = checkSoftware('stemcomputer', softwareHash, loaded.verified.election.release);
   const refused = refusal('stemcomputer', software);
   if (refused) return { ok: false, error: { kind: 'software', message: refused } };
   const ownDevices = options.devices === undefined;
@@ -142,6 +143,7 @@ export async function startVotingComputer(options: StartOptions): Promise<StartR
     ...(options.inactivity ? { inactivity: options.inactivity } : {}),
     log: options.log ?? silentLog,
     technician: technicianOptions(options, loaded.verified, devices, softwareLine(software)),
+    software: softwareHash,
     ...(options.console ? { console: { ...consoleAlarms(options.console.url, options.console.machine), ...(options.console.now ? { now: options.console.now } : {}) } } : {}),
   });
   const ui = await buildUi();

@@ -30,9 +30,13 @@ t.test('HARDWARE.md "Alarm": paper out reaches the console, signed by the sessio
   m.insert(m.kit.voterCard(['G']));
   const s = await voter.waitFor('alarm');
   t.ok(s.screen.body.kind === 'alarm' && s.screen.body.reason === 'printer-paper-out' && s.screen.body.ballot === 'not-started', 'on the machine');
-  for (let i = 0; i < 200 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-  t.equal(received.length, 1, 'one alarm at the console');
-  const r = verifyVcAlarm(received[0]!, { hashPrefix: m.kit.context.hashPrefix, station: 1, session: m.kit.sessionVerifier, now: new Date(), seen: new Set() });
+  for (let i = 0; i < 200 && received.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+  t.equal(received.length, 2, 'its software report after the activation, then one alarm at the console');
+  const verify = (bytes: Uint8Array) => verifyVcAlarm(bytes, { hashPrefix: m.kit.context.hashPrefix, station: 1, session: m.kit.sessionVerifier, now: new Date(), seen: new Set() });
+  const software = verify(received[0]!);
+  t.ok(software.ok && software.value.kind === 'software' && software.value.sha256.length === 32, 'decree art. 4 §3: what the machine runs, signed by the session key');
+  const r = verify(received[1]!);
   t.same(r.ok ? { kind: r.value.kind, machine: r.value.machine } : r.error, { kind: 'paper-out', machine: 'stemcomputer 1' }, 'verified with the session certificate\'s key');
+  for (let i = 0; i < 200 && !m.log.some((l) => l.event === 'alarm-to-console'); i++) await new Promise((r) => setTimeout(r, 10));
   t.ok(m.log.some((l) => l.event === 'alarm-to-console'), 'logged (kind and outcome only)');
 });

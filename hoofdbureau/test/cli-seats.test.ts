@@ -185,7 +185,7 @@ void t.test('usage errors → exit 2', async (t) => {
   const unknown = await run(['tally']);
   t.equal(unknown.code, 2);
   // Every command is listed (check, import, rescan, results, pv, export, recount, serve and account joined seats).
-  t.equal(unknown.stderr, 'hoofdbureau: unknown command "tally" (commands: check, import, rescan, results, pv, export, recount, serve, account, seats)\n');
+  t.equal(unknown.stderr, 'hoofdbureau: unknown command "tally" (commands: check, import, rescan, results, pv, export, recount, receipt, receipts, serve, account, seats)\n');
   const nothing = await run([]);
   t.equal(nothing.code, 2);
   t.match(nothing.stderr, /^usage: hoofdbureau <command>/);

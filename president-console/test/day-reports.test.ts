@@ -131,7 +131,7 @@ t.test('seed 002 III.3–5: the aanstiplijsten at closing, every difference expl
     await box.register(signed(session, ballot(random)));
   }
   await core.issueVoterCard('belg'); // a voter who left without voting
-  await core.issueTestCard('belg');
+  await core.issueTestCard('belg', 'expert-visit');
   const n = { tickedInPerson: 4, tickedByProxy: 1, annulledBallots: 0, testBallots: 0 };
   const counters = core.snapshot().counters;
   if (!counters) throw new Error('no counters');
@@ -243,7 +243,7 @@ t.test('seed 002 III.6: a witness\'s remark after closing — signed on both sti
   t.ok((await core.addWitnessRemark({ witness: 'Ivo Dubois', list: 'lijst 4', text: 'Geen bezwaar tegen de telling.' })).ok);
   t.same(core.snapshot().remarks.map((x) => x.witness), ['Hilde Willems', 'Ivo Dubois']);
   const pv = await reportText(rig, 'pv');
-  t.match(pv, /13\. Opmerkingen van getuigen na de afsluiting/);
+  t.match(pv, /14\. Opmerkingen van getuigen na de afsluiting/);
   t.match(pv, /Om \d\d:\d\d, Hilde Willems \(getuige van lijst 1\): De getuige vraagt te noteren dat de stembus om 15:02 nog een kiezer aannam\./);
   const d = demo();
   for (const dir of [rig.dirs.A, rig.dirs.B]) {
@@ -286,7 +286,7 @@ t.test('decree art. 14: the openingsrapport shows the counter as it was at openi
     await box.register(signed(session, ballot(random)));
   }
   await core.issueActivationCard();
-  await core.issueTestCard('belg');
+  await core.issueTestCard('belg', 'expert-visit');
   t.equal(core.snapshot().counters?.registered, 3);
   const opening = await reportText(rig, 'opening');
   t.match(opening, /Teller stembiljetten bij de opening\n0\n/);

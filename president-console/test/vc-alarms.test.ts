@@ -3,9 +3,9 @@
 // with the session key of an activation card. The president sees it, the PV has it with the hour
 // only; an alarm from a device without that key changes nothing.
 import t from 'tap';
-import { generateSigningKeyPair, randomBytes, Signer } from '@ovs/crypto';
+import { generateSigningKeyPair, randomBytes, shortHash, Signer } from '@ovs/crypto';
 import { HASH_PREFIX_BYTES } from '@ovs/ballot';
-import { encodeVcAlarm, VC_ALARM_PATH, type VcAlarm } from '@ovs/link';
+import { encodeVcAlarm, encodeVcSoftware, VC_ALARM_PATH, type VcAlarm } from '@ovs/link';
 import { buildReport } from '../src/index.ts';
 import { context, openForVoting, startRig, STATION } from './support.ts';
 
@@ -50,4 +50,23 @@ t.test('HARDWARE.md: on hardware the alarms have a listener of their own, on the
   t.equal(await post(url, encodeVcAlarm({ kind: 'card', machine: 'stemcomputer 3', id: randomBytes(16), at: new Date() }, binding, session)), 204);
   t.equal((await fetch(new URL('/link/v2', url), { method: 'POST', body: 'x' })).status, 404, 'the box\'s link is not on this listener');
   t.match(rig.handle.core.snapshot().alerts.at(-1)?.message, /^Alarm op stemcomputer 3: probleem met de chipkaart/);
+});
+
+t.test('decree art. 4 §3: each voting computer\'s software report is on the sticks once and in the PV', async (t) => {
+  const rig = await startRig(t);
+  const { session } = await openForVoting(rig);
+  const core = rig.handle.core;
+  const binding = { hashPrefix: context().hashPrefix.subarray(0, HASH_PREFIX_BYTES), station: STATION };
+  const sha256 = new Uint8Array(32).fill(0x33);
+  const report = (machine: string, signer = session): Uint8Array => encodeVcSoftware({ machine, id: randomBytes(16), at: new Date(), sha256 }, binding, signer);
+  t.equal(await post(rig.handle.linkUrl, report('stemcomputer 1', new Signer(generateSigningKeyPair().privateKey))), 400, 'not from a device without the session key');
+  t.equal(await post(rig.handle.linkUrl, report('stemcomputer 1')), 204);
+  t.equal(await post(rig.handle.linkUrl, report('stemcomputer 1')), 204, 'a second activation of the same machine …');
+  t.equal(await post(rig.handle.linkUrl, report('stemcomputer 2')), 204);
+  const events = core.reportData()?.events.filter((e) => e.type === 'vc-software') ?? [];
+  t.same(events.map((e) => e.type === 'vc-software' && e.machine), ['stemcomputer 1', 'stemcomputer 2'], '… is recorded once per machine and software');
+  t.same(core.snapshot().alerts, [], 'a development package: no alarm, the line says ONTWIKKELVERSIE');
+  const pv = buildReport('pv', core.reportData()!)!.blocks.map((b) => ('label' in b ? `${b.label}: ${'value' in b ? String(b.value) : ''}` : '')).join('\n');
+  t.ok(pv.includes(`Software van stemcomputer 1: ${shortHash(sha256)} — ONTWIKKELVERSIE`), 'in the PV');
+  t.ok(pv.includes(`Software van stemcomputer 2: ${shortHash(sha256)} — ONTWIKKELVERSIE`));
 });

@@ -7,7 +7,7 @@ import { bytesEqual, fromBase64, randomBytes, sha256, toHex, Verifier } from '@o
 import { erasedActivationCard, openActivationCard } from '@ovs/card';
 import { createBallotContext, openSignedBallot, type BallotContext } from '@ovs/ballot';
 import { findStation, type Language, type VerifiedPackage } from '@ovs/election';
-import { encodeVcAlarm, VC_ALARM_ID_BYTES, type VcAlarm } from '@ovs/link';
+import { encodeVcAlarm, encodeVcSoftware, VC_ALARM_ID_BYTES, type VcAlarm } from '@ovs/link';
 import type { Alarm, CardReader, CardReaderEvent, HandScanner, SelfTestCheck, SelfTestPhase, ThermalPrinter, Timers } from '@ovs/devices';
 import {
   initialState,
@@ -73,6 +73,8 @@ export interface VotingComputerOptions {
   technician?: TechnicianOptions;
   /** Where this machine's alarms go to the president's console (HARDWARE.md "Alarm"), and its name there. */
   console?: ConsoleAlarms;
+  /** SHA-256 of this machine's software bundle: reported to the console after each activation (decree art. 4 §3). */
+  software?: Uint8Array;
 }
 
 /** The voting computer's side of the alarm link: its name on the console and how bytes reach it. */
@@ -106,6 +108,7 @@ export class VotingComputer {
   readonly #inactivity: { warningMs: number; resetMs: number };
   readonly #log: Logger;
   readonly #console: ConsoleAlarms | undefined;
+  readonly #software: Uint8Array | undefined;
   #state: FlowState = initialState();
   #seq = 1;
   #session: SessionKey | undefined;
@@ -138,6 +141,7 @@ export class VotingComputer {
     this.#inactivity = options.inactivity ?? INACTIVITY;
     this.#log = options.log;
     this.#console = options.console;
+    this.#software = options.software;
     this.#technician = createTechnicianHost({
       verified: options.verified,
       station: options.station,
@@ -374,6 +378,19 @@ export class VotingComputer {
     );
   }
 
+  /** After an activation: what this machine runs, for the sticks (the console records it once per machine). */
+  #reportSoftware(): void {
+    const link = this.#console;
+    const session = this.#session;
+    const sha256 = this.#software;
+    if (!link || !session || !sha256) return;
+    const bytes = encodeVcSoftware({ machine: link.machine, id: randomBytes(VC_ALARM_ID_BYTES), at: (link.now ?? (() => new Date()))(), sha256 }, { hashPrefix: this.#keys.hashPrefix, station: this.#keys.station }, session.signer);
+    void link.send(bytes).then(
+      (sent) => this.#log('software-to-console', { sent }),
+      () => this.#log('software-to-console', { sent: false }),
+    );
+  }
+
   #perform(effect: Effect): void {
     switch (effect.kind) {
       case 'mark-card-used':
@@ -398,7 +415,10 @@ export class VotingComputer {
         void this.#checkCode(effect.code, effect.last);
         break;
       case 'adopt-session':
-        if (this.#opened) this.#session = this.#opened;
+        if (this.#opened) {
+          this.#session = this.#opened;
+          this.#reportSoftware();
+        }
         this.#opened = undefined;
         break;
       default:

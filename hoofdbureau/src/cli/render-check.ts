@@ -40,6 +40,10 @@ export function renderCheck(report: CheckReport, pkg: ElectionPackage): string {
     if (b.kind === 'mismatch') lines.push(`WAARSCHUWING: de stembus meldde software die niet de release ${b.version} van het verkiezingspakket is (${b.expectedShortHash}). Meld dit aan de voorzitter van het hoofdbureau en het college van deskundigen.`);
   }
   if (s.boxSoftware.length === 0) lines.push('Software stembus: niet gemeld (geen stembus gekoppeld)');
+  for (const v of s.votingComputerSoftware) {
+    lines.push(`Software ${v.machine}: ${softwareLine(v.software)}`);
+    if (v.software.kind === 'mismatch') lines.push(`WAARSCHUWING: ${v.machine} meldde software die niet de release ${v.software.version} van het verkiezingspakket is (${v.software.expectedShortHash}). Meld dit aan de voorzitter van het hoofdbureau en het college van deskundigen.`);
+  }
   lines.push(`Controlecode stembiljetten (vergelijk met het kerncijferrapport): ${s.storeShortHash}`);
   lines.push(`Controlegetal van de afsluiting: ${s.closingShortHash}`);
   const offDay = s.warnings.find((w) => w.code === 'opened-on-other-day');

@@ -55,6 +55,8 @@ export interface StickSummary {
   software: SoftwareCheck;
   /** Each software a paired box reported (event log), against the same release. */
   boxSoftware: SoftwareCheck[];
+  /** Each software an activated voting computer reported, per machine, against the same release. */
+  votingComputerSoftware: Array<{ machine: string; software: SoftwareCheck }>;
   /** SHA-256 of closing.json: the closing record fixes the store, the log and the session. */
   closingHash: Uint8Array;
   closingShortHash: string;
@@ -172,6 +174,9 @@ export function checkStickFiles(files: StickFiles, keys: CheckKeys): StickCheck 
     station: { number: stick.station.number, name: stick.station.name, deelgebied: stick.station.deelgebied },
     packageShortHash: stick.package.shortHash,
     software: checkSoftware('voorzitterscomputer', stick.closing.software, stick.package.election.release),
+    votingComputerSoftware: stick.events.flatMap((e) =>
+      e.type === 'vc-software' ? [{ machine: e.machine, software: checkSoftware('stemcomputer', fromHex(e.sha256) ?? new Uint8Array(0), stick.package.election.release) }] : [],
+    ),
     boxSoftware: [...new Set(stick.events.flatMap((e) => (e.type === 'box-software' ? [e.sha256] : [])))].map((h) =>
       checkSoftware('stembus', fromHex(h) ?? new Uint8Array(0), stick.package.election.release),
     ),

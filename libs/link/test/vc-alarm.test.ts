@@ -4,7 +4,7 @@
 import t from 'tap';
 import fc from 'fast-check';
 import { generateSigningKeyPair, randomBytes, Signer, Verifier } from '@ovs/crypto';
-import { encodeVcAlarm, MAX_VC_ALARM_BYTES, verifyVcAlarm, type VcAlarmCheck } from '../src/index.ts';
+import { encodeVcAlarm, encodeVcSoftware, MAX_VC_ALARM_BYTES, verifyVcAlarm, type VcAlarmCheck } from '../src/index.ts';
 
 const pair = generateSigningKeyPair();
 const session = new Signer(pair.privateKey);
@@ -45,4 +45,22 @@ t.test('a forged, foreign, stale or altered alarm is refused', async (t) => {
   );
   for (let n = 0; n < good.length; n++) t.notOk(verifyVcAlarm(good.subarray(0, n), check()).ok, `truncated to ${n}`);
   t.notOk(verifyVcAlarm(new Uint8Array(MAX_VC_ALARM_BYTES + 1), check()).ok, 'too long');
+});
+
+t.test('decree art. 4 §3: the software report carries the machine\'s hash, signed like an alarm', async (t) => {
+  const sha256 = randomBytes(32);
+  const report = encodeVcSoftware({ machine: 'stemcomputer 2', id: randomBytes(16), at, sha256 }, binding, session);
+  const r = verifyVcAlarm(report, check());
+  t.ok(r.ok && r.value.kind === 'software' && Buffer.from(r.value.sha256).equals(Buffer.from(sha256)), 'the hash as sent');
+  const changed = report.slice();
+  changed[report.length - 65] = (changed[report.length - 65] as number) ^ 1;
+  t.same(verifyVcAlarm(changed, check()), { ok: false, error: 'bad-signature' }, 'a changed hash breaks the signature');
+  const asAlarm = report.slice();
+  asAlarm[1] = 0;
+  t.same(verifyVcAlarm(asAlarm, check()), { ok: false, error: 'malformed' }, 'an alarm kind with a hash attached is no alarm');
+  const unknown = report.slice();
+  unknown[1] = 4;
+  t.same(verifyVcAlarm(unknown, check()), { ok: false, error: 'malformed' }, 'no kind beyond the software report');
+  t.ok(report.length <= MAX_VC_ALARM_BYTES);
+  t.throws(() => encodeVcSoftware({ machine: 'x', id: randomBytes(16), at, sha256: randomBytes(31) }, binding, session));
 });

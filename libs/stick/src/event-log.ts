@@ -124,6 +124,8 @@ export type EventBody =
   | { type: 'ballot-annul-scanned'; tag: string }
   /** A voting computer's alarm (paper out, card problem, printer fault), received signed by the session key. */
   | { type: 'vc-alarm'; kind: VcAlarmKind; machine: string }
+  /** The software a voting computer reported after its activation: the SHA-256 (hex) of its bundle (decree art. 4 §3). */
+  | { type: 'vc-software'; machine: string; sha256: string }
   | { type: 'interruption'; stick: StickPort; reason: InterruptionReason; from: string; to: string }
   | {
       type: 'incident';
@@ -248,6 +250,7 @@ const FIELDS: { [K in EventType]: Record<string, (o: Record<string, unknown>, ke
   'hours-override': { moment: (o, k) => oneOf(o, k, HOURS_OVERRIDES), note: (o, k) => str(o, k, MAX_TEXT) },
   'expert-copy': { expert: (o, k) => str(o, k, MAX_NAME), note: (o, k) => str(o, k, MAX_TEXT), files: (o, k) => int(o, k, 0, 100), ballots: bool },
   'vc-alarm': { kind: (o, k) => oneOf(o, k, VC_ALARM_KINDS), machine: (o, k) => str(o, k, 40) },
+  'vc-software': { machine: (o, k) => str(o, k, 40), sha256: (o, k) => hexString(o, k, 32) },
   'ballot-annul-scanned': { tag: (o, k) => hexString(o, k, 16) },
   interruption: { stick: (o, k) => oneOf(o, k, PORTS), reason: (o, k) => oneOf(o, k, INTERRUPTION_REASONS), from: isoTime, to: isoTime },
   incident: {
@@ -482,6 +485,7 @@ export function countEvents(events: readonly StickEvent[], categories: readonly 
       case 'hours-override':
       case 'expert-copy':
       case 'vc-alarm':
+      case 'vc-software':
       case 'ballot-annul-scanned':
       case 'interruption':
       case 'incident':

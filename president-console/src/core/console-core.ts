@@ -4,7 +4,7 @@
 // (stick-watch.ts), the card desk (card-desk.ts) and the ballot box's link (box-link.ts) — and
 // every action runs one at a time (serial.ts). The HTTP API and the UI are thin layers on top;
 // the election-day simulation drives this class directly.
-import { canonicalEnvelopePassword, sha256, shortHash } from '@ovs/crypto';
+import { canonicalEnvelopePassword, sha256, shortHash, toHex } from '@ovs/crypto';
 import { ACTIVATION_KDF, type ActivationKdf } from '@ovs/card';
 import { checkSoftware, refusal, softwareLine, type SoftwareCheck } from '@ovs/release';
 import { electionsForCategory, findStation, unsealStembureauKey, UNSEAL_MESSAGES, type VerifiedPackage } from '@ovs/election';
@@ -757,11 +757,23 @@ export class ConsoleCore {
         return r;
       }
       this.#vcAlarms.add(r.value.id);
+      if (r.value.kind === 'software') return this.#vcSoftware(session, r.value.machine, r.value.sha256);
       this.#alert(`Alarm op ${r.value.machine}: ${VC_ALARM_NAMES[r.value.kind]}. Ga naar het stemhokje; het alarm stopt met de gewiste activeringskaart.`);
       this.#o.log({ at: voterEventTime(this.#o.now()), event: 'vc-alarm', detail: r.value.kind });
       if (!this.#sticks.halt) await this.#append({ type: 'vc-alarm', kind: r.value.kind, machine: r.value.machine });
       return { ok: true };
     });
+  }
+
+  /** A voting computer's software report after its activation (decree art. 4 §3): once per machine and software on the sticks. */
+  async #vcSoftware(session: Session, machine: string, sha256: Uint8Array): Promise<{ ok: true }> {
+    const hex = toHex(sha256);
+    const check = checkSoftware('stemcomputer', sha256, session.pair.pkg.election.release);
+    this.#log('vc-software', check.kind);
+    if (check.kind === 'mismatch') this.#alert(`${machine} meldt software ${check.shortHash}: dat is niet de release ${check.version} van het verkiezingspakket (${check.expectedShortHash}). Verwittig de technische ondersteuning.`);
+    const known = session.pair.events.some((e) => e.type === 'vc-software' && e.machine === machine && e.sha256 === hex);
+    if (!known && !this.#sticks.halt) await this.#append({ type: 'vc-software', machine, sha256: hex });
+    return { ok: true };
   }
 
   // ---- test mode ---------------------------------------------------------------------------

@@ -335,10 +335,16 @@ function pairings(events: ReportData['events'], release: ReportData['pkg']['elec
   ];
 }
 
-/** Each software the paired boxes reported, against the package's release (decree art. 4 §3). */
+/** Each software the paired boxes and the activated voting computers reported, against the package's release (decree art. 4 §3). */
 function boxSoftware(events: ReportData['events'], release: ReportData['pkg']['election']['release']): Block[] {
-  const reported = [...new Set(events.flatMap((e) => (e.type === 'box-software' ? [e.sha256] : [])))];
-  return reported.map((sha256) => ({ kind: 'line' as const, label: 'Software van de stembus', value: softwareLine(checkSoftware('stembus', fromHex(sha256) ?? new Uint8Array(0), release)) }));
+  const lines = new Map<string, string>();
+  for (const e of events) {
+    const label = e.type === 'box-software' ? 'Software van de stembus' : e.type === 'vc-software' ? `Software van ${e.machine}` : undefined;
+    if (label === undefined || !('sha256' in e)) continue;
+    const value = softwareLine(checkSoftware(e.type === 'box-software' ? 'stembus' : 'stemcomputer', fromHex(e.sha256) ?? new Uint8Array(0), release));
+    lines.set(`${label}: ${value}`, label);
+  }
+  return [...lines].map(([both, label]) => ({ kind: 'line' as const, label, value: both.slice(label.length + 2) }));
 }
 
 export function kerncijferrapport(d: ReportData): ReportModel | undefined {
