@@ -57,8 +57,10 @@ export function resultsCsv(doc: ResultsDoc): string {
   };
   for (const u of doc.publication.units) if (u.published && u.results) unit('publicatie-eenheid', `${u.deelgebied}: stembureau ${u.stations.join('+')}`, u.voted, u.results);
   for (const d of doc.publication.deelgebieden) if (d.published && d.results) unit('deelgebied', d.deelgebied, d.voted, d.results);
-  // Paper stations are published per telbureau (seed 000), with their invalid ballots.
+  // Paper stations are published per telbureau (seed 000), with their invalid ballots — under the
+  // same 500-voter rule as the digital units: a smaller telbureau gets no rows.
   for (const tb of doc.publication.telbureaus) {
+    if (Math.max(0, ...tb.tables.map((x) => x.figures?.ballots ?? 0)) < doc.publication.threshold) continue;
     const eenheid = `telbureau ${tb.id}: stembureau ${tb.stations.map((s) => s.number).join('+')}`;
     for (const x of tb.tables) {
       if (!x.figures) continue;
